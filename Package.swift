@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "bantin",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "bantin", targets: ["bantin"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    // libcmark 0.30.2 from the system (Debian: libcmark-dev).
+    .systemLibrary(
+      name: "Ccmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
+    // Linux system calls that Glibc's Swift module does not expose (renameat2).
+    .target(name: "CSystem"),
+    // The default theme, the repository's templates/ folder, embedded in the binary.
+    .target(
+      name: "BantinTheme",
+      resources: [.embedInCode("templates")]
+    ),
+    // The pure pipeline: no file system, no clock, no printing.
+    .target(
+      name: "BantinCore",
+      dependencies: [
+        "Ccmark",
+        "BantinTheme",
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ]
+    ),
+    // The disk: loading a site folder, staging and atomic publishing.
+    .target(
+      name: "BantinIO",
+      dependencies: ["BantinCore", "CSystem"]
+    ),
+    .executableTarget(
+      name: "bantin",
+      dependencies: [
+        "BantinCore",
+        "BantinIO",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
+    ),
+    .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore"]),
+    .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO"]),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["BantinCore", "BantinIO"],
+      exclude: ["Fixtures"]
+    ),
+  ]
+)

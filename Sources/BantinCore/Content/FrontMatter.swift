@@ -1,0 +1,61 @@
+/// The YAML front matter of a content file and the Markdown body after it.
+public struct FrontMatterBlock: Sendable {
+  /// The YAML text between the `---` lines.
+  public var yaml: Substring
+  /// The line of the file on which the YAML starts (2 when the file opens with `---`).
+  public var yamlFirstLine: Int
+  /// The Markdown after the closing `---` line.
+  public var body: Substring
+  /// The line of the file on which the body starts.
+  public var bodyFirstLine: Int
+}
+
+extension FrontMatter {
+  /// Front matter larger than this is refused before it is parsed.
+  public static let maximumSize = 64 * 1024
+
+  /// Splits `source` into its front matter and body. Content files must open with a
+  /// `---` line and close the front matter with another `---` (or `...`) line.
+  public static func split(_ source: SourceText) -> Result<FrontMatterBlock, Diagnostic> {
+    let text = source.text[...]
+    let start = SourceLocation(source.path, line: 1, column: 1)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
+    guard let first = lines.popFirst(), !text.allSatisfy(\.isWhitespace) else {
+      return .failure(
+        .error(start, "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')"))
+    }
+    let opening = first.trimmingTrailingBlanks()
+    if opening == "+++" {
+      return .failure(.error(start, "TOML front matter ('+++') is not supported: write YAML between '---' lines"))
+    }
+    guard opening == "---" else {
+      return .failure(
+        .error(start, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'"))
+    }
+    var lineNumber = 1
+    for line in lines {
+      lineNumber += 1
+      let trimmed = line.trimmingTrailingBlanks()
+      guard trimmed == "---" || trimmed == "..." else { continue }
+      let yaml = text[first.endIndex..<line.startIndex].dropFirst()  // the newline after ---
+      guard yaml.utf8.count <= maximumSize else {
+        return .failure(
+          .error(
+            SourceLocation(source.path, line: 2, column: 1),
+            "front matter is larger than \(maximumSize / 1024) KiB"))
+      }
+      let body = line.endIndex < text.endIndex ? text[text.index(after: line.endIndex)...] : text[text.endIndex...]
+      return .success(
+        FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+    }
+    return .failure(.error(start, "the front matter opened here is never closed: add a '---' line after it"))
+  }
+}
+
+extension Substring {
+  func trimmingTrailingBlanks() -> Substring {
+    var slice = self
+    while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
+    return slice
+  }
+}

@@ -1,0 +1,59 @@
+import Yams
+
+/// Decodes front matter YAML into `FrontMatter`, reporting every problem at its
+/// `path:line:col` in the content file.
+///
+/// Scalars are read as the text that was written, so `title: no` is the word "no" and
+/// `slug: 084` keeps its zero. Dates are parsed strictly by `DateParser`.
+public struct FrontMatterDecoder: Sendable {
+  public let dates: DateParser
+
+  public init(clock: SiteClock) { self.dates = DateParser(clock: clock) }
+
+  static let knownKeys: [String] = [
+    "title", "date", "lastmod", "expiryDate", "description", "categories", "tags", "author",
+    "draft", "slug", "image", "aliases", "weight",
+  ]
+
+  public func decode(_ block: FrontMatterBlock, in source: SourceText, as kind: ContentKind)
+    -> (FrontMatter, [Diagnostic])
+  {
+    var yaml = YAMLReader(source: source, lineOffset: block.yamlFirstLine - 1)
+    var frontMatter = FrontMatter()
+    for entry in yaml.entries(of: block.yaml) {
+      read(entry, into: &frontMatter, with: &yaml)
+    }
+    var diagnostics = yaml.diagnostics
+    if !diagnostics.hasErrors {
+      let start = SourceLocation(source.path, line: 1, column: 1)
+      if frontMatter.title == nil {
+        diagnostics.append(
+          .error(start, "front matter has no 'title': add a line such as 'title: \"Hội nghị tổng kết năm 2023\"'"))
+      }
+      if kind == .article, frontMatter.date == nil {
+        diagnostics.append(.error(start, "front matter has no 'date': add a line such as 'date: 2024-01-12'"))
+      }
+    }
+    return (frontMatter, diagnostics)
+  }
+
+  private func read(_ entry: YAMLReader.Entry, into frontMatter: inout FrontMatter, with yaml: inout YAMLReader) {
+    let (key, value) = (entry.key, entry.value)
+    switch key {
+    case "title": frontMatter.title = yaml.text(value, key: key)
+    case "description": frontMatter.description = yaml.text(value, key: key)
+    case "author": frontMatter.author = yaml.text(value, key: key)
+    case "slug": frontMatter.slug = yaml.text(value, key: key)
+    case "image": frontMatter.image = yaml.text(value, key: key)
+    case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates)
+    case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)
+    case "expiryDate": frontMatter.expiryDate = yaml.timestamp(value, key: key, dates: dates)
+    case "categories": frontMatter.categories = yaml.texts(value, key: key)
+    case "tags": frontMatter.tags = yaml.texts(value, key: key)
+    case "aliases": frontMatter.aliases = yaml.texts(value, key: key)
+    case "draft": frontMatter.draft = yaml.flag(value, key: key) ?? false
+    case "weight": frontMatter.weight = yaml.integer(value, key: key)
+    default: yaml.warnUnknown(entry, known: FrontMatterDecoder.knownKeys, in: "front matter")
+    }
+  }
+}

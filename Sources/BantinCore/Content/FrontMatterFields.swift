@@ -1,0 +1,37 @@
+/// What a content file says about itself, decoded from its YAML front matter.
+///
+/// Every field keeps where its value was written, so later stages (a missing image,
+/// a slug that collides) can point at the line.
+public struct FrontMatter: Sendable {
+  public struct Field<Value: Sendable>: Sendable {
+    public var value: Value
+    public var location: SourceLocation
+  }
+
+  public var title: Field<String>?
+  public var date: Field<Timestamp>?
+  /// When the article was last changed (Hugo: `lastmod`).
+  public var lastmod: Field<Timestamp>?
+  /// When the article stops being published (Hugo: `expiryDate`).
+  public var expiryDate: Field<Timestamp>?
+  public var description: Field<String>?
+  public var categories: [Field<String>] = []
+  public var tags: [Field<String>] = []
+  public var author: Field<String>?
+  public var draft = false
+  public var slug: Field<String>?
+  public var image: Field<String>?
+  public var aliases: [Field<String>] = []
+  /// Orders sections (in `_index.md`); lower comes first.
+  public var weight: Int?
+
+  public init() {}
+}
+
+/// Which front matter a content file must have.
+public enum ContentKind: Sendable {
+  /// An article: `title` and `date` are required.
+  case article
+  /// A section's `_index.md` (or the home page's): `title` is required.
+  case listing
+}

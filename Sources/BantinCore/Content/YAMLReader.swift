@@ -1,0 +1,244 @@
+import Yams
+
+/// Reads a YAML mapping (front matter, `site.yml`) into typed values, collecting a
+/// diagnostic with `path:line:col` for every problem.
+///
+/// The YAML is composed to a node tree, never to `Any`; anchors and aliases are refused
+/// before libyaml sees the text (see `YAMLGuard`).
+struct YAMLReader {
+  struct Entry {
+    var key: String
+    var keyLocation: SourceLocation
+    var value: Node
+  }
+
+  let source: SourceText
+  /// Lines of the file before the YAML's first line.
+  let lineOffset: Int
+  var diagnostics: [Diagnostic] = []
+
+  init(source: SourceText, lineOffset: Int) {
+    self.source = source
+    self.lineOffset = lineOffset
+  }
+
+  func location(_ mark: Mark?) -> SourceLocation {
+    SourceLocation(source.path, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+  }
+
+  func location(line: Int, column: Int) -> SourceLocation {
+    SourceLocation(source.path, line: line + lineOffset, column: column)
+  }
+
+  mutating func error(_ location: SourceLocation, _ message: String) {
+    diagnostics.append(.error(location, message))
+  }
+
+  /// The top-level `key: value` pairs of `yaml`, in order; none when it cannot be read.
+  mutating func entries(of yaml: Substring) -> [Entry] {
+    if let finding = YAMLGuard.scan(yaml) {
+      let at = location(line: finding.line, column: finding.column)
+      switch finding.kind {
+      case .anchor:
+        error(at, "YAML anchors ('&') are not allowed: write the value out, in quotes if it starts with '&'")
+      case .alias:
+        error(at, "YAML aliases ('*') are not allowed: write the value out, in quotes if it starts with '*'")
+      case .unclosedQuote:
+        error(at, "this quoted value does not end on its line: close the quote on the same line")
+      }
+      return []
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: String(yaml))
+    } catch let problem as YamlError {
+      diagnostics.append(diagnostic(for: problem, yaml: yaml))
+      return []
+    } catch {
+      self.error(location(line: 1, column: 1), "the YAML could not be read: \(error)")
+      return []
+    }
+    guard let root else { return [] }
+    guard case .mapping(let mapping) = root else {
+      error(location(root.mark), "expected 'key: value' lines, such as 'title: Hội nghị'")
+      return []
+    }
+    var entries: [Entry] = []
+    for (keyNode, value) in mapping {
+      guard case .scalar(let key) = keyNode else {
+        error(location(keyNode.mark), "a key must be a plain word such as 'title'")
+        continue
+      }
+      entries.append(Entry(key: key.string, keyLocation: location(keyNode.mark), value: value))
+    }
+    return entries
+  }
+
+  mutating func warnUnknown(_ entry: Entry, known: [String], in what: String) {
+    var message = "unknown \(what) key '\(entry.key)'"
+    if let suggestion = known.first(where: { isNear($0, entry.key) }) {
+      message += ": did you mean '\(suggestion)'?"
+    } else {
+      message += " (known keys: \(known.joined(separator: ", ")))"
+    }
+    diagnostics.append(.warning(entry.keyLocation, message))
+  }
+
+  // MARK: - Values
+
+  /// A scalar's text as written; nil (and no error) for an empty value.
+  mutating func scalarText(_ node: Node, key: String, expected: String) -> FrontMatter.Field<String>? {
+    guard case .scalar(let scalar) = node else {
+      error(location(node.mark), "'\(key)' must be \(expected)")
+      return nil
+    }
+    let tag = node.tag.rawValue
+    guard YAMLReader.knownTags.contains(tag) else {
+      error(location(node.mark), "'\(key)' has the YAML tag '\(tag)', which is not allowed here")
+      return nil
+    }
+    if scalar.style == .plain, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {
+      return nil
+    }
+    return FrontMatter.Field(value: scalar.string, location: location(node.mark))
+  }
+
+  static let knownTags: Set<String> = Set(
+    [Tag.Name.str, .int, .float, .bool, .null, .timestamp, .seq, .map, .merge, .value].map(\.rawValue))
+
+  mutating func text(_ node: Node, key: String) -> FrontMatter.Field<String>? {
+    guard var field = scalarText(node, key: key, expected: "text") else { return nil }
+    field.value = field.value.trimmingBlanks()
+    if field.value.isEmpty { return nil }
+    return field
+  }
+
+  mutating func texts(_ node: Node, key: String) -> [FrontMatter.Field<String>] {
+    switch node {
+    case .sequence(let sequence):
+      return sequence.compactMap { text($0, key: key) }
+    case .scalar:
+      // `tags: an ninh` is one tag; Hugo reads it so too.
+      return text(node, key: key).map { [$0] } ?? []
+    default:
+      error(location(node.mark), "'\(key)' must be a list such as [\"an ninh\", \"quốc phòng\"]")
+      return []
+    }
+  }
+
+  mutating func timestamp(_ node: Node, key: String, dates: DateParser) -> FrontMatter.Field<Timestamp>? {
+    guard let written = scalarText(node, key: key, expected: "a date such as 2024-01-12") else { return nil }
+    switch dates.parse(written.value, key: key) {
+    case .success(let parsed):
+      if !parsed.hadZone && written.value.count > 10 {
+        diagnostics.append(
+          .warning(
+            written.location,
+            "'\(key)' \(written.value) has no time zone: it is read as \(dates.clock.timeZone.identifier) time, \(dates.clock.iso8601(parsed.timestamp))"
+          ))
+      }
+      return FrontMatter.Field(value: parsed.timestamp, location: written.location)
+    case .failure(let problem):
+      error(written.location, problem.message)
+      return nil
+    }
+  }
+
+  mutating func flag(_ node: Node, key: String) -> Bool? {
+    guard let written = scalarText(node, key: key, expected: "true or false") else { return nil }
+    switch written.value {
+    case "true", "True", "TRUE": return true
+    case "false", "False", "FALSE": return false
+    default:
+      error(written.location, "'\(key)' must be true or false, not '\(written.value)'")
+      return nil
+    }
+  }
+
+  mutating func integer(_ node: Node, key: String) -> Int? {
+    guard let written = scalarText(node, key: key, expected: "a whole number") else { return nil }
+    guard let number = Int(written.value) else {
+      error(written.location, "'\(key)' must be a whole number, not '\(written.value)'")
+      return nil
+    }
+    return number
+  }
+
+  // MARK: - YAML errors
+
+  func diagnostic(for problem: YamlError, yaml: Substring) -> Diagnostic {
+    switch problem {
+    case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _),
+      .composer(_, let text, let mark, _):
+      return .error(location(mark), explain(text, at: mark, yaml: yaml))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let key = duplicates.first ?? ""
+      let at = secondOccurrence(of: key, in: yaml).map { location(line: $0, column: 1) } ?? location(context.mark)
+      return .error(at, "the key '\(key)' is written twice: keep one")
+    case .reader(let text, _, _, _):
+      return .error(location(line: 1, column: 1), "the YAML could not be read: \(text)")
+    default:
+      return .error(location(line: 1, column: 1), "the YAML could not be read: \(problem)")
+    }
+  }
+
+  /// libyaml's problem in words an editor can act on.
+  func explain(_ problem: String, at mark: Mark, yaml: Substring) -> String {
+    let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+      .dropFirst(mark.line - 1).first ?? ""
+    if problem.contains("mapping values are not allowed") {
+      let key = line.prefix(while: { $0 != ":" }).trimmingBlanksAround()
+      let value = line.drop(while: { $0 != ":" }).dropFirst().trimmingBlanksAround()
+      let quoted = "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
+      return "the value of '\(key)' contains ': ', which YAML reads as another key: quote the \(key), as in \(quoted)"
+    }
+    if line.contains("\t"), problem.contains("cannot start any token") || problem.contains("tab") {
+      return "YAML does not allow tabs here: indent with spaces"
+    }
+    if problem.contains("did not find expected key") || problem.contains("block end") {
+      return "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'"
+    }
+    return "YAML could not read this: \(problem)"
+  }
+
+  /// The line on which `key:` is written for the second time at the top level.
+  func secondOccurrence(of key: String, in yaml: Substring) -> Int? {
+    var seen = false
+    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard line.hasPrefix(key) else { continue }
+      let rest = line.dropFirst(key.count).drop(while: { $0 == " " })
+      guard rest.hasPrefix(":") else { continue }
+      if seen { return index + 1 }
+      seen = true
+    }
+    return nil
+  }
+}
+
+/// True when `a` and `b` differ by at most one edit: a letter added, dropped, changed,
+/// or two neighbours swapped (`tilte`, `tag`, `dat`).
+func isNear(_ a: String, _ b: String) -> Bool {
+  editDistance(Array(a.lowercased()), Array(b.lowercased())) <= 1
+}
+
+/// Optimal string alignment distance.
+func editDistance(_ x: [Character], _ y: [Character]) -> Int {
+  if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+  var table = Array(repeating: Array(repeating: 0, count: y.count + 1), count: x.count + 1)
+  for i in 0...x.count { table[i][0] = i }
+  for j in 0...y.count { table[0][j] = j }
+  for i in 1...x.count {
+    for j in 1...y.count {
+      let cost = x[i - 1] == y[j - 1] ? 0 : 1
+      table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+      if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+        table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+      }
+    }
+  }
+  return table[x.count][y.count]
+}
+
+extension Substring {
+  func trimmingBlanksAround() -> String { String(self).trimmingBlanks() }
+}

@@ -1,0 +1,86 @@
+/// A place in a source file: 1-based line, and 1-based column counted in Unicode
+/// characters (scalars) as editors show them.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+  public var path: SourcePath
+  public var line: Int
+  public var column: Int
+
+  public init(_ path: SourcePath, line: Int, column: Int) {
+    self.path = path
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(path):\(line):\(column)" }
+}
+
+/// One problem found in a site, printed as `path:line:col: error: message`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+  public enum Severity: String, Sendable, Hashable {
+    case error
+    case warning
+  }
+
+  public var severity: Severity
+  /// Where the problem is; a file without a line for whole-file problems; nil for the site.
+  public var path: SourcePath?
+  public var line: Int?
+  public var column: Int?
+  public var message: String
+
+  public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
+    self.severity = severity
+    self.path = location.path
+    self.line = location.line
+    self.column = location.column
+    self.message = message
+  }
+
+  public init(_ severity: Severity, in path: SourcePath?, _ message: String) {
+    self.severity = severity
+    self.path = path
+    self.message = message
+  }
+
+  public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
+    Diagnostic(.error, at: location, message)
+  }
+
+  public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
+    Diagnostic(.warning, at: location, message)
+  }
+
+  public var location: SourceLocation? {
+    guard let path, let line, let column else { return nil }
+    return SourceLocation(path, line: line, column: column)
+  }
+
+  public var isError: Bool { severity == .error }
+
+  public var description: String {
+    var place = ""
+    if let path {
+      place = path.rawValue
+      if let line { place += ":\(line)" }
+      if let column { place += ":\(column)" }
+      place += ": "
+    }
+    return "\(place)\(severity.rawValue): \(message)"
+  }
+}
+
+extension Diagnostic: Comparable {
+  /// Orders diagnostics by file, line and column, so a build prints them in reading order.
+  public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+    let left = (lhs.path?.rawValue ?? "", lhs.line ?? 0, lhs.column ?? 0)
+    let right = (rhs.path?.rawValue ?? "", rhs.line ?? 0, rhs.column ?? 0)
+    if left != right { return left < right }
+    return lhs.message < rhs.message
+  }
+}
+
+extension Array where Element == Diagnostic {
+  public var hasErrors: Bool { contains(where: \.isError) }
+  public var errors: [Diagnostic] { filter(\.isError) }
+  public var warnings: [Diagnostic] { filter { !$0.isError } }
+}

@@ -1,0 +1,69 @@
+/// A path inside the site folder, relative to its root, with `/` separators:
+/// `content/tin-tuc/hoi-nghi/index.md`, `templates/article.mustache`, `site.yml`.
+public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertible,
+  ExpressibleByStringLiteral
+{
+  public var rawValue: String
+
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+  public init(stringLiteral value: String) { self.rawValue = value }
+
+  public var description: String { rawValue }
+
+  /// The path's folders and file name.
+  public var components: [Substring] { rawValue.split(separator: "/") }
+
+  /// The last component: `index.md`.
+  public var fileName: Substring { rawValue.split(separator: "/").last ?? "" }
+
+  /// The file name's extension, lowercased, without the dot; empty when there is none.
+  public var fileExtension: String {
+    let name = fileName
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+    return name[name.index(after: dot)...].lowercased()
+  }
+
+  /// The folder holding this path (`content/tin-tuc` for `content/tin-tuc/a.md`); empty at the root.
+  public var parent: SourcePath {
+    guard let slash = rawValue.lastIndex(of: "/") else { return SourcePath("") }
+    return SourcePath(String(rawValue[..<slash]))
+  }
+
+  /// This path with `component` appended.
+  public func appending(_ component: some StringProtocol) -> SourcePath {
+    rawValue.isEmpty ? SourcePath(String(component)) : SourcePath(rawValue + "/" + component)
+  }
+
+  /// The rest of the path below `folder`, or nil when the path is not inside it.
+  public func relative(to folder: SourcePath) -> String? {
+    if folder.rawValue.isEmpty { return rawValue }
+    let prefix = folder.rawValue + "/"
+    guard rawValue.hasPrefix(prefix) else { return nil }
+    return String(rawValue.dropFirst(prefix.count))
+  }
+
+  public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool {
+    lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+  }
+}
+
+/// A path inside the output folder, relative to its root: `tin-tuc/hoi-nghi/index.html`.
+public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var rawValue: String
+
+  public init(_ rawValue: String) { self.rawValue = rawValue }
+
+  public var description: String { rawValue }
+
+  /// The output file behind a site URL path: `/tin-tuc/a/` → `tin-tuc/a/index.html`.
+  public init(urlPath: String) {
+    var path = urlPath
+    while path.hasPrefix("/") { path.removeFirst() }
+    if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+    self.rawValue = path
+  }
+
+  public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool {
+    lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+  }
+}

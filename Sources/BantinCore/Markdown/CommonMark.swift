@@ -1,0 +1,252 @@
+import Ccmark
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A link or image in an article body, as the editor wrote it.
+public struct MarkdownReference: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    case link
+    /// An image inside running text.
+    case image
+    /// An image alone in its paragraph, published as `<figure>` with a caption.
+    case figure
+  }
+
+  public var kind: Kind
+  public var destination: String
+  public var title: String
+  /// The link's text, or the image's alt text, as plain text.
+  public var text: String
+  public var location: SourceLocation
+}
+
+/// An image whose file was found: what `<img>` gets.
+public struct ResolvedImage: Sendable, Equatable {
+  public var src: String
+  public var width: Int?
+  public var height: Int?
+
+  public init(src: String, width: Int? = nil, height: Int? = nil) {
+    self.src = src
+    self.width = width
+    self.height = height
+  }
+}
+
+/// What to do with a reference once the site has looked at it.
+public enum ReferenceResolution: Sendable {
+  /// Leave it as written.
+  case keep
+  /// Point the link elsewhere (a site path with the site's base path, say).
+  case link(String)
+  /// Publish the image from this address.
+  case image(ResolvedImage)
+  /// The reference is wrong; the diagnostic says why. The node is left as written.
+  case failed(Diagnostic)
+}
+
+/// An article body rendered to HTML, with what the site needs to know about it.
+public struct RenderedMarkdown: Sendable {
+  public var html: String
+  /// Words of running text (not alt text), for reading time.
+  public var wordCount: Int
+  /// The plain text of the first paragraph that is not a photo, for summaries.
+  public var firstParagraph: String
+  public var references: [MarkdownReference]
+  public var diagnostics: [Diagnostic]
+}
+
+/// The one place that talks to libcmark. It parses in safe mode (raw HTML and
+/// dangerous URLs are not rendered), turns paragraphs that hold only an image into
+/// `<figure>`, lets the caller resolve every link and image, and frees every node.
+public enum CommonMark {
+  public static var version: String { String(cString: cmark_version_string()) }
+
+  /// Renders `body`, which starts on line `firstLine` of `source`.
+  public static func render(
+    _ body: Substring,
+    firstLine: Int,
+    in source: SourceText,
+    resolve: (MarkdownReference) -> ReferenceResolution
+  ) -> RenderedMarkdown {
+    var text = String(body)
+    let parsed: OpaquePointer? = text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+      }
+    }
+    guard let document = parsed else {
+      return RenderedMarkdown(
+        html: "", wordCount: 0, firstParagraph: "", references: [],
+        diagnostics: [Diagnostic(.error, in: source.path, "the Markdown parser ran out of memory")])
+    }
+    defer { cmark_node_free(document) }
+
+    func location(of node: OpaquePointer) -> SourceLocation {
+      let line = Int(cmark_node_get_start_line(node))
+      let column = Int(cmark_node_get_start_column(node))
+      return source.location(line: firstLine - 1 + max(line, 1), byteColumn: max(column, 1))
+    }
+
+    var walk = Walk()
+    var references: [MarkdownReference] = []
+    var nodes: [OpaquePointer] = []
+    var diagnostics: [Diagnostic] = []
+
+    let iterator = cmark_iter_new(document)
+    defer { cmark_iter_free(iterator) }
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      let entering = event == CMARK_EVENT_ENTER
+      switch type {
+      case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+        diagnostics.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
+      case CMARK_NODE_IMAGE:
+        if entering {
+          let parent = cmark_node_parent(node)
+          let alone =
+            parent.map {
+              cmark_node_get_type($0) == CMARK_NODE_PARAGRAPH && cmark_node_first_child($0) == node
+                && cmark_node_last_child($0) == node
+            } ?? false
+          references.append(
+            MarkdownReference(
+              kind: alone ? .figure : .image, destination: string(cmark_node_get_url(node)),
+              title: string(cmark_node_get_title(node)), text: plainText(of: node),
+              location: location(of: node)))
+          nodes.append(node)
+          walk.imageDepth += 1
+        } else {
+          walk.imageDepth -= 1
+        }
+      case CMARK_NODE_LINK where entering:
+        references.append(
+          MarkdownReference(
+            kind: .link, destination: string(cmark_node_get_url(node)),
+            title: string(cmark_node_get_title(node)), text: plainText(of: node),
+            location: location(of: node)))
+        nodes.append(node)
+      case CMARK_NODE_PARAGRAPH:
+        walk.paragraph(entering: entering)
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        walk.text(string(cmark_node_get_literal(node)))
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        walk.text(" ")
+      default:
+        break
+      }
+    }
+
+    for (reference, node) in zip(references, nodes) {
+      switch resolve(reference) {
+      case .keep:
+        break
+      case .link(let url):
+        cmark_node_set_url(node, url)
+      case .image(let image):
+        replace(node, kind: reference.kind, with: image, reference: reference)
+      case .failed(let diagnostic):
+        diagnostics.append(diagnostic)
+      }
+    }
+
+    guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+      return RenderedMarkdown(
+        html: "", wordCount: 0, firstParagraph: "", references: references,
+        diagnostics: diagnostics + [Diagnostic(.error, in: source.path, "the Markdown renderer ran out of memory")])
+    }
+    defer { free(rendered) }
+    return RenderedMarkdown(
+      html: String(cString: rendered), wordCount: walk.words,
+      firstParagraph: walk.firstParagraph.trimmingBlanks(), references: references,
+      diagnostics: diagnostics)
+  }
+
+  /// Replaces an image node by our own `<img>` (lazy, with its size), or its whole
+  /// paragraph by a `<figure>` with the caption.
+  private static func replace(
+    _ node: OpaquePointer, kind: MarkdownReference.Kind, with image: ResolvedImage,
+    reference: MarkdownReference
+  ) {
+    var img = "<img src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(reference.text))\""
+    if let width = image.width, let height = image.height {
+      img += " width=\"\(width)\" height=\"\(height)\""
+    }
+    img += " loading=\"lazy\" decoding=\"async\">"
+    if kind == .figure, let paragraph = cmark_node_parent(node),
+      let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
+    {
+      let caption = reference.title.isEmpty ? reference.text : reference.title
+      var html = "<figure>\n" + img
+      if !caption.isEmpty { html += "\n<figcaption>\(HTML.escape(caption))</figcaption>" }
+      html += "\n</figure>"
+      cmark_node_set_on_enter(figure, html)
+      cmark_node_set_on_exit(figure, "")
+      cmark_node_insert_before(paragraph, figure)
+      cmark_node_unlink(paragraph)
+      cmark_node_free(paragraph)
+    } else if let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+      cmark_node_set_on_enter(inline, img)
+      cmark_node_set_on_exit(inline, "")
+      cmark_node_replace(node, inline)
+      cmark_node_free(node)
+    }
+  }
+
+  /// The text inside a link or image, without markup.
+  private static func plainText(of node: OpaquePointer) -> String {
+    var result = ""
+    var child = cmark_node_first_child(node)
+    while let current = child {
+      let type = cmark_node_get_type(current)
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+        result += string(cmark_node_get_literal(current))
+      } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+        result += " "
+      } else {
+        result += plainText(of: current)
+      }
+      child = cmark_node_next(current)
+    }
+    return result
+  }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+
+  /// Counts words and keeps the first paragraph of running text while walking.
+  private struct Walk {
+    var imageDepth = 0
+    var words = 0
+    var paragraphDepth = 0
+    var inFirstParagraph = false
+    var firstParagraphDone = false
+    var firstParagraph = ""
+
+    mutating func paragraph(entering: Bool) {
+      paragraphDepth += entering ? 1 : -1
+      if entering, !firstParagraphDone, paragraphDepth == 1 {
+        inFirstParagraph = true
+      } else if !entering, inFirstParagraph {
+        inFirstParagraph = false
+        firstParagraphDone = !firstParagraph.allSatisfy(\.isWhitespace)
+      }
+    }
+
+    mutating func text(_ literal: String) {
+      guard imageDepth == 0 else { return }
+      var inWord = false
+      for byte in literal.utf8 {
+        let blank = byte == 0x20 || byte == 0x0A || byte == 0x09
+        if !blank && !inWord { words += 1 }
+        inWord = !blank
+      }
+      if inFirstParagraph { firstParagraph += literal }
+    }
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The site's settings, from `site.yml` at the site's root (all optional):
+///
+/// ```yaml
+/// title: Cổng thông tin điện tử phường Bắc Hồng
+/// description: Tin tức, sự kiện của phường Bắc Hồng
+/// baseURL: https://bachong.example.vn/
+/// language: vi
+/// timeZone: Asia/Ho_Chi_Minh
+/// publisher: UBND phường Bắc Hồng
+/// ```
+public struct SiteConfig: Sendable {
+  public var title = "Bản tin"
+  public var description = ""
+  public var baseURL = SiteURL(origin: "", basePath: "/")
+  public var language = "vi"
+  public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .gmt
+  /// The organisation that publishes the site (the ward's People's Committee, say).
+  public var publisher: String?
+  /// Articles per list page.
+  public var pageSize = 10
+  /// Articles larger than this many bytes are refused before they are parsed.
+  public var maxArticleBytes = 1024 * 1024
+
+  public init() {}
+
+  public var clock: SiteClock { SiteClock(timeZone: timeZone) }
+
+  public static let path: SourcePath = "site.yml"
+
+  static let knownKeys = [
+    "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
+  ]
+
+  /// Reads `site.yml`; the defaults stand for every key it does not set.
+  public static func decode(_ source: SourceText) -> (SiteConfig, [Diagnostic]) {
+    var config = SiteConfig()
+    var yaml = YAMLReader(source: source, lineOffset: 0)
+    for entry in yaml.entries(of: source.text[...]) {
+      let (key, value) = (entry.key, entry.value)
+      switch key {
+      case "title":
+        if let field = yaml.text(value, key: key) { config.title = field.value }
+      case "description":
+        if let field = yaml.text(value, key: key) { config.description = field.value }
+      case "publisher":
+        config.publisher = yaml.text(value, key: key)?.value
+      case "baseURL":
+        guard let field = yaml.text(value, key: key) else { continue }
+        if let url = SiteURL(field.value) {
+          config.baseURL = url
+        } else {
+          yaml.error(field.location, "'baseURL' must be an address such as https://bachong.example.vn/, not '\(field.value)'")
+        }
+      case "language":
+        guard let field = yaml.text(value, key: key) else { continue }
+        if field.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) && !field.value.isEmpty {
+          config.language = field.value
+        } else {
+          yaml.error(field.location, "'language' must be a language code such as vi, not '\(field.value)'")
+        }
+      case "timeZone":
+        guard let field = yaml.text(value, key: key) else { continue }
+        if field.value.contains("/") || field.value == "UTC", let zone = TimeZone(identifier: field.value) {
+          config.timeZone = zone
+        } else {
+          yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
+        }
+      case "pageSize":
+        guard let number = yaml.integer(value, key: key) else { continue }
+        if (1...1000).contains(number) {
+          config.pageSize = number
+        } else {
+          yaml.error(yaml.location(value.mark), "'pageSize' must be between 1 and 1000")
+        }
+      case "maxArticleBytes":
+        guard let number = yaml.integer(value, key: key) else { continue }
+        if number >= 1024 {
+          config.maxArticleBytes = number
+        } else {
+          yaml.error(yaml.location(value.mark), "'maxArticleBytes' must be at least 1024")
+        }
+      default:
+        yaml.warnUnknown(entry, known: knownKeys, in: "site.yml")
+      }
+    }
+    return (config, yaml.diagnostics)
+  }
+}
+
+/// How one build runs: what the command line and the clock say, not the site's files.
+public struct BuildConfig: Sendable {
+  /// The build's "now", for the footer's year and, later, scheduled articles.
+  public var now: Timestamp
+  /// Publish articles marked `draft: true`.
+  public var includeDrafts = false
+  /// Publish under this address instead of `site.yml`'s `baseURL` (the preview server).
+  public var baseURL: SiteURL?
+
+  public init(now: Timestamp, includeDrafts: Bool = false, baseURL: SiteURL? = nil) {
+    self.now = now
+    self.includeDrafts = includeDrafts
+    self.baseURL = baseURL
+  }
+}

@@ -1,0 +1,194 @@
+/// Where each file that is published as it is (photos, documents, stylesheets) ends
+/// up, and which URL each Markdown file gets: what links and images resolve against.
+struct AssetMap: Sendable {
+  struct Asset: Sendable {
+    var output: OutputPath
+    var info: AssetInfo
+    var content: OutputFile.Content
+    /// The page bundle it belongs to, whose article must be published for it to be.
+    var bundle: SourcePath?
+  }
+
+  /// By output path: what is published there.
+  var assets: [OutputPath: Asset] = [:]
+  /// Source file → output path, for relative references.
+  var outputs: [SourcePath: OutputPath] = [:]
+  /// Markdown source → its page's site path, for links written to `.md` files.
+  var pageURLs: [SourcePath: String] = [:]
+  var diagnostics: [Diagnostic] = []
+
+  /// Lays out every asset: bundle files beside their article, other content files at
+  /// their own path, `static/` at the root, the theme's `static/` under all of them.
+  init(tree: SourceTree, entries: [ContentEntry], themeStatic: [(path: String, bytes: [UInt8])]) {
+    var bundles: [SourcePath: String] = [:]
+    for entry in entries {
+      pageURLs[entry.path] = entry.urlPath
+      if let bundle = entry.bundle { bundles[bundle] = entry.urlPath }
+    }
+    var claimedBy: [OutputPath: SourcePath] = [:]
+    let siteFiles = tree.files.values.filter {
+      if case .asset = $0.content { return true } else { return false }
+    }.sorted { $0.path < $1.path }
+    // Content and static/ first: two of them at one URL is an error.
+    for file in siteFiles {
+      guard case .asset(let info) = file.content else { continue }
+      var output: OutputPath
+      var bundle: SourcePath?
+      if let relative = file.path.relative(to: "static") {
+        output = OutputPath(relative)
+      } else if let relative = file.path.relative(to: ContentEntry.contentFolder) {
+        output = OutputPath(relative)
+        var folder = file.path.parent
+        while folder != ContentEntry.contentFolder && !folder.rawValue.isEmpty {
+          if let urlPath = bundles[folder], let inside = file.path.relative(to: folder) {
+            output = OutputPath(String(urlPath.dropFirst()) + inside)
+            bundle = folder
+            break
+          }
+          folder = folder.parent
+        }
+      } else {
+        continue
+      }
+      if let earlier = claimedBy[output] {
+        diagnostics.append(
+          Diagnostic(.error, in: file.path, "is published at /\(output), as \(earlier) is: rename one of them"))
+        continue
+      }
+      claimedBy[output] = file.path
+      outputs[file.path] = output
+      assets[output] = Asset(output: output, info: info, content: .copy(file.path), bundle: bundle)
+    }
+    // Then the theme's static files, under the site's own.
+    for file in siteFiles {
+      guard case .asset(let info) = file.content, let relative = file.path.relative(to: "templates/static")
+      else { continue }
+      let output = OutputPath(relative)
+      guard assets[output] == nil else { continue }
+      outputs[file.path] = output
+      assets[output] = Asset(output: output, info: info, content: .copy(file.path), bundle: nil)
+    }
+    for (path, bytes) in themeStatic {
+      let output = OutputPath(path)
+      guard assets[output] == nil else { continue }
+      assets[output] = Asset(
+        output: output, info: AssetInfo(byteCount: bytes.count), content: .bytes(bytes), bundle: nil)
+    }
+  }
+}
+
+/// Resolves the links and images of one Markdown file against the site.
+struct ReferenceResolver {
+  let assets: AssetMap
+  let url: SiteURL
+  /// The folder of the Markdown file, for relative references.
+  let folder: SourcePath
+
+  func resolve(_ reference: MarkdownReference) -> ReferenceResolution {
+    switch reference.kind {
+    case .link: return resolveLink(reference)
+    case .image, .figure:
+      switch resolveImage(reference.destination, at: reference.location) {
+      case .success(let image): return .image(image)
+      case .failure(let diagnostic): return .failed(diagnostic)
+      }
+    }
+  }
+
+  static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "file", "data"]
+
+  func resolveLink(_ reference: MarkdownReference) -> ReferenceResolution {
+    let destination = reference.destination
+    let (path, suffix) = ReferenceResolver.splitSuffix(destination)
+    if let scheme = ReferenceResolver.scheme(of: destination) {
+      if ReferenceResolver.unsafeSchemes.contains(scheme) {
+        return .failed(.warning(reference.location, "the link to '\(scheme):' is not published: such links can run code"))
+      }
+      return .keep
+    }
+    if path.isEmpty || destination.hasPrefix("//") { return .keep }
+    if path.hasPrefix("/") {
+      return url.basePath == "/" ? .keep : .link(url.relative(String(path)) + suffix)
+    }
+    guard let decoded = URLPath.decode(path), let target = folder.resolving(decoded) else { return .keep }
+    if target.fileExtension == "md" {
+      guard let page = assets.pageURLs[target] else {
+        return .failed(.error(reference.location, "the link to '\(destination)' is broken: \(target) does not exist"))
+      }
+      return .link(url.relative(page) + suffix)
+    }
+    if let output = assets.outputs[target] {
+      return .link(url.relative(URLPath.encode(output.rawValue)) + suffix)
+    }
+    return .keep
+  }
+
+  func resolveImage(_ destination: String, at location: SourceLocation) -> Result<ResolvedImage, Diagnostic> {
+    let (path, _) = ReferenceResolver.splitSuffix(destination)
+    if let scheme = ReferenceResolver.scheme(of: destination) {
+      guard scheme == "https" || scheme == "http" else {
+        return .failure(.error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
+      }
+      return .success(ResolvedImage(src: destination))
+    }
+    if destination.hasPrefix("//") { return .success(ResolvedImage(src: "https:" + destination)) }
+    guard !path.isEmpty else { return .failure(.error(location, "the image has no file: write ![description](photo.jpg)")) }
+    guard let decoded = URLPath.decode(path) else {
+      return .failure(.error(location, "the image '\(destination)' has a malformed %-escape"))
+    }
+    let output: OutputPath
+    if decoded.hasPrefix("/") {
+      let candidate = OutputPath(String(decoded.drop(while: { $0 == "/" })))
+      guard !decoded.split(separator: "/").contains(where: { $0 == ".." }), assets.assets[candidate] != nil else {
+        return .failure(
+          .error(location, "the image '\(destination)' does not exist: there is no content\(decoded) or static\(decoded)"))
+      }
+      output = candidate
+    } else {
+      guard let source = folder.resolving(decoded), source.relative(to: ContentEntry.contentFolder) != nil else {
+        return .failure(.error(location, "the image '\(destination)' is outside the content folder"))
+      }
+      guard let found = assets.outputs[source] else {
+        return .failure(.error(location, "the image '\(destination)' does not exist: there is no file \(source)"))
+      }
+      output = found
+    }
+    let size = assets.assets[output]?.info.pixelSize
+    return .success(
+      ResolvedImage(src: url.relative(URLPath.encode(output.rawValue)), width: size?.width, height: size?.height))
+  }
+
+  /// The lowercased scheme of an absolute URL (`https`, `mailto`), or nil for a path.
+  static func scheme(of destination: String) -> String? {
+    guard let colon = destination.firstIndex(of: ":") else { return nil }
+    let scheme = destination[..<colon]
+    guard let first = scheme.first, first.isASCII, first.isLetter,
+      scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+    else { return nil }
+    return scheme.lowercased()
+  }
+
+  /// `a/b.jpg?x#y` → (`a/b.jpg`, `?x#y`).
+  static func splitSuffix(_ destination: String) -> (Substring, String) {
+    let cut = destination.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? destination.endIndex
+    return (destination[..<cut], String(destination[cut...]))
+  }
+}
+
+extension SourcePath {
+  /// A relative reference (`anh-1.jpg`, `../chung/anh.jpg`) from this folder, with
+  /// `.` and `..` resolved; nil when it climbs above the site's root.
+  func resolving(_ reference: String) -> SourcePath? {
+    var parts = components.map(String.init)
+    for part in reference.split(separator: "/", omittingEmptySubsequences: true) {
+      switch part {
+      case ".": continue
+      case "..":
+        guard !parts.isEmpty else { return nil }
+        parts.removeLast()
+      default: parts.append(String(part))
+      }
+    }
+    return parts.isEmpty ? nil : SourcePath(parts.joined(separator: "/"))
+  }
+}

@@ -1,0 +1,111 @@
+/// A Markdown file of `content/` after its front matter is read: what it is, and
+/// where it will be published. Reading one file needs no other file.
+struct ContentEntry: Sendable {
+  enum Role: Sendable, Equatable {
+    /// An article in a section.
+    case article
+    /// A page at the root of `content/`: published, never listed.
+    case page
+    /// A section's `_index.md`.
+    case sectionIndex
+    /// `content/_index.md`, the home page's title and description.
+    case homeIndex
+  }
+
+  var source: SourceText
+  var body: Substring
+  var bodyFirstLine: Int
+  var frontMatter: FrontMatter
+  var role: Role
+  /// The top-level folder under `content/`; nil at the root.
+  var sectionFolder: String?
+  /// `/quoc-phong-an-ninh/hoi-nghi/`; for a section index, the section's path.
+  var urlPath: String
+  /// For `index.md` of a page bundle, the folder whose other files belong to it.
+  var bundle: SourcePath?
+
+  var path: SourcePath { source.path }
+
+  static let contentFolder: SourcePath = "content"
+
+  /// Reads one Markdown file of `content/`.
+  static func read(_ path: SourcePath, bytes: [UInt8], config: SiteConfig, decoder: FrontMatterDecoder)
+    -> (ContentEntry?, [Diagnostic])
+  {
+    guard bytes.count <= config.maxArticleBytes else {
+      let limit = config.maxArticleBytes >= 1024 * 1024 ? "\(config.maxArticleBytes / (1024 * 1024)) MiB" : "\(config.maxArticleBytes / 1024) KiB"
+      return (nil, [Diagnostic(.error, in: path, "the file is \(bytes.count) bytes, more than the \(limit) an article may have (maxArticleBytes in site.yml)")])
+    }
+    let source: SourceText
+    switch SourceText.decode(bytes, path: path) {
+    case .success(let text): source = text
+    case .failure(let diagnostic): return (nil, [diagnostic])
+    }
+    let block: FrontMatterBlock
+    switch FrontMatter.split(source) {
+    case .success(let split): block = split
+    case .failure(let diagnostic): return (nil, [diagnostic])
+    }
+    let relative = path.relative(to: contentFolder) ?? path.rawValue
+    let components = relative.split(separator: "/").map(String.init)
+    let fileName = components.last ?? ""
+    let folders = Array(components.dropLast())
+    let start = SourceLocation(path, line: 1, column: 1)
+
+    let role: Role
+    switch (fileName, folders.count) {
+    case ("_index.md", 0): role = .homeIndex
+    case ("_index.md", 1): role = .sectionIndex
+    case ("_index.md", _):
+      return (nil, [.error(start, "only the top-level folders of content/ are sections: move this _index.md or remove it")])
+    case ("index.md", 0):
+      return (nil, [.error(start, "the home page is described by content/_index.md, not content/index.md")])
+    case (_, 0): role = .page
+    default: role = .article
+    }
+    var (frontMatter, diagnostics) = decoder.decode(block, in: source, as: role == .article ? .article : .listing)
+
+    var urlFolders = folders.map { Slug(from: $0).rawValue }
+    var bundle: SourcePath?
+    var name = String(fileName.prefix(upTo: fileName.lastIndex(of: ".") ?? fileName.endIndex))
+    if fileName == "index.md", let folder = folders.last {
+      bundle = path.parent
+      name = folder
+      urlFolders.removeLast()
+    }
+    if let empty = folders.first(where: { Slug(from: $0).isEmpty }) {
+      diagnostics.append(.error(start, "the folder name '\(empty)' has no letters or digits to make a URL from: rename it"))
+    }
+
+    var urlPath: String
+    switch role {
+    case .homeIndex:
+      urlPath = "/"
+    case .sectionIndex:
+      urlPath = "/" + urlFolders.joined(separator: "/") + "/"
+    case .article, .page:
+      var slug = Slug(from: name)
+      if let written = frontMatter.slug {
+        if let valid = Slug(validating: written.value) {
+          slug = valid
+        } else {
+          let suggestion = Slug(from: written.value)
+          var message = "'slug' must be lowercase ASCII letters, digits and hyphens"
+          if !suggestion.isEmpty { message += ", such as '\(suggestion)'" }
+          diagnostics.append(.error(written.location, message))
+          frontMatter.slug = nil
+        }
+      } else if slug.isEmpty {
+        diagnostics.append(
+          .error(start, "the file name '\(name)' has no letters or digits to make a URL from: rename it or set 'slug'"))
+      }
+      urlPath = "/" + (urlFolders + [slug.rawValue]).joined(separator: "/") + "/"
+    }
+    if urlPath.contains("//") { urlPath = "/" }
+    guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+    let entry = ContentEntry(
+      source: source, body: block.body, bodyFirstLine: block.bodyFirstLine, frontMatter: frontMatter,
+      role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle)
+    return (entry, diagnostics)
+  }
+}

@@ -1,0 +1,39 @@
+/// One file of the built site.
+public struct OutputFile: Sendable {
+  public enum Content: Sendable, Equatable {
+    /// Bytes made by the build (a page, a stylesheet).
+    case bytes([UInt8])
+    /// A file of the site folder, copied as it is (a photo).
+    case copy(SourcePath)
+  }
+
+  public var path: OutputPath
+  public var content: Content
+
+  public init(path: OutputPath, content: Content) {
+    self.path = path
+    self.content = content
+  }
+
+  public static func page(_ path: OutputPath, _ html: String) -> OutputFile {
+    OutputFile(path: path, content: .bytes(Array(html.utf8)))
+  }
+}
+
+/// What a build did, for the summary line.
+public struct BuildSummary: Sendable, Equatable {
+  public var pages = 0
+  public var articles = 0
+  public var sections = 0
+  public var filesCopied = 0
+  public var draftsSkipped = 0
+}
+
+/// The outcome of running the pipeline: the files to publish and every diagnostic.
+/// A result with errors must not be published.
+public struct BuildResult: Sendable {
+  public var files: [OutputFile]
+  public var diagnostics: [Diagnostic]
+  public var summary: BuildSummary
+  public var site: Site?
+}

@@ -1,0 +1,24 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+  /// (public for the I/O layer, which reads files the same way)
+  /// `map` on every core, in chunks, keeping the order. `transform` must be pure.
+  public func parallelMap<T: Sendable>(chunkSize: Int = 64, _ transform: @Sendable (Element) -> T) -> [T] {
+    guard count > chunkSize else { return map(transform) }
+    let chunks = (count + chunkSize - 1) / chunkSize
+    let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let output = results
+    self.withUnsafeBufferPointer { input in
+      nonisolated(unsafe) let input = input
+      DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let start = chunk * chunkSize
+        for index in start..<Swift.min(start + chunkSize, input.count) {
+          output[index] = transform(input[index])
+        }
+      }
+    }
+    return results.compactMap { $0 }  // every slot was filled above
+  }
+}

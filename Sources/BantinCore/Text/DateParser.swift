@@ -1,0 +1,149 @@
+/// Reads the dates editors write in front matter, strictly: `2024-01-12`,
+/// `2024-01-12T14:00`, `2024-01-12 14:00:00`, `2024-01-12T14:00:00+07:00`, `…Z`.
+/// A value without a zone is wall-clock time in the site's zone. Dates that do not
+/// exist (`2024-02-30`) are errors, never rolled over.
+public struct DateParser: Sendable {
+  public let clock: SiteClock
+
+  public init(clock: SiteClock) { self.clock = clock }
+
+  public struct Parsed: Sendable, Equatable {
+    public var timestamp: Timestamp
+    /// False when the value named no zone and the site's zone was assumed.
+    public var hadZone: Bool
+  }
+
+  /// Parses `text`, the value of front matter key `key`; the error is a message for it.
+  public func parse(_ text: String, key: String) -> Result<Parsed, DateError> {
+    var scanner = Scanner(text.trimmingBlanks())
+    let example = "2024-01-12 or 2024-01-12T14:00:00+07:00"
+    guard let year = scanner.number(digits: 4), scanner.skip("-"),
+      let month = scanner.number(digits: 2), scanner.skip("-"),
+      let day = scanner.number(digits: 2)
+    else {
+      if let suggestion = DateParser.dayFirstSuggestion(text) {
+        return .failure(DateError("'\(key)' \(text) is written day/month/year: write it as \(suggestion)"))
+      }
+      return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+    }
+    guard (1...12).contains(month) else {
+      return .failure(DateError("'\(key)' \(text) does not exist: there is no month \(month)"))
+    }
+    let days = CivilDateTime.daysIn(month: month, year: year)
+    guard (1...days).contains(day) else {
+      return .failure(
+        DateError("'\(key)' \(text) does not exist: month \(month) of \(year) has \(days) days"))
+    }
+    var civil = CivilDateTime(year: year, month: month, day: day)
+    if scanner.atEnd {
+      return .success(Parsed(timestamp: clock.timestamp(civil), hadZone: false))
+    }
+    guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
+      let hour = scanner.number(digits: 2), scanner.skip(":"),
+      let minute = scanner.number(digits: 2)
+    else { return .failure(DateError("'\(key)' must look like \(example), not '\(text)'")) }
+    var second = 0
+    if scanner.skip(":") {
+      guard let value = scanner.number(digits: 2) else {
+        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+      }
+      second = value
+      if scanner.skip(".") || scanner.skip(",") {
+        guard scanner.skipDigits() else {
+          return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+        }
+      }
+    }
+    guard hour < 24, minute < 60, second < 60 else {
+      return .failure(DateError("'\(key)' \(text) does not exist: there is no time \(pad(hour)):\(pad(minute)):\(pad(second))"))
+    }
+    civil.hour = hour
+    civil.minute = minute
+    civil.second = second
+    _ = scanner.skip(" ")
+    if scanner.atEnd {
+      return .success(Parsed(timestamp: clock.timestamp(civil), hadZone: false))
+    }
+    var offset = 0
+    if scanner.skip("Z") || scanner.skip("z") {
+      offset = 0
+    } else {
+      let sign: Int
+      if scanner.skip("+") { sign = 1 } else if scanner.skip("-") { sign = -1 } else {
+        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+      }
+      guard let hours = scanner.number(digits: 2) else {
+        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+      }
+      _ = scanner.skip(":")
+      let minutes = scanner.number(digits: 2) ?? 0
+      guard hours <= 14, minutes < 60 else {
+        return .failure(DateError("'\(key)' \(text) has an impossible time zone offset"))
+      }
+      offset = sign * (hours * 3600 + minutes * 60)
+    }
+    guard scanner.atEnd else {
+      return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+    }
+    return .success(Parsed(timestamp: civil.timestamp(offset: offset), hadZone: true))
+  }
+
+  /// `19/05/2024` or `19-05-2024` → `2024-05-19`, when the text is such a date.
+  static func dayFirstSuggestion(_ text: String) -> String? {
+    let parts = text.trimmingBlanks().split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+    guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+      let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+    else { return nil }
+    return "\(pad(year, 4))-\(pad(month))-\(pad(day))"
+  }
+}
+
+public struct DateError: Error, Equatable, Sendable {
+  public var message: String
+  init(_ message: String) { self.message = message }
+}
+
+/// A cursor over ASCII text.
+private struct Scanner {
+  let bytes: [UInt8]
+  var index = 0
+
+  init(_ text: String) { bytes = Array(text.utf8) }
+
+  var atEnd: Bool { index == bytes.count }
+
+  mutating func skip(_ character: Character) -> Bool {
+    guard let ascii = character.asciiValue, index < bytes.count, bytes[index] == ascii else { return false }
+    index += 1
+    return true
+  }
+
+  /// Exactly `digits` ASCII digits.
+  mutating func number(digits: Int) -> Int? {
+    guard bytes.count - index >= digits else { return nil }
+    var value = 0
+    for byte in bytes[index..<(index + digits)] {
+      guard (48...57).contains(byte) else { return nil }
+      value = value * 10 + Int(byte - 48)
+    }
+    if index + digits < bytes.count, (48...57).contains(bytes[index + digits]) { return nil }
+    index += digits
+    return value
+  }
+
+  mutating func skipDigits() -> Bool {
+    let start = index
+    while index < bytes.count, (48...57).contains(bytes[index]) { index += 1 }
+    return index > start
+  }
+}
+
+extension String {
+  func trimmingBlanks() -> String {
+    let characters: Set<Character> = [" ", "\t"]
+    var slice = self[...]
+    while let first = slice.first, characters.contains(first) { slice.removeFirst() }
+    while let last = slice.last, characters.contains(last) { slice.removeLast() }
+    return String(slice)
+  }
+}

@@ -1,0 +1,9 @@
+#ifndef BANTIN_CSYSTEM_H
+#define BANTIN_CSYSTEM_H
+
+/// Atomically exchanges two paths (renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (EINVAL or ENOSYS where the
+/// file system or kernel does not support the exchange).
+int bantin_rename_exchange(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,47 @@
+import BantinCore
+import Logging
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Writes to standard error, unbuffered, one line at a time.
+enum StandardError {
+  static func write(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+}
+
+/// Prints diagnostics the way compilers do, one per line, so editors and git hooks
+/// can jump to `path:line:col`.
+enum DiagnosticPrinter {
+  static func print(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
+  }
+}
+
+/// A swift-log handler for the command line: `bantin: message` on standard error.
+struct StandardErrorLog: LogHandler {
+  let label: String
+  var logLevel: Logger.Level = .notice
+  var metadata: Logger.Metadata = [:]
+
+  init(label: String) { self.label = label }
+
+  subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    get { metadata[key] }
+    set { metadata[key] = newValue }
+  }
+
+  func log(event: LogEvent) {
+    StandardError.write("\(label): \(event.message)")
+  }
+}
