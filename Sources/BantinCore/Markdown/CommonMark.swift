@@ -203,7 +203,7 @@ public enum CommonMark {
     var child = cmark_node_first_child(node)
     while let current = child {
       let type = cmark_node_get_type(current)
-      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
         result += string(cmark_node_get_literal(current))
       } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
         result += " "

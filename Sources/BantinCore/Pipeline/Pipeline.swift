@@ -72,7 +72,8 @@ public struct Pipeline: Sendable {
     }
     published.sort(by: Pipeline.newestFirst)
     pages.sort { $0.urlPath < $1.urlPath }
-    let sections = Pipeline.sections(entries: entries, articles: published)
+    let (sections, sectionProblems) = Pipeline.sections(entries: entries, articles: published)
+    diagnostics += sectionProblems
     let home = entries.first { $0.role == .homeIndex }?.frontMatter
     let site = Site(
       config: config, url: siteURL,
@@ -156,7 +157,8 @@ public struct Pipeline: Sendable {
   }
 
   /// Sections from the folders that hold articles or an `_index.md`, in menu order.
-  static func sections(entries: [ContentEntry], articles: [Article]) -> [Section] {
+  static func sections(entries: [ContentEntry], articles: [Article]) -> ([Section], [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
     var sections: [String: Section] = [:]
     for entry in entries where entry.role == .sectionIndex {
       guard let folder = entry.sectionFolder else { continue }
@@ -167,14 +169,19 @@ public struct Pipeline: Sendable {
     }
     for article in articles {
       guard let folder = article.sectionFolder, sections[folder] == nil else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .warning, in: ContentEntry.contentFolder.appending(folder),
+          "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'"))
       sections[folder] = Section(
         folder: folder, title: folder, description: nil, weight: 0,
         urlPath: "/" + Slug(from: folder).rawValue + "/", source: nil)
     }
-    return sections.values.sorted {
+    let ordered = sections.values.sorted {
       if $0.weight != $1.weight { return $0.weight < $1.weight }
       return VietnameseCollation.precedes($0.title, $1.title)
     }
+    return (ordered, diagnostics)
   }
 
   /// A page bundle's folder holds its photos, not other articles.

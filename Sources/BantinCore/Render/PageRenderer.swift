@@ -54,7 +54,7 @@ public struct PageRenderer: Sendable {
         "site": siteValue(current: nil),
         "page": pageValue(
           title: site.homeTitle, description: site.homeDescription, urlPath: "/", kind: "home"),
-        "articles": .list(site.articles.map { articleValue($0, withContent: false) }),
+        "articles": listValue(site.articles),
       ])
     case .section(let section):
       return .record([
@@ -62,7 +62,7 @@ public struct PageRenderer: Sendable {
         "page": pageValue(
           title: section.title, description: section.description ?? "", urlPath: section.urlPath, kind: "section"),
         "section": sectionValue(section),
-        "articles": .list(site.articles(in: section).map { articleValue($0, withContent: false) }),
+        "articles": listValue(site.articles(in: section)),
       ])
     case .article(let article), .page(let article):
       return .record([
@@ -106,6 +106,16 @@ public struct PageRenderer: Sendable {
       "isSection": .flag(kind == "section"),
       "isArticle": .flag(kind == "article"),
     ])
+  }
+
+  /// Articles of a list page, without their bodies; `first` marks the lead.
+  func listValue(_ articles: [Article]) -> TemplateValue {
+    .list(
+      articles.enumerated().map { index, article in
+        guard case .record(var fields) = articleValue(article, withContent: false) else { return .record([:]) }
+        fields["first"] = .flag(index == 0)
+        return .record(fields)
+      })
   }
 
   func sectionValue(_ section: Section) -> TemplateValue {

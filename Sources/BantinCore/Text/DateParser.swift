@@ -72,7 +72,7 @@ public struct DateParser: Sendable {
       if scanner.skip("+") { sign = 1 } else if scanner.skip("-") { sign = -1 } else {
         return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
       }
-      guard let hours = scanner.number(digits: 2) else {
+      guard let hours = scanner.number(digits: 2, followedByDigits: true) else {
         return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
       }
       _ = scanner.skip(":")
@@ -118,15 +118,15 @@ private struct Scanner {
     return true
   }
 
-  /// Exactly `digits` ASCII digits.
-  mutating func number(digits: Int) -> Int? {
+  /// Exactly `digits` ASCII digits (more may follow only when `followedByDigits`).
+  mutating func number(digits: Int, followedByDigits: Bool = false) -> Int? {
     guard bytes.count - index >= digits else { return nil }
     var value = 0
     for byte in bytes[index..<(index + digits)] {
       guard (48...57).contains(byte) else { return nil }
       value = value * 10 + Int(byte - 48)
     }
-    if index + digits < bytes.count, (48...57).contains(bytes[index + digits]) { return nil }
+    if !followedByDigits, index + digits < bytes.count, (48...57).contains(bytes[index + digits]) { return nil }
     index += digits
     return value
   }

@@ -1,0 +1,191 @@
+import BantinCore
+import Foundation
+import Testing
+
+@Suite("Front matter")
+struct FrontMatterTests {
+  func diagnostics(_ text: String, path: String = "content/tin-tuc/a.md") -> [String] {
+    TestSite([path: text]).diagnostics()
+  }
+
+  @Test("a missing title points at line 1")
+  func missingTitle() {
+    #expect(
+      diagnostics("---\ndate: 2024-01-12\n---\nNội dung.\n") == [
+        "content/tin-tuc/a.md:1:1: error: front matter has no 'title': add a line such as 'title: \"Hội nghị tổng kết năm 2023\"'"
+      ])
+  }
+
+  @Test("a missing date points at line 1")
+  func missingDate() {
+    #expect(
+      diagnostics("---\ntitle: Tin A\n---\n") == [
+        "content/tin-tuc/a.md:1:1: error: front matter has no 'date': add a line such as 'date: 2024-01-12'"
+      ])
+  }
+
+  @Test("an impossible date points at its value")
+  func impossibleDate() {
+    #expect(
+      diagnostics("---\ntitle: Tin A\ndate:   2024-02-30\n---\n") == [
+        "content/tin-tuc/a.md:3:9: error: 'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days"
+      ])
+  }
+
+  @Test("a title with ': ' must be quoted, and the message says so")
+  func unquotedColon() {
+    #expect(
+      diagnostics("---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:15: error: the value of 'title' contains ': ', which YAML reads as another key: quote the title, as in title: \"Đảng ủy: Hội nghị\""
+      ])
+  }
+
+  @Test("YAML 1.1 surprises stay text: title no, slug 084")
+  func yamlSurprises() throws {
+    let site = TestSite(["content/tin-tuc/a.md": TestSite.article(title: "no", extra: "slug: \"084\"\n")])
+    let result = site.run()
+    #expect(result.diagnostics.isEmpty)
+    let article = try #require(result.site?.articles.first)
+    #expect(article.title == "no")
+    #expect(article.urlPath == "/tin-tuc/084/")
+    let unquoted = TestSite(["content/tin-tuc/a.md": TestSite.article(title: "yes", extra: "slug: 084\n")]).run()
+    #expect(unquoted.site?.articles.first?.urlPath == "/tin-tuc/084/")
+    #expect(unquoted.site?.articles.first?.title == "yes")
+  }
+
+  @Test("a front matter never closed is reported at line 1")
+  func neverClosed() {
+    #expect(
+      diagnostics("---\ntitle: A\ndate: 2024-01-12\nNội dung\n") == [
+        "content/tin-tuc/a.md:1:1: error: the front matter opened here is never closed: add a '---' line after it"
+      ])
+  }
+
+  @Test("a file without front matter says how to start one")
+  func noFrontMatter() {
+    #expect(
+      diagnostics("# Tin A\n") == [
+        "content/tin-tuc/a.md:1:1: error: the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'"
+      ])
+  }
+
+  @Test("a later --- line is a rule in the body, not front matter")
+  func laterRule() throws {
+    let site = TestSite(["content/tin-tuc/a.md": TestSite.article(body: "Đoạn một.\n\n---\n\nĐoạn hai.")])
+    #expect(site.run().diagnostics.isEmpty)
+    #expect(try #require(site.output("tin-tuc/a/index.html")).contains("<hr />"))
+  }
+
+  @Test("duplicate keys point at the second one")
+  func duplicateKey() {
+    #expect(
+      diagnostics("---\ntitle: A\ndate: 2024-01-12\ntitle: B\n---\n") == [
+        "content/tin-tuc/a.md:4:1: error: the key 'title' is written twice: keep one"
+      ])
+  }
+
+  @Test("wrong types name the key and what it must be")
+  func wrongTypes() {
+    #expect(
+      diagnostics("---\ntitle: [A, B]\ndate: 2024-01-12\ndraft: maybe\ntags: {a: b}\n---\n") == [
+        "content/tin-tuc/a.md:2:8: error: 'title' must be text",
+        "content/tin-tuc/a.md:4:8: error: 'draft' must be true or false, not 'maybe'",
+        "content/tin-tuc/a.md:5:7: error: 'tags' must be a list such as [\"an ninh\", \"quốc phòng\"]",
+      ])
+  }
+
+  @Test("anchors and aliases are refused before YAML is parsed, fast")
+  func aliasBomb() {
+    var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+    var previous = "a"
+    for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+      yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+      previous = name
+    }
+    yaml += "? *i\n: 1\n"
+    let clock = ContinuousClock()
+    let started = clock.now
+    let found = diagnostics("---\ntitle: A\ndate: 2024-01-12\n\(yaml)---\n")
+    #expect(started.duration(to: clock.now) < .seconds(5))
+    #expect(
+      found == [
+        "content/tin-tuc/a.md:4:4: error: YAML anchors ('&') are not allowed: write the value out, in quotes if it starts with '&'"
+      ])
+    #expect(
+      diagnostics("---\ntitle: A\ndate: 2024-01-12\ntags: [x, *y]\n---\n") == [
+        "content/tin-tuc/a.md:4:11: error: YAML aliases ('*') are not allowed: write the value out, in quotes if it starts with '*'"
+      ])
+  }
+
+  @Test("tabs in YAML say to indent with spaces")
+  func tabs() {
+    let found = diagnostics("---\ntitle: A\ndate: 2024-01-12\ntags:\n\t- a\n---\n")
+    #expect(found.count == 1)
+    #expect(found.first?.hasSuffix("error: YAML does not allow tabs here: indent with spaces") == true)
+    #expect(found.first?.hasPrefix("content/tin-tuc/a.md:5:") == true)
+  }
+
+  @Test("an unknown key is a warning with a suggestion")
+  func unknownKey() {
+    #expect(
+      diagnostics("---\ntitle: A\ndate: 2024-01-12\ntilte: B\n---\n") == [
+        "content/tin-tuc/a.md:4:1: warning: unknown front matter key 'tilte': did you mean 'title'?"
+      ])
+  }
+
+  @Test("a time without zone is Vietnam time, with a warning")
+  func zoneless() {
+    #expect(
+      diagnostics("---\ntitle: A\ndate: 2024-01-12T14:00:00\n---\n") == [
+        "content/tin-tuc/a.md:3:7: warning: 'date' 2024-01-12T14:00:00 has no time zone: it is read as Asia/Ho_Chi_Minh time, 2024-01-12T14:00:00+07:00"
+      ])
+  }
+
+  @Test("an invalid slug suggests one")
+  func badSlug() {
+    #expect(
+      diagnostics(TestSite.article(extra: "slug: Hội nghị\n")) == [
+        "content/tin-tuc/a.md:4:7: error: 'slug' must be lowercase ASCII letters, digits and hyphens, such as 'hoi-nghi'"
+      ])
+    #expect(
+      diagnostics(TestSite.article(extra: "slug: ../../etc\n")) == [
+        "content/tin-tuc/a.md:4:7: error: 'slug' must be lowercase ASCII letters, digits and hyphens, such as 'etc'"
+      ])
+  }
+
+  @Test("Hugo-style front matter builds unchanged")
+  func hugoStyle() throws {
+    let text = """
+      ---
+      title: "Đối thoại giữa người đứng đầu cấp ủy, chính quyền với Nhân dân năm 2024"
+      date: 2024-02-27T09:45:00+07:00
+      description: "Ủy ban MTTQ Việt Nam phường vừa tổ chức buổi tiếp xúc cử tri."
+      categories: ["Tin tức"]
+      tags: ["thể dục thể thao", "huy hiệu Đảng", "nghị quyết"]
+      author: "Trần Minh Quân"
+      draft: false
+      ---
+      Thực hiện Kế hoạch số 340/KH-UBND của UBND phường.
+
+      """
+    let result = TestSite([
+      "content/tin-tuc/doi-thoai.md": text,
+      "content/tin-tuc/_index.md": "---\ntitle: \"Tin tức\"\ndescription: \"Chuyên mục\"\nweight: 1\n---\n",
+    ]).run()
+    #expect(result.diagnostics.isEmpty)
+    let article = try #require(result.site?.articles.first)
+    #expect(article.urlPath == "/tin-tuc/doi-thoai/")
+    #expect(article.tags == ["thể dục thể thao", "huy hiệu Đảng", "nghị quyết"])
+    #expect(article.author == "Trần Minh Quân")
+    #expect(SiteClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).iso8601(article.date) == "2024-02-27T09:45:00+07:00")
+    #expect(result.site?.sections.map(\.title) == ["Tin tức"])
+  }
+
+  @Test("NFD text is published as NFC")
+  func nfd() throws {
+    let nfd = TestSite.article(title: "Hội nghị", body: "Đảng ủy phường.").decomposedStringWithCanonicalMapping
+    let page = try #require(TestSite(["content/tin-tuc/a.md": nfd]).output("tin-tuc/a/index.html"))
+    #expect(page.contains("<p>Đảng ủy phường.</p>"))
+    #expect(page.utf8.elementsEqual(page.precomposedStringWithCanonicalMapping.utf8))
+  }
+}

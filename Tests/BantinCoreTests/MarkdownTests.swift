@@ -1,0 +1,126 @@
+import BantinCore
+import Foundation
+import Testing
+
+@Suite("Markdown and figures")
+struct MarkdownTests {
+  /// The HTML body of an article with this Markdown, in a bundle with two photos.
+  func body(_ markdown: String) -> (html: String, diagnostics: [String]) {
+    let site = TestSite(
+      ["content/tin-tuc/hoi-nghi/index.md": TestSite.article(body: markdown)],
+      assets: [
+        "content/tin-tuc/hoi-nghi/anh-1.jpg": photo,
+        "content/tin-tuc/hoi-nghi/Ảnh 2.png": AssetInfo(byteCount: 10),
+        "static/images/logo.png": AssetInfo(byteCount: 10, pixelSize: PixelSize(width: 64, height: 32)),
+      ])
+    let result = site.run()
+    let html = result.site?.articles.first?.bodyHTML ?? ""
+    return (html, result.diagnostics.map(\.description))
+  }
+
+  @Test("an image alone in its paragraph becomes a figure captioned by its title")
+  func figureWithTitle() {
+    let (html, diagnostics) = body("![Ảnh thay thế](anh-1.jpg \"Toàn cảnh Hội nghị\")")
+    #expect(diagnostics.isEmpty)
+    #expect(
+      html == """
+        <figure>
+        <img src="/tin-tuc/hoi-nghi/anh-1.jpg" alt="Ảnh thay thế" width="800" height="600" loading="lazy" decoding="async">
+        <figcaption>Toàn cảnh Hội nghị</figcaption>
+        </figure>
+
+        """)
+  }
+
+  @Test("without a title the caption is the alt text")
+  func figureWithAlt() {
+    let (html, _) = body("![Các đại biểu *dự* hội nghị](anh-1.jpg)")
+    #expect(html.contains("alt=\"Các đại biểu dự hội nghị\""))
+    #expect(html.contains("<figcaption>Các đại biểu dự hội nghị</figcaption>"))
+  }
+
+  @Test("an image inside running text stays inline, lazy, without a figure")
+  func inlineImage() {
+    let (html, _) = body("Biểu trưng ![logo](/images/logo.png) của phường.")
+    #expect(
+      html
+        == "<p>Biểu trưng <img src=\"/images/logo.png\" alt=\"logo\" width=\"64\" height=\"32\" loading=\"lazy\" decoding=\"async\"> của phường.</p>\n"
+    )
+    #expect(!html.contains("<figure>"))
+  }
+
+  @Test("file names are percent-encoded, and a picture without known size gets none")
+  func encodedNames() {
+    let (html, diagnostics) = body("![Ảnh hai](<Ảnh 2.png>)")
+    #expect(diagnostics.isEmpty)
+    #expect(html.contains("src=\"/tin-tuc/hoi-nghi/%E1%BA%A2nh%202.png\" alt=\"Ảnh hai\" loading=\"lazy\""))
+  }
+
+  @Test("captions and alt text are escaped")
+  func escaping() {
+    let (html, _) = body("![a \"b\" <c>](anh-1.jpg \"</figcaption><script>x</script>\")")
+    #expect(html.contains("alt=\"a &quot;b&quot; &lt;c&gt;\""))
+    #expect(html.contains("<figcaption>&lt;/figcaption&gt;&lt;script&gt;x&lt;/script&gt;</figcaption>"))
+  }
+
+  @Test("a missing image is an error at its line and column")
+  func missingImage() {
+    let (_, diagnostics) = body("Đoạn một.\n\nẢnh: ![x](khong-co.jpg)")
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:7:6: error: the image 'khong-co.jpg' does not exist: there is no file content/tin-tuc/hoi-nghi/khong-co.jpg"
+      ])
+    let (_, absolute) = body("![x](/images/khong-co.jpg)")
+    #expect(
+      absolute == [
+        "content/tin-tuc/hoi-nghi/index.md:5:1: error: the image '/images/khong-co.jpg' does not exist: there is no content/images/khong-co.jpg or static/images/khong-co.jpg"
+      ])
+  }
+
+  @Test("raw HTML and javascript: links are not published, with warnings")
+  func safeMode() {
+    let (html, diagnostics) = body("<script>alert(1)</script>\n\nXem [đây](javascript:alert(1)) và <b>in đậm</b>.")
+    #expect(!html.contains("<script>"))
+    #expect(!html.contains("<b>"))
+    #expect(!html.contains("javascript:"))
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:5:1: warning: raw HTML is not published: write Markdown instead",
+        "content/tin-tuc/hoi-nghi/index.md:7:5: warning: the link to 'javascript:' is not published: such links can run code",
+        "content/tin-tuc/hoi-nghi/index.md:7:35: warning: raw HTML is not published: write Markdown instead",
+        "content/tin-tuc/hoi-nghi/index.md:7:44: warning: raw HTML is not published: write Markdown instead",
+      ])
+  }
+
+  @Test("an image outside content/ is refused")
+  func outside() {
+    let (_, diagnostics) = body("![x](../../../site.yml)")
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:5:1: error: the image '../../../site.yml' is outside the content folder"
+      ])
+  }
+
+  @Test("a link to another article's .md file goes to its URL")
+  func markdownLinks() throws {
+    let site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(body: "Xem [bài B](b.md#chi-tiet)."),
+      "content/tin-tuc/b.md": TestSite.article(title: "B", extra: "slug: bai-b\n"),
+    ])
+    #expect(try #require(site.output("tin-tuc/a/index.html")).contains("<a href=\"/tin-tuc/bai-b/#chi-tiet\">bài B</a>"))
+    let broken = TestSite(["content/tin-tuc/a.md": TestSite.article(body: "[x](khong-co.md)")])
+    #expect(
+      broken.diagnostics() == [
+        "content/tin-tuc/a.md:5:1: error: the link to 'khong-co.md' is broken: content/tin-tuc/khong-co.md does not exist"
+      ])
+  }
+
+  @Test("words are counted in running text, not in alt text")
+  func wordCount() {
+    let result = TestSite(
+      ["content/tin-tuc/a.md": TestSite.article(body: "Một hai ba.\n\n![bốn năm sáu bảy](/a.jpg)\n\n- tám\n- chín")],
+      assets: ["static/a.jpg": photo]
+    ).run()
+    #expect(result.site?.articles.first?.wordCount == 5)
+  }
+}

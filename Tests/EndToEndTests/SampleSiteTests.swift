@@ -1,0 +1,81 @@
+import BantinCore
+import BantinIO
+import Foundation
+import Testing
+
+@Suite("The sample site: the ward's conference report")
+struct SampleSiteTests {
+  let golden = GoldenSite(site: Repository.root, expected: Repository.fixtures + "/sample/expected")
+
+  @Test("the sample site matches its golden files")
+  func goldenFiles() throws {
+    #expect(try golden.differences() == [])
+  }
+
+  @Test("a site holding only content/ builds with the default theme and matches its golden files")
+  func minimalSite() throws {
+    let site = GoldenSite(site: Repository.fixtures + "/minimal", expected: Repository.fixtures + "/minimal/expected")
+    #expect(try site.differences() == [])
+  }
+
+  /// The seed's seven lines: paragraphs 1, 3, 4, 7 and captions 2, 5, 6.
+  var seed: [String] {
+    get throws {
+      let text = try String(
+        contentsOfFile: Repository.fixtures + "/seed/hoi-nghi-quoc-phong-an-ninh-bac-hong-2023.txt", encoding: .utf8)
+      return text.split(separator: "\n").map(String.init)
+    }
+  }
+
+  @Test("the article holds every word of the seed, in order: four paragraphs, three captions")
+  func wordForWord() throws {
+    let lines = try seed
+    #expect(lines.count == 7)
+    let result = golden.build()
+    let page = try #require(
+      result.files.first { $0.path.rawValue == "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.html" })
+    guard case .bytes(let bytes) = page.content else { throw TestFailure("the article page is not rendered") }
+    let html = String(decoding: bytes, as: UTF8.self)
+    let expected = [
+      "<p>\(HTML.escape(lines[0]))</p>",
+      "<figcaption>\(HTML.escape(lines[1]))</figcaption>",
+      "<p>\(HTML.escape(lines[2]))</p>",
+      "<p>\(HTML.escape(lines[3]))</p>",
+      "<figcaption>\(HTML.escape(lines[4]))</figcaption>",
+      "<figcaption>\(HTML.escape(lines[5]))</figcaption>",
+      "<p>\(HTML.escape(lines[6]))</p>",
+    ]
+    var searchFrom = html.startIndex
+    for fragment in expected {
+      let found = try #require(html.range(of: fragment, range: searchFrom..<html.endIndex), "not found in order: \(fragment)")
+      searchFrom = found.upperBound
+    }
+    let body = html[html.range(of: "<div class=\"prose\">")!.upperBound..<html.range(of: "</div>", range: searchFrom..<html.endIndex)!.lowerBound]
+    #expect(body.components(separatedBy: "<p>").count - 1 == 4)
+    #expect(body.components(separatedBy: "<figure>").count - 1 == 3)
+    #expect(html.contains("<html lang=\"vi\">"))
+    #expect(html.contains("<time datetime=\"2024-01-12T00:00:00+07:00\">Thứ Sáu, 12/01/2024</time>"))
+  }
+
+  @Test("the three photos are published beside the article and are stand-ins")
+  func photos() throws {
+    let result = golden.build()
+    let photos = result.files.filter { $0.path.rawValue.hasSuffix(".jpg") }.map(\.path.rawValue).sorted()
+    #expect(
+      photos == [
+        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-1-toan-canh-hoi-nghi.jpg",
+        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-2-phat-bieu-chi-dao.jpg",
+        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-3-khen-thuong.jpg",
+      ])
+    let body = try #require(result.site?.articles.first?.bodyHTML)
+    for photo in photos {
+      #expect(body.contains("src=\"/\(photo)\""))
+    }
+    #expect(body.components(separatedBy: "alt=\"Ảnh thay thế, không phải ảnh gốc").count - 1 == 3)
+  }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
