@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["BantinCore", "BantinIO"],
+      dependencies: ["BantinCore", "BantinIO", "BantinTheme", "bantin"],
       exclude: ["Fixtures"]
     ),
   ]

@@ -35,7 +35,10 @@ public struct Publisher: Sendable {
       if realRoot == realOutput || realRoot.hasPrefix(realOutput + "/") {
         return "the output folder \(output) holds the site folder: it would be replaced"
       }
-      for folder in SourceTree.folders where realOutput.hasPrefix(realRoot + "/" + folder.rawValue + "/") || realOutput == realRoot + "/" + folder.rawValue {
+      for folder in SourceTree.folders
+      where realOutput.hasPrefix(realRoot + "/" + folder.rawValue + "/")
+        || realOutput == realRoot + "/" + folder.rawValue
+      {
         return "the output folder \(output) is inside the site's \(folder)/ folder"
       }
     }
@@ -43,7 +46,8 @@ public struct Publisher: Sendable {
       guard POSIX.isDirectory(output) else { return "\(output) exists and is not a folder" }
       let entries = (try? POSIX.list(output)) ?? []
       if !entries.isEmpty && !entries.contains(where: { $0.name == Publisher.marker }) {
-        return "\(output) was not written by bantin (it has no \(Publisher.marker) file): move it away or choose another --output"
+        return
+          "\(output) was not written by bantin (it has no \(Publisher.marker) file): move it away or choose another --output"
       }
     }
     return nil

@@ -17,7 +17,12 @@ extension SourceTree {
     guard POSIX.isDirectory(realRoot + "/content") else {
       return (
         SourceTree(files: []),
-        [Diagnostic(.error, in: nil, "\(root) has no content/ folder: a site folder holds content/, and optionally templates/, static/ and site.yml")]
+        [
+          Diagnostic(
+            .error, in: nil,
+            "\(root) has no content/ folder: a site folder holds content/, and optionally templates/, static/ and site.yml"
+          )
+        ]
       )
     }
     var paths: [SourcePath] = []
@@ -99,7 +104,8 @@ extension SourceTree {
       }
       return .success(SourceFile(path: path, content: .asset(AssetInfo(byteCount: size, pixelSize: pixels))))
     } catch {
-      return .failure(Diagnostic(.error, in: path, "cannot be read: \((error as? FileSystemError)?.message ?? "\(error)")"))
+      return .failure(
+        Diagnostic(.error, in: path, "cannot be read: \((error as? FileSystemError)?.message ?? "\(error)")"))
     }
   }
 }

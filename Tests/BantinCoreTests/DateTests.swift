@@ -75,5 +75,7 @@ struct DateTests {
 }
 
 extension Timestamp {
-  var secondsSinceEpochUTC: String { SiteClock(timeZone: .gmt).iso8601(self).replacingOccurrences(of: "+00:00", with: "Z") }
+  var secondsSinceEpochUTC: String {
+    SiteClock(timeZone: .gmt).iso8601(self).replacingOccurrences(of: "+00:00", with: "Z")
+  }
 }

@@ -177,7 +177,9 @@ struct FrontMatterTests {
     #expect(article.urlPath == "/tin-tuc/doi-thoai/")
     #expect(article.tags == ["thể dục thể thao", "huy hiệu Đảng", "nghị quyết"])
     #expect(article.author == "Trần Minh Quân")
-    #expect(SiteClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).iso8601(article.date) == "2024-02-27T09:45:00+07:00")
+    #expect(
+      SiteClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!).iso8601(article.date)
+        == "2024-02-27T09:45:00+07:00")
     #expect(result.site?.sections.map(\.title) == ["Tin tức"])
   }
 

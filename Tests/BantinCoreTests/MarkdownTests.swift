@@ -107,7 +107,8 @@ struct MarkdownTests {
       "content/tin-tuc/a.md": TestSite.article(body: "Xem [bài B](b.md#chi-tiet)."),
       "content/tin-tuc/b.md": TestSite.article(title: "B", extra: "slug: bai-b\n"),
     ])
-    #expect(try #require(site.output("tin-tuc/a/index.html")).contains("<a href=\"/tin-tuc/bai-b/#chi-tiet\">bài B</a>"))
+    #expect(
+      try #require(site.output("tin-tuc/a/index.html")).contains("<a href=\"/tin-tuc/bai-b/#chi-tiet\">bài B</a>"))
     let broken = TestSite(["content/tin-tuc/a.md": TestSite.article(body: "[x](khong-co.md)")])
     #expect(
       broken.diagnostics() == [

@@ -43,7 +43,9 @@ struct TestSite {
     return nil
   }
 
-  static func article(title: String = "Tin A", date: String = "2024-01-12", extra: String = "", body: String = "Nội dung.")
+  static func article(
+    title: String = "Tin A", date: String = "2024-01-12", extra: String = "", body: String = "Nội dung."
+  )
     -> String
   {
     "---\ntitle: \(title)\ndate: \(date)\n\(extra)---\n\(body)\n"

@@ -69,18 +69,21 @@ struct GoldenSite {
       return []
     }
     var differences: [String] = []
-    let recorded = Set(FileManager.default.subpaths(atPath: expected)?.filter { path in
-      var isFolder: ObjCBool = false
-      FileManager.default.fileExists(atPath: expected + "/" + path, isDirectory: &isFolder)
-      return !isFolder.boolValue
-    } ?? [])
+    let recorded = Set(
+      FileManager.default.subpaths(atPath: expected)?.filter { path in
+        var isFolder: ObjCBool = false
+        _ = FileManager.default.fileExists(atPath: expected + "/" + path, isDirectory: &isFolder)
+        return !isFolder.boolValue
+      } ?? [])
     for path in recorded.subtracting(pages.keys).sorted() { differences.append("missing: \(path)") }
     for path in Set(pages.keys).subtracting(recorded).sorted() { differences.append("extra: \(path)") }
     for path in Set(pages.keys).intersection(recorded).sorted() {
       let golden = FileManager.default.contents(atPath: expected + "/" + path).map { [UInt8]($0) }
       if golden != pages[path] { differences.append("different: \(path)") }
     }
-    let goldenManifest = FileManager.default.contents(atPath: expected + ".copies").map { String(decoding: $0, as: UTF8.self) }
+    let goldenManifest = FileManager.default.contents(atPath: expected + ".copies").map {
+      String(decoding: $0, as: UTF8.self)
+    }
     if goldenManifest != manifest { differences.append("different copies: \(manifest)") }
     return differences
   }

@@ -33,7 +33,9 @@ struct SampleSiteTests {
     #expect(lines.count == 7)
     let result = golden.build()
     let page = try #require(
-      result.files.first { $0.path.rawValue == "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.html" })
+      result.files.first {
+        $0.path.rawValue == "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.html"
+      })
     guard case .bytes(let bytes) = page.content else { throw TestFailure("the article page is not rendered") }
     let html = String(decoding: bytes, as: UTF8.self)
     let expected = [
@@ -47,10 +49,13 @@ struct SampleSiteTests {
     ]
     var searchFrom = html.startIndex
     for fragment in expected {
-      let found = try #require(html.range(of: fragment, range: searchFrom..<html.endIndex), "not found in order: \(fragment)")
+      let found = try #require(
+        html.range(of: fragment, range: searchFrom..<html.endIndex), "not found in order: \(fragment)")
       searchFrom = found.upperBound
     }
-    let body = html[html.range(of: "<div class=\"prose\">")!.upperBound..<html.range(of: "</div>", range: searchFrom..<html.endIndex)!.lowerBound]
+    let body = html[
+      html.range(of: "<div class=\"prose\">")!
+        .upperBound..<html.range(of: "</div>", range: searchFrom..<html.endIndex)!.lowerBound]
     #expect(body.components(separatedBy: "<p>").count - 1 == 4)
     #expect(body.components(separatedBy: "<figure>").count - 1 == 3)
     #expect(html.contains("<html lang=\"vi\">"))

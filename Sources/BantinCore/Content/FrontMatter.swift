@@ -22,7 +22,9 @@ extension FrontMatter {
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
     guard let first = lines.popFirst(), !text.allSatisfy(\.isWhitespace) else {
       return .failure(
-        .error(start, "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')"))
+        .error(
+          start,
+          "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')"))
     }
     let opening = first.trimmingTrailingBlanks()
     if opening == "+++" {
@@ -30,7 +32,8 @@ extension FrontMatter {
     }
     guard opening == "---" else {
       return .failure(
-        .error(start, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'"))
+        .error(start, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
+      )
     }
     var lineNumber = 1
     for line in lines {

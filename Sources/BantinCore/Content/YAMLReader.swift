@@ -184,7 +184,8 @@ struct YAMLReader {
 
   /// libyaml's problem in words an editor can act on.
   func explain(_ problem: String, at mark: Mark, yaml: Substring) -> String {
-    let line = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    let line =
+      yaml.split(separator: "\n", omittingEmptySubsequences: false)
       .dropFirst(mark.line - 1).first ?? ""
     if problem.contains("mapping values are not allowed") {
       let key = line.prefix(while: { $0 != ":" }).trimmingBlanksAround()
@@ -196,7 +197,8 @@ struct YAMLReader {
       return "YAML does not allow tabs here: indent with spaces"
     }
     if problem.contains("did not find expected key") || problem.contains("block end") {
-      return "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'"
+      return
+        "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'"
     }
     return "YAML could not read this: \(problem)"
   }

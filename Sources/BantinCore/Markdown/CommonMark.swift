@@ -1,6 +1,7 @@
 import Ccmark
+
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #endif
 
 /// A link or image in an article body, as the editor wrote it.

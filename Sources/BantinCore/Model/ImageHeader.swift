@@ -48,7 +48,8 @@ public enum ImageHeader {
       let height = 1 + (Int(head[27]) | Int(head[28]) << 8 | Int(head[29]) << 16)
       return size(width: width, height: height)
     case "VP8 ":
-      return size(width: (Int(head[26]) | Int(head[27]) << 8) & 0x3FFF, height: (Int(head[28]) | Int(head[29]) << 8) & 0x3FFF)
+      return size(
+        width: (Int(head[26]) | Int(head[27]) << 8) & 0x3FFF, height: (Int(head[28]) | Int(head[29]) << 8) & 0x3FFF)
     case "VP8L":
       let bits = Int(head[21]) | Int(head[22]) << 8 | Int(head[23]) << 16 | Int(head[24]) << 24
       return size(width: (bits & 0x3FFF) + 1, height: ((bits >> 14) & 0x3FFF) + 1)

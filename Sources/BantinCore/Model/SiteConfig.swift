@@ -51,7 +51,8 @@ public struct SiteConfig: Sendable {
         if let url = SiteURL(field.value) {
           config.baseURL = url
         } else {
-          yaml.error(field.location, "'baseURL' must be an address such as https://bachong.example.vn/, not '\(field.value)'")
+          yaml.error(
+            field.location, "'baseURL' must be an address such as https://bachong.example.vn/, not '\(field.value)'")
         }
       case "language":
         guard let field = yaml.text(value, key: key) else { continue }

@@ -102,7 +102,8 @@ struct ReferenceResolver {
     let (path, suffix) = ReferenceResolver.splitSuffix(destination)
     if let scheme = ReferenceResolver.scheme(of: destination) {
       if ReferenceResolver.unsafeSchemes.contains(scheme) {
-        return .failed(.warning(reference.location, "the link to '\(scheme):' is not published: such links can run code"))
+        return .failed(
+          .warning(reference.location, "the link to '\(scheme):' is not published: such links can run code"))
       }
       return .keep
     }
@@ -127,12 +128,15 @@ struct ReferenceResolver {
     let (path, _) = ReferenceResolver.splitSuffix(destination)
     if let scheme = ReferenceResolver.scheme(of: destination) {
       guard scheme == "https" || scheme == "http" else {
-        return .failure(.error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
+        return .failure(
+          .error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
       }
       return .success(ResolvedImage(src: destination))
     }
     if destination.hasPrefix("//") { return .success(ResolvedImage(src: "https:" + destination)) }
-    guard !path.isEmpty else { return .failure(.error(location, "the image has no file: write ![description](photo.jpg)")) }
+    guard !path.isEmpty else {
+      return .failure(.error(location, "the image has no file: write ![description](photo.jpg)"))
+    }
     guard let decoded = URLPath.decode(path) else {
       return .failure(.error(location, "the image '\(destination)' has a malformed %-escape"))
     }
@@ -141,7 +145,8 @@ struct ReferenceResolver {
       let candidate = OutputPath(String(decoded.drop(while: { $0 == "/" })))
       guard !decoded.split(separator: "/").contains(where: { $0 == ".." }), assets.assets[candidate] != nil else {
         return .failure(
-          .error(location, "the image '\(destination)' does not exist: there is no content\(decoded) or static\(decoded)"))
+          .error(
+            location, "the image '\(destination)' does not exist: there is no content\(decoded) or static\(decoded)"))
       }
       output = candidate
     } else {

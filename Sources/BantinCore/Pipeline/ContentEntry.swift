@@ -33,8 +33,18 @@ struct ContentEntry: Sendable {
     -> (ContentEntry?, [Diagnostic])
   {
     guard bytes.count <= config.maxArticleBytes else {
-      let limit = config.maxArticleBytes >= 1024 * 1024 ? "\(config.maxArticleBytes / (1024 * 1024)) MiB" : "\(config.maxArticleBytes / 1024) KiB"
-      return (nil, [Diagnostic(.error, in: path, "the file is \(bytes.count) bytes, more than the \(limit) an article may have (maxArticleBytes in site.yml)")])
+      let limit =
+        config.maxArticleBytes >= 1024 * 1024
+        ? "\(config.maxArticleBytes / (1024 * 1024)) MiB" : "\(config.maxArticleBytes / 1024) KiB"
+      return (
+        nil,
+        [
+          Diagnostic(
+            .error, in: path,
+            "the file is \(bytes.count) bytes, more than the \(limit) an article may have (maxArticleBytes in site.yml)"
+          )
+        ]
+      )
     }
     let source: SourceText
     switch SourceText.decode(bytes, path: path) {
@@ -57,7 +67,9 @@ struct ContentEntry: Sendable {
     case ("_index.md", 0): role = .homeIndex
     case ("_index.md", 1): role = .sectionIndex
     case ("_index.md", _):
-      return (nil, [.error(start, "only the top-level folders of content/ are sections: move this _index.md or remove it")])
+      return (
+        nil, [.error(start, "only the top-level folders of content/ are sections: move this _index.md or remove it")]
+      )
     case ("index.md", 0):
       return (nil, [.error(start, "the home page is described by content/_index.md, not content/index.md")])
     case (_, 0): role = .page
@@ -74,7 +86,8 @@ struct ContentEntry: Sendable {
       urlFolders.removeLast()
     }
     if let empty = folders.first(where: { Slug(from: $0).isEmpty }) {
-      diagnostics.append(.error(start, "the folder name '\(empty)' has no letters or digits to make a URL from: rename it"))
+      diagnostics.append(
+        .error(start, "the folder name '\(empty)' has no letters or digits to make a URL from: rename it"))
     }
 
     var urlPath: String

@@ -195,7 +195,8 @@ public struct Pipeline: Sendable {
           diagnostics.append(
             Diagnostic(
               .error, in: entry.path,
-              "is inside the page bundle \(folder)/ (a folder with index.md holds one article and its files): move it out"))
+              "is inside the page bundle \(folder)/ (a folder with index.md holds one article and its files): move it out"
+            ))
           break
         }
         folder = folder.parent
@@ -228,7 +229,8 @@ public struct Pipeline: Sendable {
     for file in files {
       guard !seen.insert(file.path).inserted else { continue }
       if case .copy(let source) = file.content {
-        diagnostics.append(Diagnostic(.error, in: source, "is published at /\(file.path), where a page is written: rename it"))
+        diagnostics.append(
+          Diagnostic(.error, in: source, "is published at /\(file.path), where a page is written: rename it"))
       } else {
         diagnostics.append(Diagnostic(.error, in: nil, "two pages are written at /\(file.path)"))
       }

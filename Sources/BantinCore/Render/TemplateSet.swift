@@ -19,7 +19,8 @@ public struct TemplateSet: Sendable {
       } catch let error as MustacheTemplate.ParserError {
         diagnostics.append(
           .error(
-            SourceLocation(SourcePath(source.origin), line: error.context.lineNumber, column: error.context.columnNumber),
+            SourceLocation(
+              SourcePath(source.origin), line: error.context.lineNumber, column: error.context.columnNumber),
             "template error: \(describe(error.error))"))
       } catch {
         diagnostics.append(Diagnostic(.error, in: SourcePath(source.origin), "template error: \(error)"))

@@ -55,7 +55,8 @@ public struct DateParser: Sendable {
       }
     }
     guard hour < 24, minute < 60, second < 60 else {
-      return .failure(DateError("'\(key)' \(text) does not exist: there is no time \(pad(hour)):\(pad(minute)):\(pad(second))"))
+      return .failure(
+        DateError("'\(key)' \(text) does not exist: there is no time \(pad(hour)):\(pad(minute)):\(pad(second))"))
     }
     civil.hour = hour
     civil.minute = minute
@@ -69,7 +70,11 @@ public struct DateParser: Sendable {
       offset = 0
     } else {
       let sign: Int
-      if scanner.skip("+") { sign = 1 } else if scanner.skip("-") { sign = -1 } else {
+      if scanner.skip("+") {
+        sign = 1
+      } else if scanner.skip("-") {
+        sign = -1
+      } else {
         return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
       }
       guard let hours = scanner.number(digits: 2, followedByDigits: true) else {

@@ -1,0 +1,122 @@
+import BantinTheme
+import Foundation
+import Testing
+
+/// What a run of the bantin binary printed and returned.
+struct Run {
+  var status: Int32
+  var output: String
+  var errors: String
+}
+
+/// Runs the real `bantin` binary, as editors and git hooks do.
+func bantin(_ arguments: [String], in folder: String? = nil) throws -> Run {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: Repository.binary)
+  process.arguments = arguments
+  if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  let out = output.fileHandleForReading.readDataToEndOfFile()
+  let err = errors.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(
+    status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+    errors: String(decoding: err, as: UTF8.self))
+}
+
+/// A site folder in a temporary place, removed when the test ends.
+final class SiteFolder {
+  let path: String
+
+  init(_ files: [String: String]) throws {
+    path = NSTemporaryDirectory() + "bantin-site-" + UUID().uuidString
+    for (relative, text) in files { try write(relative, text) }
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
+
+  func write(_ relative: String, _ text: String) throws {
+    let url = URL(fileURLWithPath: path + "/" + relative)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url)
+  }
+
+  /// Every file under `relative` with its bytes.
+  func snapshot(_ relative: String) -> [String: Data] {
+    let root = path + "/" + relative
+    var files: [String: Data] = [:]
+    for sub in FileManager.default.subpaths(atPath: root) ?? [] {
+      if let data = FileManager.default.contents(atPath: root + "/" + sub) { files[sub] = data }
+    }
+    return files
+  }
+}
+
+@Suite("The bantin command")
+struct CommandTests {
+  static let article = "---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung.\n"
+
+  @Test("build writes public/ and says what it built")
+  func builds() throws {
+    let site = try SiteFolder([
+      "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+    ])
+    let run = try bantin(["build", "--source", site.path])
+    #expect(run.status == 0)
+    #expect(run.errors == "")
+    #expect(
+      run.output.hasPrefix(
+        "Built \(site.path)/public: 3 pages (1 articles, 1 sections), 0 files copied, 0 drafts left out, in "))
+    #expect(FileManager.default.fileExists(atPath: site.path + "/public/tin-tuc/a/index.html"))
+  }
+
+  @Test("a broken article prints path:line:col, exits 1 and leaves public/ byte for byte")
+  func brokenBuildLeavesOutput() throws {
+    let site = try SiteFolder([
+      "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+    ])
+    #expect(try bantin(["build"], in: site.path).status == 0)
+    let before = site.snapshot("public")
+    #expect(before.count == 5)
+    try site.write("content/tin-tuc/a.md", "---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-02-30\n---\n")
+    try site.write("content/tin-tuc/b.md", "---\ntitle: B\ndate: 2024-02-30\n---\n![x](khong-co.jpg)\n")
+    let run = try bantin(["build"], in: site.path)
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        content/tin-tuc/a.md:2:15: error: the value of 'title' contains ': ', which YAML reads as another key: quote the title, as in title: "Đảng ủy: Hội nghị"
+        content/tin-tuc/b.md:3:7: error: 'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days
+        bantin: 2 errors; ./public is unchanged
+
+        """)
+    #expect(run.output == "")
+    #expect(site.snapshot("public") == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["content", "public"])
+  }
+
+  @Test("an output folder that would swallow the site is a usage error (64)")
+  func usage() throws {
+    let site = try SiteFolder(["content/tin-tuc/a.md": Self.article])
+    let run = try bantin(["build", "--source", site.path, "--output", site.path + "/content/public"])
+    #expect(run.status == 64)
+    #expect(run.errors.contains("the output folder \(site.path)/content/public is inside the site's content/ folder"))
+  }
+
+  @Test("the embedded default theme lists every file of templates/")
+  func themeIsComplete() throws {
+    let folder = Repository.root + "/templates"
+    let files = (FileManager.default.subpaths(atPath: folder) ?? []).filter { path in
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder)
+      return !isFolder.boolValue
+    }
+    #expect(DefaultTheme.files.keys.sorted() == files.sorted())
+    for (path, bytes) in DefaultTheme.files {
+      #expect(FileManager.default.contents(atPath: folder + "/" + path) == Data(bytes), "\(path) differs")
+    }
+  }
+}
