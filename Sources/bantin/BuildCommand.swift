@@ -55,6 +55,7 @@ struct BuildCommand: ParsableCommand {
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     print(
       "Built \(outputFolder): \(summary.pages) pages (\(summary.articles) articles, \(summary.sections) sections), "
-        + "\(summary.filesCopied) files copied, \(summary.draftsSkipped) drafts left out, in \(milliseconds) ms")
+        + "\(summary.filesCopied) files copied, \(summary.draftsSkipped) drafts and \(summary.expiredSkipped) expired left out, in \(milliseconds) ms"
+    )
   }
 }

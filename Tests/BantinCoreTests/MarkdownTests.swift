@@ -125,3 +125,78 @@ struct MarkdownTests {
     #expect(result.site?.articles.first?.wordCount == 5)
   }
 }
+
+@Suite("Building a site")
+struct SiteTests {
+  @Test("articles are listed newest first, drafts and expired ones left out and counted")
+  func order() throws {
+    let site = TestSite(
+      [
+        "content/tin-tuc/cu.md": TestSite.article(title: "Cũ", date: "2023-05-01"),
+        "content/tin-tuc/moi.md": TestSite.article(title: "Mới", date: "2024-05-01T08:00:00+07:00"),
+        "content/tin-tuc/giua.md": TestSite.article(title: "Giữa", date: "2024-01-01"),
+        "content/tin-tuc/nhap/index.md": TestSite.article(title: "Nháp", extra: "draft: true\n"),
+        "content/tin-tuc/het-han.md": TestSite.article(title: "Hết hạn", extra: "expiryDate: 2025-01-01\n"),
+        "content/tin-tuc/con-han.md": TestSite.article(
+          title: "Còn hạn", date: "2020-01-01", extra: "expiryDate: 2030-01-01\n"),
+      ], assets: ["content/tin-tuc/nhap/anh.jpg": photo])
+    let result = site.run()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.site?.articles.map(\.title) == ["Mới", "Giữa", "Cũ", "Còn hạn"])
+    #expect(result.summary.draftsSkipped == 1)
+    #expect(result.summary.expiredSkipped == 1)
+    #expect(!result.files.contains { $0.path.rawValue.hasPrefix("tin-tuc/nhap/") })
+    var drafts = site
+    drafts.build.includeDrafts = true
+    let withDrafts = drafts.run()
+    #expect(withDrafts.files.contains { $0.path.rawValue == "tin-tuc/nhap/anh.jpg" })
+    #expect(withDrafts.site?.articles.count == 5)
+  }
+
+  @Test("two files at one URL are an error naming both")
+  func collision() {
+    let site = TestSite([
+      "content/tin-tuc/hoi-nghi.md": TestSite.article(),
+      "content/tin-tuc/Hội nghị.md": TestSite.article(),
+      "content/tin-tuc/khac.md": TestSite.article(extra: "slug: hoi-nghi\n"),
+    ])
+    #expect(
+      site.diagnostics() == [
+        "content/tin-tuc/hoi-nghi.md: error: is published at /tin-tuc/hoi-nghi/, as content/tin-tuc/Hội nghị.md is: change one file's name or 'slug'",
+        "content/tin-tuc/khac.md: error: is published at /tin-tuc/hoi-nghi/, as content/tin-tuc/Hội nghị.md is: change one file's name or 'slug'",
+      ])
+  }
+
+  @Test("sections come in weight order, then Vietnamese alphabetical order")
+  func sectionOrder() {
+    let site = TestSite([
+      "content/d/_index.md": "---\ntitle: Đô thị\n---\n",
+      "content/c/_index.md": "---\ntitle: Dân vận\n---\n",
+      "content/b/_index.md": "---\ntitle: An ninh\nweight: 5\n---\n",
+      "content/a/_index.md": "---\ntitle: Ẩm thực\n---\n",
+      "content/a/x.md": TestSite.article(),
+    ])
+    #expect(site.run().site?.sections.map(\.title) == ["Ẩm thực", "Dân vận", "Đô thị", "An ninh"])
+  }
+
+  @Test("a section without _index.md is titled by its folder, with a warning")
+  func untitledSection() {
+    let site = TestSite(["content/thong-bao/a.md": TestSite.article()])
+    var tree = site.tree.files
+    tree.removeValue(forKey: "content/thong-bao/_index.md")
+    let result = Pipeline(build: site.build).run(SourceTree(files: Array(tree.values)))
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "content/thong-bao: warning: has no _index.md, so the section is titled 'thong-bao': add content/thong-bao/_index.md with a 'title'"
+      ])
+  }
+
+  @Test("an article over the size cap is refused before it is parsed")
+  func sizeCap() {
+    let big = TestSite.article(body: String(repeating: "![[]()", count: 200_000))
+    #expect(
+      TestSite(["content/tin-tuc/a.md": big]).diagnostics() == [
+        "content/tin-tuc/a.md: error: the file is \(big.utf8.count) bytes, more than the 1 MiB an article may have (maxArticleBytes in site.yml)"
+      ])
+  }
+}

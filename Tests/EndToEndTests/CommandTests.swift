@@ -70,7 +70,8 @@ struct CommandTests {
     #expect(run.errors == "")
     #expect(
       run.output.hasPrefix(
-        "Built \(site.path)/public: 3 pages (1 articles, 1 sections), 0 files copied, 0 drafts left out, in "))
+        "Built \(site.path)/public: 3 pages (1 articles, 1 sections), 0 files copied, 0 drafts and 0 expired left out, in "
+      ))
     #expect(FileManager.default.fileExists(atPath: site.path + "/public/tin-tuc/a/index.html"))
   }
 

@@ -21,7 +21,6 @@ public struct FrontMatter: Sendable {
   public var draft = false
   public var slug: Field<String>?
   public var image: Field<String>?
-  public var aliases: [Field<String>] = []
   /// Orders sections (in `_index.md`); lower comes first.
   public var weight: Int?
 

@@ -18,8 +18,6 @@ public struct SiteConfig: Sendable {
   public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .gmt
   /// The organisation that publishes the site (the ward's People's Committee, say).
   public var publisher: String?
-  /// Articles per list page.
-  public var pageSize = 10
   /// Articles larger than this many bytes are refused before they are parsed.
   public var maxArticleBytes = 1024 * 1024
 
@@ -30,7 +28,7 @@ public struct SiteConfig: Sendable {
   public static let path: SourcePath = "site.yml"
 
   static let knownKeys = [
-    "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
+    "title", "description", "baseURL", "language", "timeZone", "publisher", "maxArticleBytes",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -67,13 +65,6 @@ public struct SiteConfig: Sendable {
           config.timeZone = zone
         } else {
           yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
-        }
-      case "pageSize":
-        guard let number = yaml.integer(value, key: key) else { continue }
-        if (1...1000).contains(number) {
-          config.pageSize = number
-        } else {
-          yaml.error(yaml.location(value.mark), "'pageSize' must be between 1 and 1000")
         }
       case "maxArticleBytes":
         guard let number = yaml.integer(value, key: key) else { continue }

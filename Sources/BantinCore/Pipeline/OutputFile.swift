@@ -27,6 +27,8 @@ public struct BuildSummary: Sendable, Equatable {
   public var sections = 0
   public var filesCopied = 0
   public var draftsSkipped = 0
+  /// Articles whose `expiryDate` has passed.
+  public var expiredSkipped = 0
 }
 
 /// The outcome of running the pipeline: the files to publish and every diagnostic.

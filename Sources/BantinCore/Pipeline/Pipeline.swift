@@ -59,8 +59,10 @@ public struct Pipeline: Sendable {
     var unpublishedBundles = Set<SourcePath>()
     for (entry, (article, _)) in zip(entries, rendered) {
       guard let article else { continue }
-      if article.draft && !build.includeDrafts {
-        summary.draftsSkipped += 1
+      let draft = article.draft && !build.includeDrafts
+      let expired = entry.frontMatter.expiryDate.map { $0.value <= build.now } ?? false
+      if draft || expired {
+        if draft { summary.draftsSkipped += 1 } else { summary.expiredSkipped += 1 }
         if let bundle = entry.bundle { unpublishedBundles.insert(bundle) }
         continue
       }
