@@ -52,10 +52,11 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore"]),
-    .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO"]),
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["BantinCore", "BantinIO", "BantinTheme", "bantin"],
+      dependencies: ["BantinCore", "BantinIO", "BantinTheme", "TestSupport", "bantin"],
       exclude: ["Fixtures"]
     ),
   ]

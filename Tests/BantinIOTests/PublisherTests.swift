@@ -1,6 +1,7 @@
 import BantinCore
 import BantinIO
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Publishing: staging, then an atomic swap")

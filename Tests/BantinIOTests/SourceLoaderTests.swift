@@ -1,6 +1,7 @@
 import BantinCore
 import BantinIO
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Loading a site folder")

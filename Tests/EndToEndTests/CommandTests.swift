@@ -1,5 +1,6 @@
 import BantinTheme
 import Foundation
+import TestSupport
 import Testing
 
 /// What a run of the bantin binary printed and returned.
@@ -28,41 +29,13 @@ func bantin(_ arguments: [String], in folder: String? = nil) throws -> Run {
     errors: String(decoding: err, as: UTF8.self))
 }
 
-/// A site folder in a temporary place, removed when the test ends.
-final class SiteFolder {
-  let path: String
-
-  init(_ files: [String: String]) throws {
-    path = NSTemporaryDirectory() + "bantin-site-" + UUID().uuidString
-    for (relative, text) in files { try write(relative, text) }
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
-
-  func write(_ relative: String, _ text: String) throws {
-    let url = URL(fileURLWithPath: path + "/" + relative)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url)
-  }
-
-  /// Every file under `relative` with its bytes.
-  func snapshot(_ relative: String) -> [String: Data] {
-    let root = path + "/" + relative
-    var files: [String: Data] = [:]
-    for sub in FileManager.default.subpaths(atPath: root) ?? [] {
-      if let data = FileManager.default.contents(atPath: root + "/" + sub) { files[sub] = data }
-    }
-    return files
-  }
-}
-
 @Suite("The bantin command")
 struct CommandTests {
   static let article = "---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung.\n"
 
   @Test("build writes public/ and says what it built")
   func builds() throws {
-    let site = try SiteFolder([
+    let site = try Scratch([
       "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
     ])
     let run = try bantin(["build", "--source", site.path])
@@ -77,7 +50,7 @@ struct CommandTests {
 
   @Test("a broken article prints path:line:col, exits 1 and leaves public/ byte for byte")
   func brokenBuildLeavesOutput() throws {
-    let site = try SiteFolder([
+    let site = try Scratch([
       "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
     ])
     #expect(try bantin(["build"], in: site.path).status == 0)
@@ -96,12 +69,12 @@ struct CommandTests {
         """)
     #expect(run.output == "")
     #expect(site.snapshot("public") == before)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: site.path).sorted() == ["content", "public"])
+    #expect(site.entries() == ["content", "public"])
   }
 
   @Test("an output folder that would swallow the site is a usage error (64)")
   func usage() throws {
-    let site = try SiteFolder(["content/tin-tuc/a.md": Self.article])
+    let site = try Scratch(["content/tin-tuc/a.md": Self.article])
     let run = try bantin(["build", "--source", site.path, "--output", site.path + "/content/public"])
     #expect(run.status == 64)
     #expect(run.errors.contains("the output folder \(site.path)/content/public is inside the site's content/ folder"))

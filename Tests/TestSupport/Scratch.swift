@@ -1,29 +1,31 @@
 import Foundation
 
 /// A temporary folder for one test, removed when the test ends.
-final class Scratch {
-  let path: String
+public final class Scratch {
+  public let path: String
 
-  init() throws {
+  /// An empty folder, or a site folder holding `files` (relative path → text).
+  public init(_ files: [String: String] = [:]) throws {
     path = NSTemporaryDirectory() + "bantin-test-" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for (relative, text) in files { try write(relative, text) }
   }
 
   deinit { try? FileManager.default.removeItem(atPath: path) }
 
   /// Writes `text` at `relative`, making its folders.
-  func write(_ relative: String, _ text: String) throws {
+  public func write(_ relative: String, _ text: String) throws {
     try write(relative, Data(text.utf8))
   }
 
-  func write(_ relative: String, _ data: Data) throws {
+  public func write(_ relative: String, _ data: Data) throws {
     let url = URL(fileURLWithPath: path + "/" + relative)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try data.write(to: url)
   }
 
   /// Every file under `relative`, with its bytes: a snapshot to compare.
-  func snapshot(_ relative: String) -> [String: Data] {
+  public func snapshot(_ relative: String) -> [String: Data] {
     let root = path + "/" + relative
     var files: [String: Data] = [:]
     for sub in FileManager.default.subpaths(atPath: root) ?? [] {
@@ -34,7 +36,7 @@ final class Scratch {
     return files
   }
 
-  func entries(_ relative: String = "") -> [String] {
+  public func entries(_ relative: String = "") -> [String] {
     ((try? FileManager.default.contentsOfDirectory(atPath: path + "/" + relative)) ?? []).sorted()
   }
 }
