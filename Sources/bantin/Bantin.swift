@@ -8,12 +8,12 @@ struct Bantin: AsyncParsableCommand {
     commandName: "bantin",
     abstract: "A static news-site generator for Vietnamese local-government news.",
     version: BantinVersion.string,
-    subcommands: [BuildCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
   )
 }
 
 enum BantinVersion {
-  static let string = "0.1.0"
+  static let string = BantinCore.version
 }
 
 /// Options every command that reads a site shares.

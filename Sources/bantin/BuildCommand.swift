@@ -23,6 +23,9 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Also publish articles marked draft: true.")
   var drafts = false
 
+  @Flag(name: .long, help: "Also publish articles dated in the future.")
+  var future = false
+
   func run() throws {
     let logger = site.makeLogger()
     let started = ContinuousClock.now
@@ -34,7 +37,7 @@ struct BuildCommand: ParsableCommand {
 
     let (tree, loadProblems) = SourceTree.load(root: site.root)
     logger.debug("read \(tree.files.count) files in \(started.duration(to: .now))")
-    let build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts)
+    let build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
     var result = Pipeline(build: build).run(tree)
     result.diagnostics = (loadProblems + result.diagnostics).sorted()
     DiagnosticPrinter.print(result.diagnostics)
@@ -50,12 +53,32 @@ struct BuildCommand: ParsableCommand {
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
     }
-    let summary = result.summary
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-    print(
-      "Built \(outputFolder): \(summary.pages) pages (\(summary.articles) articles, \(summary.sections) sections), "
-        + "\(summary.filesCopied) files copied, \(summary.draftsSkipped) drafts and \(summary.expiredSkipped) expired left out, in \(milliseconds) ms"
-    )
+    print("Built \(outputFolder) in \(milliseconds) ms")
+    print(SummaryTable(result.summary).text, terminator: "")
+  }
+}
+
+/// The build summary, as Hugo prints it: one count a line.
+struct SummaryTable {
+  let rows: [(String, Int)]
+
+  init(_ summary: BuildSummary) {
+    rows = [
+      ("Pages", summary.pages), ("Articles", summary.articles), ("Sections", summary.sections),
+      ("Terms", summary.terms), ("Feeds", summary.feeds), ("Aliases", summary.aliases),
+      ("Files copied", summary.filesCopied), ("Drafts left out", summary.draftsSkipped),
+      ("Future left out", summary.futureSkipped), ("Expired left out", summary.expiredSkipped),
+    ]
+  }
+
+  var text: String {
+    let width = rows.map(\.0.count).max() ?? 0
+    let digits = rows.map { String($0.1).count }.max() ?? 0
+    return rows.map { name, count in
+      "  " + name + String(repeating: " ", count: width - name.count) + "  "
+        + String(repeating: " ", count: digits - String(count).count) + String(count) + "\n"
+    }.joined()
   }
 }

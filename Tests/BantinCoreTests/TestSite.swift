@@ -15,10 +15,11 @@ struct TestSite {
     self.assets = assets
   }
 
-  /// The files, with an `_index.md` titled after the folder for every section that
-  /// has none (a section without one is a warning).
+  /// The files, with a `site.yml` giving the site's address, and an `_index.md`
+  /// titled after the folder for every section that has none (both warnings else).
   var tree: SourceTree {
     var texts = files
+    if texts["site.yml"] == nil { texts["site.yml"] = "baseURL: https://phuong.example.vn/\n" }
     for path in files.keys {
       let parts = path.split(separator: "/")
       guard parts.count >= 3, parts[0] == "content" else { continue }

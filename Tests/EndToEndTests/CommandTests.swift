@@ -37,14 +37,27 @@ struct CommandTests {
   func builds() throws {
     let site = try Scratch([
       "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "site.yml": "baseURL: https://phuong.example.vn/\n",
     ])
     let run = try bantin(["build", "--source", site.path])
     #expect(run.status == 0)
     #expect(run.errors == "")
+    #expect(run.output.hasPrefix("Built \(site.path)/public in "))
     #expect(
-      run.output.hasPrefix(
-        "Built \(site.path)/public: 3 pages (1 articles, 1 sections), 0 files copied, 0 drafts and 0 expired left out, in "
-      ))
+      run.output.hasSuffix(
+        """
+          Pages             9
+          Articles          1
+          Sections          1
+          Terms             0
+          Feeds             4
+          Aliases           0
+          Files copied      0
+          Drafts left out   0
+          Future left out   0
+          Expired left out  0
+
+        """))
     #expect(FileManager.default.fileExists(atPath: site.path + "/public/tin-tuc/a/index.html"))
   }
 
@@ -52,10 +65,11 @@ struct CommandTests {
   func brokenBuildLeavesOutput() throws {
     let site = try Scratch([
       "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "site.yml": "baseURL: https://phuong.example.vn/\n",
     ])
     #expect(try bantin(["build"], in: site.path).status == 0)
     let before = site.snapshot("public")
-    #expect(before.count == 5)
+    #expect(before.count == 17)
     try site.write("content/tin-tuc/a.md", "---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-02-30\n---\n")
     try site.write("content/tin-tuc/b.md", "---\ntitle: B\ndate: 2024-02-30\n---\n![x](khong-co.jpg)\n")
     let run = try bantin(["build"], in: site.path)
@@ -69,7 +83,7 @@ struct CommandTests {
         """)
     #expect(run.output == "")
     #expect(site.snapshot("public") == before)
-    #expect(site.entries() == ["content", "public"])
+    #expect(site.entries() == ["content", "public", "site.yml"])
   }
 
   @Test("an output folder that would swallow the site is a usage error (64)")
@@ -78,6 +92,51 @@ struct CommandTests {
     let run = try bantin(["build", "--source", site.path, "--output", site.path + "/content/public"])
     #expect(run.status == 64)
     #expect(run.errors.contains("the output folder \(site.path)/content/public is inside the site's content/ folder"))
+  }
+
+  @Test("check reports broken links as errors and missing alt text as warnings, and writes nothing")
+  func check() throws {
+    let site = try Scratch([
+      "content/tin-tuc/a.md": "---\ntitle: A\ndate: 2024-01-12\n---\nXem [B](/tin-tuc/b/).\n\n![](/anh.png)\n",
+      "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "static/anh.png": "png",
+      "site.yml": "baseURL: https://phuong.example.vn/\n",
+    ])
+    let run = try bantin(["check", "--source", site.path])
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        content/tin-tuc/a.md:5:5: error: the link to /tin-tuc/b/ is broken: the site has no such page
+        content/tin-tuc/a.md:7:1: warning: the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)
+
+        """)
+    #expect(run.output == "Checked \(site.path): 9 pages, 1 error, 1 warning\n")
+    #expect(site.entries() == ["content", "site.yml", "static"])
+    try site.write("content/tin-tuc/b.md", "---\ntitle: B\ndate: 2024-01-13\n---\nB.\n")
+    #expect(try bantin(["check", "--source", site.path]).status == 0)
+  }
+
+  @Test("new writes a draft page bundle, prints its path, and never overwrites")
+  func new() throws {
+    let site = try Scratch(["content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n"])
+    let run = try bantin(["new", "Hội nghị tổng kết năm 2024 của Đảng ủy", "--source", site.path])
+    #expect(run.status == 0)
+    #expect(run.output == "content/tin-tuc/hoi-nghi-tong-ket-nam-2024-cua-dang-uy/index.md\n")
+    let text = try String(contentsOfFile: site.path + "/" + run.output.dropLast(), encoding: .utf8)
+    #expect(text.hasPrefix("---\ntitle: \"Hội nghị tổng kết năm 2024 của Đảng ủy\"\ndate: 20"))
+    #expect(text.contains("+07:00\nslug: hoi-nghi-tong-ket-nam-2024-cua-dang-uy\n"))
+    #expect(text.contains("draft: true\n"))
+    let again = try bantin(["new", "Hội nghị tổng kết năm 2024 của Đảng ủy", "--source", site.path])
+    #expect(again.status == 1)
+    #expect(
+      again.errors
+        == "bantin: error: content/tin-tuc/hoi-nghi-tong-ket-nam-2024-cua-dang-uy already exists: bantin new does not replace an article\n"
+    )
+    let missing = try bantin(["new", "Tin", "--section", "khong-co", "--source", site.path])
+    #expect(missing.status == 64)
+    #expect(missing.errors.contains("no section 'khong-co'"))
+    let built = try bantin(["build", "--drafts", "--source", site.path])
+    #expect(built.status == 0)
   }
 
   @Test("the embedded default theme lists every file of templates/")

@@ -12,7 +12,7 @@ public struct FrontMatterDecoder: Sendable {
 
   static let knownKeys: [String] = [
     "title", "date", "lastmod", "expiryDate", "description", "categories", "tags", "author",
-    "draft", "slug", "image", "weight",
+    "draft", "slug", "image", "aliases", "weight",
   ]
 
   public func decode(_ block: FrontMatterBlock, in source: SourceText, as kind: ContentKind)
@@ -50,6 +50,7 @@ public struct FrontMatterDecoder: Sendable {
     case "expiryDate": frontMatter.expiryDate = yaml.timestamp(value, key: key, dates: dates)
     case "categories": frontMatter.categories = yaml.texts(value, key: key)
     case "tags": frontMatter.tags = yaml.texts(value, key: key)
+    case "aliases": frontMatter.aliases = yaml.texts(value, key: key)
     case "draft": frontMatter.draft = yaml.flag(value, key: key) ?? false
     case "weight": frontMatter.weight = yaml.integer(value, key: key)
     default: yaml.warnUnknown(entry, known: FrontMatterDecoder.knownKeys, in: "front matter")

@@ -21,6 +21,8 @@ public struct FrontMatter: Sendable {
   public var draft = false
   public var slug: Field<String>?
   public var image: Field<String>?
+  /// Old site paths that redirect to the article.
+  public var aliases: [Field<String>] = []
   /// Orders sections (in `_index.md`); lower comes first.
   public var weight: Int?
 

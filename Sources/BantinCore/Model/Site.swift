@@ -24,18 +24,92 @@ public struct Article: Sendable {
   /// The description, or the start of the first paragraph.
   public var summary: String
   public var date: Timestamp
+  /// False for a page whose front matter has no date (its `date` is then meaningless).
+  public var dated = true
   public var lastmod: Timestamp?
   public var author: String?
   public var categories: [String]
   public var tags: [String]
   public var draft: Bool
+  /// Dated after the build's "now" (published with `--future`).
+  public var future = false
   /// The photo that stands for the article (front matter `image`, else its first figure).
   public var image: ResolvedImage?
   public var bodyHTML: String
   public var wordCount: Int
+  /// Site paths the article links to, with where, for the link check.
+  public var internalLinks: [InternalLink] = []
+  /// Old site paths that redirect to it (front matter `aliases`).
+  public var aliases: [String] = []
 
   /// Minutes to read at 200 words a minute, at least 1.
   public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+
+  /// When it last changed: `lastmod`, else its date.
+  public var updated: Timestamp { max(lastmod ?? date, date) }
+}
+
+/// A link from an article body to a path of the site.
+public struct InternalLink: Sendable, Hashable {
+  /// The site path, without the base path, query or fragment: `/tin-tuc/a/`.
+  public var path: String
+  public var location: SourceLocation
+}
+
+/// A way of grouping articles by their front matter: categories or tags.
+public enum Taxonomy: String, Sendable, CaseIterable {
+  case categories
+  case tags
+
+  /// The index page of its terms: `/categories/`, `/tags/`.
+  public var urlPath: String { "/\(rawValue)/" }
+
+  /// Shown as the index page's title.
+  public var title: String {
+    switch self {
+    case .categories: return "Danh mục"
+    case .tags: return "Từ khóa"
+    }
+  }
+}
+
+/// One category or tag, with its articles. Spellings that make the same slug
+/// (`Tết`, `tết`, NFC and NFD) are one term, named by its most used spelling.
+public struct Term: Sendable {
+  public var taxonomy: Taxonomy
+  public var name: String
+  public var slug: String
+  /// Indices into `Site.articles`, newest first.
+  public var articles: [Int]
+
+  public var urlPath: String { "/\(taxonomy.rawValue)/\(slug)/" }
+}
+
+/// Articles of one month: `/2024/01/`, "Tháng 1/2024".
+public struct ArchiveMonth: Sendable {
+  public var year: Int
+  public var month: Int
+  public var articles: [Int]
+
+  public var urlPath: String { "/\(pad(year, 4))/\(pad(month))/" }
+  public var title: String { "Tháng \(month)/\(year)" }
+}
+
+/// Articles of one year, `/2024/`, with its months, newest first.
+public struct ArchiveYear: Sendable {
+  public var year: Int
+  public var articles: [Int]
+  public var months: [ArchiveMonth]
+
+  public var urlPath: String { "/\(pad(year, 4))/" }
+  public var title: String { "Năm \(year)" }
+}
+
+/// An article's neighbours: older and newer in its section, and related articles.
+public struct ArticleLinks: Sendable {
+  public var older: Int?
+  public var newer: Int?
+  public var related: [Int] = []
 }
 
 /// Everything that is published, in the order readers see it.
@@ -51,13 +125,26 @@ public struct Site: Sendable {
   public var articles: [Article]
   /// Pages at the root of `content/` (about, contact): published, never listed.
   public var pages: [Article]
+  /// For each article (same index): its neighbours.
+  public var links: [ArticleLinks] = []
+  /// Terms of each taxonomy, in Vietnamese alphabetical order.
+  public var terms: [Taxonomy: [Term]] = [:]
+  /// Newest year first.
+  public var years: [ArchiveYear] = []
+  /// Indices of each section's articles, newest first.
+  public var sectionArticles: [String: [Int]] = [:]
 
   public func articles(in section: Section) -> [Article] {
-    articles.filter { $0.sectionFolder == section.folder }
+    (sectionArticles[section.folder] ?? []).map { articles[$0] }
   }
 
   public func section(_ folder: String?) -> Section? {
     guard let folder else { return nil }
     return sections.first { $0.folder == folder }
+  }
+
+  /// The site path of a term page, for an article's category or tag as written.
+  public func termPath(_ taxonomy: Taxonomy, _ name: String) -> String {
+    "/\(taxonomy.rawValue)/\(Slug(from: name).rawValue)/"
   }
 }

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
   public var timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .gmt
   /// The organisation that publishes the site (the ward's People's Committee, say).
   public var publisher: String?
+  /// Articles per list page.
+  public var pageSize = 10
   /// Articles larger than this many bytes are refused before they are parsed.
   public var maxArticleBytes = 1024 * 1024
 
@@ -28,7 +30,7 @@ public struct SiteConfig: Sendable {
   public static let path: SourcePath = "site.yml"
 
   static let knownKeys = [
-    "title", "description", "baseURL", "language", "timeZone", "publisher", "maxArticleBytes",
+    "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -66,6 +68,13 @@ public struct SiteConfig: Sendable {
         } else {
           yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
         }
+      case "pageSize":
+        guard let number = yaml.integer(value, key: key) else { continue }
+        if (1...1000).contains(number) {
+          config.pageSize = number
+        } else {
+          yaml.error(yaml.location(value.mark), "'pageSize' must be between 1 and 1000")
+        }
       case "maxArticleBytes":
         guard let number = yaml.integer(value, key: key) else { continue }
         if number >= 1024 {
@@ -87,12 +96,17 @@ public struct BuildConfig: Sendable {
   public var now: Timestamp
   /// Publish articles marked `draft: true`.
   public var includeDrafts = false
+  /// Publish articles dated after `now`.
+  public var includeFuture = false
+  /// Report links to pages the site does not have as errors (`bantin check`), not warnings.
+  public var brokenLinksAreErrors = false
   /// Publish under this address instead of `site.yml`'s `baseURL` (the preview server).
   public var baseURL: SiteURL?
 
-  public init(now: Timestamp, includeDrafts: Bool = false, baseURL: SiteURL? = nil) {
+  public init(now: Timestamp, includeDrafts: Bool = false, includeFuture: Bool = false, baseURL: SiteURL? = nil) {
     self.now = now
     self.includeDrafts = includeDrafts
+    self.includeFuture = includeFuture
     self.baseURL = baseURL
   }
 }

@@ -163,6 +163,26 @@ struct ReferenceResolver {
       ResolvedImage(src: url.relative(URLPath.encode(output.rawValue)), width: size?.width, height: size?.height))
   }
 
+  /// The site path a link points at, for the link check: absolute paths and
+  /// relative ones (resolved against the page's path `from`), without query or
+  /// fragment; nil for other sites, mail and fragments.
+  static func sitePath(of destination: String, from page: String) -> String? {
+    guard scheme(of: destination) == nil, !destination.hasPrefix("//") else { return nil }
+    let (path, _) = splitSuffix(destination)
+    guard !path.isEmpty, let decoded = URLPath.decode(path) else { return nil }
+    if decoded.hasSuffix(".md") { return nil }  // checked when the link was resolved
+    var parts = decoded.hasPrefix("/") ? [] : page.split(separator: "/").map(String.init)
+    for part in decoded.split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..": if !parts.isEmpty { parts.removeLast() }
+      default: parts.append(String(part))
+      }
+    }
+    let folder = decoded.hasSuffix("/") || decoded.hasSuffix("/.") || decoded.hasSuffix("/..")
+    return "/" + parts.joined(separator: "/") + (folder && !parts.isEmpty ? "/" : "")
+  }
+
   /// The lowercased scheme of an absolute URL (`https`, `mailto`), or nil for a path.
   static func scheme(of destination: String) -> String? {
     guard let colon = destination.firstIndex(of: ":") else { return nil }

@@ -23,6 +23,8 @@ struct ContentEntry: Sendable {
   var urlPath: String
   /// For `index.md` of a page bundle, the folder whose other files belong to it.
   var bundle: SourcePath?
+  /// Site paths that redirect here, checked.
+  var aliases: [String] = []
 
   var path: SourcePath { source.path }
 
@@ -115,10 +117,23 @@ struct ContentEntry: Sendable {
       urlPath = "/" + (urlFolders + [slug.rawValue]).joined(separator: "/") + "/"
     }
     if urlPath.contains("//") { urlPath = "/" }
+    var aliases: [String] = []
+    for alias in frontMatter.aliases {
+      switch SitePath.alias(alias.value) {
+      case .success(let path): aliases.append(path)
+      case .failure(let problem): diagnostics.append(.error(alias.location, problem.message))
+      }
+    }
+    for (taxonomy, names) in [("category", frontMatter.categories), ("tag", frontMatter.tags)] {
+      for name in names where Slug(from: name.value).isEmpty {
+        diagnostics.append(
+          .error(name.location, "the \(taxonomy) '\(name.value)' has no letters or digits to make its page's URL from"))
+      }
+    }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     let entry = ContentEntry(
       source: source, body: block.body, bodyFirstLine: block.bodyFirstLine, frontMatter: frontMatter,
-      role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle)
+      role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle, aliases: aliases)
     return (entry, diagnostics)
   }
 }

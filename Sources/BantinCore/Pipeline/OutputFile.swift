@@ -22,7 +22,12 @@ public struct OutputFile: Sendable {
 
 /// What a build did, for the summary line.
 public struct BuildSummary: Sendable, Equatable {
+  /// HTML pages, redirects and robots.txt included; feeds and sitemaps not.
   public var pages = 0
+  public var terms = 0
+  public var feeds = 0
+  public var aliases = 0
+  public var futureSkipped = 0
   public var articles = 0
   public var sections = 0
   public var filesCopied = 0

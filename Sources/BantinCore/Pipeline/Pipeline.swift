@@ -58,14 +58,22 @@ public struct Pipeline: Sendable {
     var pages: [Article] = []
     var unpublishedBundles = Set<SourcePath>()
     for (entry, (article, _)) in zip(entries, rendered) {
-      guard let article else { continue }
+      guard var article else { continue }
       let draft = article.draft && !build.includeDrafts
+      let future = article.date > build.now
       let expired = entry.frontMatter.expiryDate.map { $0.value <= build.now } ?? false
-      if draft || expired {
-        if draft { summary.draftsSkipped += 1 } else { summary.expiredSkipped += 1 }
+      if draft || (future && !build.includeFuture) || expired {
+        if draft {
+          summary.draftsSkipped += 1
+        } else if expired {
+          summary.expiredSkipped += 1
+        } else {
+          summary.futureSkipped += 1
+        }
         if let bundle = entry.bundle { unpublishedBundles.insert(bundle) }
         continue
       }
+      article.future = future
       switch entry.role {
       case .article: published.append(article)
       case .page: pages.append(article)
@@ -77,35 +85,124 @@ public struct Pipeline: Sendable {
     let (sections, sectionProblems) = Pipeline.sections(entries: entries, articles: published)
     diagnostics += sectionProblems
     let home = entries.first { $0.role == .homeIndex }?.frontMatter
-    let site = Site(
+    var site = Site(
       config: config, url: siteURL,
       homeTitle: home?.title?.value ?? config.title,
       homeDescription: home?.description?.value ?? config.description,
       sections: sections, articles: published, pages: pages)
+    SiteBuilder(clock: config.clock).index(&site)
 
+    // Every file to write, checked before any is rendered.
+    let renderer = PageRenderer(site: site, theme: theme, now: build.now)
+    let plan = Pipeline.plan(site, writesFeeds: !siteURL.origin.isEmpty)
+    if siteURL.origin.isEmpty {
+      diagnostics.append(
+        Diagnostic(
+          .warning, in: SiteConfig.path,
+          "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
+        ))
+    }
+    var planned: [(path: OutputPath, origin: String)] = plan.map { page in
+      (renderer.outputPath(of: page), Pipeline.origin(of: page, in: site))
+    }
+    planned.append((theme.stylesheet.path, "the stylesheet"))
+    var copies: [OutputFile] = []
+    for asset in assets.assets.values.sorted(by: { $0.output < $1.output }) {
+      if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
+      copies.append(OutputFile(path: asset.output, content: asset.content))
+      if case .copy(let source) = asset.content {
+        planned.append((asset.output, source.rawValue))
+      } else {
+        planned.append((asset.output, "the theme's static/\(asset.output)"))
+      }
+    }
+    if !diagnostics.hasErrors { diagnostics += Pipeline.checkOutputs(planned) }  // else repeats of what was said
+    diagnostics += Pipeline.checkLinks(
+      site, outputs: Set(planned.map(\.path)), severity: build.brokenLinksAreErrors ? .error : .warning)
+
+    summary.pages = plan.count(where: \.isHTML)
+    summary.articles = published.count
+    summary.sections = sections.count
+    summary.terms = site.terms.values.reduce(0) { $0 + $1.count }
+    summary.feeds = plan.count(where: \.isFeed)
+    summary.aliases = plan.count(where: \.isAlias)
+    summary.filesCopied = copies.count
     guard !diagnostics.hasErrors else {
       return BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site)
     }
 
-    // Pages, then the files that are copied.
-    let renderer = PageRenderer(site: site, theme: theme, now: build.now)
-    var pageList: [Page] = [.home]
-    pageList += sections.map(Page.section)
-    pageList += published.map(Page.article)
-    pageList += pages.map(Page.page)
-    var files = pageList.parallelMap { renderer.render($0) }
+    var files = plan.parallelMap { renderer.render($0) }
     files.append(theme.stylesheet)
-    for asset in assets.assets.values.sorted(by: { $0.output < $1.output }) {
-      if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
-      files.append(OutputFile(path: asset.output, content: asset.content))
-      summary.filesCopied += 1
+    files += copies
+    return BuildResult(files: files, diagnostics: diagnostics.sorted(), summary: summary, site: site)
+  }
+
+  /// Every page of the site, in a stable order.
+  static func plan(_ site: Site, writesFeeds: Bool) -> [Page] {
+    let size = site.config.pageSize
+    var plan: [Page] = []
+    plan += ListPage.pages(.home, basePath: "/", indices: Array(site.articles.indices), size: size).map(Page.list)
+    for section in site.sections {
+      plan += ListPage.pages(
+        .section(section), basePath: section.urlPath, indices: site.sectionArticles[section.folder] ?? [], size: size
+      ).map(Page.list)
     }
-    diagnostics += Pipeline.checkOutputs(files, assets: assets)
-    summary.pages = pageList.count
-    summary.articles = published.count
-    summary.sections = sections.count
-    let failed = diagnostics.hasErrors
-    return BuildResult(files: failed ? [] : files, diagnostics: diagnostics.sorted(), summary: summary, site: site)
+    plan += site.articles.indices.map(Page.article)
+    plan += site.pages.indices.map(Page.page)
+    for taxonomy in Taxonomy.allCases {
+      plan.append(.terms(taxonomy))
+      for term in site.terms[taxonomy] ?? [] {
+        plan += ListPage.pages(.term(term), basePath: term.urlPath, indices: term.articles, size: size).map(Page.list)
+      }
+    }
+    plan.append(.archives)
+    for year in site.years {
+      plan += ListPage.pages(.year(year), basePath: year.urlPath, indices: year.articles, size: size).map(Page.list)
+      for month in year.months {
+        plan += ListPage.pages(.month(month), basePath: month.urlPath, indices: month.articles, size: size).map(
+          Page.list)
+      }
+    }
+    for article in site.articles + site.pages {
+      for alias in article.aliases { plan.append(.alias(from: alias, to: article.urlPath)) }
+    }
+    plan.append(.notFound)
+    plan.append(.robots)
+    if writesFeeds {
+      for format in [Feed.Format.atom, .rss] {
+        plan.append(.feed(Feed(format: format, section: nil)))
+        for section in site.sections { plan.append(.feed(Feed(format: format, section: section))) }
+      }
+      let parts = SitemapWriter.parts(count: SitemapWriter(site: site, clock: site.config.clock).entries().count)
+      plan.append(.sitemap(part: nil))
+      if parts > 0 { plan += (1...parts).map { Page.sitemap(part: $0) } }
+    }
+    return plan
+  }
+
+  /// What a page is written for, to name it when two files would be written at one place.
+  static func origin(of page: Page, in site: Site) -> String {
+    switch page {
+    case .article(let index): return site.articles[index].source.rawValue
+    case .page(let index): return site.pages[index].source.rawValue
+    case .alias(let from, let to):
+      let owner = (site.articles + site.pages).first { $0.urlPath == to }
+      return "the alias \(from) of \(owner?.source.rawValue ?? to)"
+    case .list(let list):
+      switch list.kind {
+      case .home: return "the home page"
+      case .section(let section): return section.source?.rawValue ?? "the section \(section.folder)"
+      case .term(let term): return "the \(term.taxonomy == .tags ? "tag" : "category") '\(term.name)'"
+      case .year(let year): return "the archive of \(year.year)"
+      case .month(let month): return "the archive of \(month.title)"
+      }
+    case .terms(let taxonomy): return "the index of \(taxonomy.rawValue)"
+    case .archives: return "the archives"
+    case .notFound: return "the 404 page"
+    case .feed: return "a feed"
+    case .sitemap: return "the sitemap"
+    case .robots: return "robots.txt"
+    }
   }
 
   // MARK: - Steps
@@ -114,14 +211,28 @@ public struct Pipeline: Sendable {
   static func article(from entry: ContentEntry, assets: AssetMap, url: SiteURL) -> (Article?, [Diagnostic]) {
     let resolver = ReferenceResolver(assets: assets, url: url, folder: entry.path.parent)
     var firstFigure: ResolvedImage?
+    var internalLinks: [InternalLink] = []
+    var diagnostics: [Diagnostic] = []
     let body = CommonMark.render(entry.body, firstLine: entry.bodyFirstLine, in: entry.source) { reference in
       let resolution = resolver.resolve(reference)
-      if case .image(let image) = resolution, reference.kind == .figure, firstFigure == nil {
-        firstFigure = image
+      switch reference.kind {
+      case .link:
+        if let path = ReferenceResolver.sitePath(of: reference.destination, from: entry.urlPath) {
+          internalLinks.append(InternalLink(path: path, location: reference.location))
+        }
+      case .image, .figure:
+        if reference.text.allSatisfy(\.isWhitespace) {
+          diagnostics.append(
+            .warning(
+              reference.location,
+              "the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)"
+            ))
+        }
+        if case .image(let image) = resolution, reference.kind == .figure, firstFigure == nil { firstFigure = image }
       }
       return resolution
     }
-    var diagnostics = body.diagnostics
+    diagnostics = body.diagnostics + diagnostics
     let frontMatter = entry.frontMatter
     var image = firstFigure
     if let written = frontMatter.image {
@@ -132,13 +243,15 @@ public struct Pipeline: Sendable {
     }
     guard let title = frontMatter.title?.value else { return (nil, diagnostics) }
     let summary = frontMatter.description?.value ?? Pipeline.summary(of: body.firstParagraph)
-    let article = Article(
+    var article = Article(
       source: entry.path, sectionFolder: entry.sectionFolder, urlPath: entry.urlPath, title: title,
       description: frontMatter.description?.value, summary: summary,
       date: frontMatter.date?.value ?? Timestamp(secondsSince1970: 0), lastmod: frontMatter.lastmod?.value,
       author: frontMatter.author?.value,
       categories: frontMatter.categories.map(\.value), tags: frontMatter.tags.map(\.value),
-      draft: frontMatter.draft, image: image, bodyHTML: body.html, wordCount: body.wordCount)
+      draft: frontMatter.draft, image: image, bodyHTML: body.html, wordCount: body.wordCount,
+      internalLinks: internalLinks, aliases: entry.aliases)
+    article.dated = frontMatter.date != nil
     return (article, diagnostics)
   }
 
@@ -224,17 +337,42 @@ public struct Pipeline: Sendable {
     return diagnostics
   }
 
-  /// A copied file must not land where a page is written.
-  static func checkOutputs(_ files: [OutputFile], assets: AssetMap) -> [Diagnostic] {
-    var seen = Set<OutputPath>()
+  /// No two files may be written at one place, and no file where another needs a folder.
+  static func checkOutputs(_ planned: [(path: OutputPath, origin: String)]) -> [Diagnostic] {
+    var first: [OutputPath: String] = [:]
     var diagnostics: [Diagnostic] = []
-    for file in files {
-      guard !seen.insert(file.path).inserted else { continue }
-      if case .copy(let source) = file.content {
+    for (path, origin) in planned {
+      if let earlier = first[path] {
         diagnostics.append(
-          Diagnostic(.error, in: source, "is published at /\(file.path), where a page is written: rename it"))
+          Diagnostic(.error, in: nil, "/\(path) would be written twice: for \(earlier) and for \(origin)"))
       } else {
-        diagnostics.append(Diagnostic(.error, in: nil, "two pages are written at /\(file.path)"))
+        first[path] = origin
+      }
+    }
+    for (path, origin) in planned {
+      var folder = Substring(path.rawValue)
+      while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        if let file = first[OutputPath(String(folder))] {
+          diagnostics.append(
+            Diagnostic(.error, in: nil, "/\(folder) is written as a file for \(file) and as a folder for \(origin)"))
+          break
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  /// Links from article bodies to pages of the site that are not written.
+  static func checkLinks(_ site: Site, outputs: Set<OutputPath>, severity: Diagnostic.Severity) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for article in site.articles + site.pages {
+      for link in article.internalLinks {
+        let asFolder = OutputPath(urlPath: link.path.hasSuffix("/") ? link.path : link.path + "/")
+        let asFile = OutputPath(String(link.path.drop(while: { $0 == "/" })))
+        guard !outputs.contains(asFolder), !outputs.contains(asFile) else { continue }
+        diagnostics.append(
+          Diagnostic(severity, at: link.location, "the link to \(link.path) is broken: the site has no such page"))
       }
     }
     return diagnostics

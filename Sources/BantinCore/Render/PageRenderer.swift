@@ -1,32 +1,5 @@
-/// One page of the site to render.
-public enum Page: Sendable {
-  case home
-  case section(Section)
-  case article(Article)
-  /// A page at the root of `content/`.
-  case page(Article)
-
-  public var urlPath: String {
-    switch self {
-    case .home: return "/"
-    case .section(let section): return section.urlPath
-    case .article(let article), .page(let article): return article.urlPath
-    }
-  }
-
-  /// The template that renders it.
-  public var template: String {
-    switch self {
-    case .home: return "home"
-    case .section: return "section"
-    case .article: return "article"
-    case .page: return "page"
-    }
-  }
-}
-
-/// Turns pages into HTML through the theme's templates, building each page's
-/// template context from the site.
+/// Turns pages into files: HTML through the theme's templates, feeds, the sitemap
+/// and robots.txt through writers. Builds each template's context from the site.
 public struct PageRenderer: Sendable {
   public let site: Site
   public let theme: Theme
@@ -40,39 +13,177 @@ public struct PageRenderer: Sendable {
     self.now = now
   }
 
+  var url: SiteURL { site.url }
+
+  /// The file a page is written to.
+  public func outputPath(of page: Page) -> OutputPath {
+    switch page {
+    case .list(let list): return OutputPath(urlPath: list.urlPath)
+    case .article(let index): return OutputPath(urlPath: site.articles[index].urlPath)
+    case .page(let index): return OutputPath(urlPath: site.pages[index].urlPath)
+    case .terms(let taxonomy): return OutputPath(urlPath: taxonomy.urlPath)
+    case .archives: return OutputPath(urlPath: Page.archivesPath)
+    case .notFound: return OutputPath(urlPath: Page.notFoundPath)
+    case .alias(let from, _): return OutputPath(urlPath: from)
+    case .feed(let feed): return OutputPath(urlPath: feed.urlPath)
+    case .sitemap(let part): return OutputPath(part.map { "sitemap-\($0).xml" } ?? "sitemap.xml")
+    case .robots: return OutputPath("robots.txt")
+    }
+  }
+
   public func render(_ page: Page) -> OutputFile {
-    let html = theme.templates.render(page.template, context(for: page)) ?? ""
-    return .page(OutputPath(urlPath: page.urlPath), html)
+    let path = outputPath(of: page)
+    switch page {
+    case .feed(let feed): return .page(path, FeedWriter(renderer: self).render(feed))
+    case .sitemap(let part): return .page(path, SitemapWriter(site: site, clock: clock).render(part: part))
+    case .robots: return .page(path, robots)
+    default:
+      let (template, context) = self.template(for: page)
+      return .page(path, theme.templates.render(template, context) ?? "")
+    }
+  }
+
+  var robots: String {
+    var text = "User-agent: *\nAllow: /\n"
+    if !url.origin.isEmpty { text += "Sitemap: \(url.absolute("/sitemap.xml"))\n" }
+    return text
   }
 
   // MARK: - Contexts
 
-  public func context(for page: Page) -> TemplateValue {
+  /// The template that renders a page, and its context.
+  public func template(for page: Page) -> (String, TemplateValue) {
     switch page {
-    case .home:
-      return .record([
-        "site": siteValue(current: nil),
-        "page": pageValue(
-          title: site.homeTitle, description: site.homeDescription, urlPath: "/", kind: "home"),
-        "articles": listValue(site.articles),
-      ])
-    case .section(let section):
-      return .record([
-        "site": siteValue(current: section.folder),
-        "page": pageValue(
-          title: section.title, description: section.description ?? "", urlPath: section.urlPath, kind: "section"),
-        "section": sectionValue(section),
-        "articles": listValue(site.articles(in: section)),
-      ])
-    case .article(let article), .page(let article):
-      return .record([
-        "site": siteValue(current: article.sectionFolder),
-        "page": pageValue(
-          title: article.title, description: article.summary, urlPath: article.urlPath,
-          kind: page.template),
-        "article": articleValue(article, withContent: true),
-      ])
+    case .list(let list): return listContext(list)
+    case .article(let index):
+      let article = site.articles[index]
+      return (
+        "article",
+        .record([
+          "site": siteValue(current: article.sectionFolder),
+          "page": pageValue(
+            kind: "article", title: article.title, description: article.summary, urlPath: article.urlPath,
+            image: article.image, feedsOf: site.section(article.sectionFolder)),
+          "article": articleValue(article, index: index, full: true),
+        ])
+      )
+    case .page(let index):
+      let article = site.pages[index]
+      return (
+        "page",
+        .record([
+          "site": siteValue(current: nil),
+          "page": pageValue(
+            kind: "page", title: article.title, description: article.summary, urlPath: article.urlPath,
+            image: article.image),
+          "article": articleValue(article, index: nil, full: true),
+        ])
+      )
+    case .terms(let taxonomy):
+      let terms = site.terms[taxonomy] ?? []
+      return (
+        "terms",
+        .record([
+          "site": siteValue(current: nil),
+          "page": pageValue(
+            kind: "terms", title: taxonomy.title,
+            description: "\(taxonomy.title) của \(site.config.title)", urlPath: taxonomy.urlPath),
+          "taxonomy": taxonomyValue(taxonomy),
+          "terms": .list(terms.map(termValue)),
+        ])
+      )
+    case .archives:
+      return (
+        "archives",
+        .record([
+          "site": siteValue(current: nil),
+          "page": pageValue(
+            kind: "archives", title: "Lưu trữ", description: "Các bài viết theo năm và tháng",
+            urlPath: Page.archivesPath),
+          "years": .list(
+            site.years.map { year in
+              .record([
+                "title": .text(year.title), "url": .text(url.relative(year.urlPath)),
+                "year": .number(year.year), "count": .number(year.articles.count),
+                "months": .list(year.months.map(monthValue)),
+              ])
+            }),
+        ])
+      )
+    case .notFound:
+      return (
+        "404",
+        .record([
+          "site": siteValue(current: nil),
+          "page": pageValue(
+            kind: "notFound", title: "Không tìm thấy trang",
+            description: "Trang bạn tìm không có hoặc đã được chuyển đi.", urlPath: Page.notFoundPath),
+          "articles": listValue(Array(site.articles.indices.prefix(5)), lead: false),
+        ])
+      )
+    case .alias(let from, let to):
+      return (
+        "alias",
+        .record([
+          "site": siteValue(current: nil),
+          "page": pageValue(kind: "alias", title: "Trang đã chuyển", description: "", urlPath: from),
+          "target": .record(["url": .text(url.relative(to)), "permalink": .text(url.absolute(to))]),
+        ])
+      )
+    case .feed, .sitemap, .robots:
+      return ("", .record([:]))
     }
+  }
+
+  func listContext(_ list: ListPage) -> (String, TemplateValue) {
+    var fields: [String: TemplateValue] = [
+      "articles": listValue(list.articles, lead: list.number == 1),
+      "pagination": paginationValue(list),
+    ]
+    let template: String
+    let page: TemplateValue
+    var current: String?
+    let suffix = list.number > 1 ? " – Trang \(list.number)" : ""
+    switch list.kind {
+    case .home:
+      template = "home"
+      page = pageValue(
+        kind: "home", title: site.homeTitle + suffix, description: site.homeDescription, urlPath: list.urlPath)
+    case .section(let section):
+      template = "section"
+      current = section.folder
+      fields["section"] = sectionValue(section)
+      page = pageValue(
+        kind: "section", title: section.title + suffix, description: section.description ?? "",
+        urlPath: list.urlPath, feedsOf: section)
+    case .term(let term):
+      template = "term"
+      fields["term"] = termValue(term)
+      page = pageValue(
+        kind: "term", title: "\(term.taxonomy == .tags ? "Từ khóa" : "Danh mục"): \(term.name)" + suffix,
+        description: "Các bài viết về \(term.name)", urlPath: list.urlPath)
+    case .year(let year):
+      template = "archive"
+      fields["archive"] = .record([
+        "title": .text(year.title), "url": .text(url.relative(year.urlPath)), "isYear": .flag(true),
+        "months": .list(year.months.map(monthValue)),
+      ])
+      page = pageValue(
+        kind: "archive", title: year.title + suffix, description: "Các bài viết \(year.title.lowercased())",
+        urlPath: list.urlPath)
+    case .month(let month):
+      template = "archive"
+      fields["archive"] = .record([
+        "title": .text(month.title), "url": .text(url.relative(month.urlPath)), "isYear": .flag(false),
+        "year": .record(["title": .text("Năm \(month.year)"), "url": .text(url.relative("/\(pad(month.year, 4))/"))]),
+      ])
+      page = pageValue(
+        kind: "archive", title: month.title + suffix, description: "Các bài viết \(month.title.lowercased())",
+        urlPath: list.urlPath)
+    }
+    fields["site"] = siteValue(current: current)
+    fields["page"] = page
+    return (template, .record(fields))
   }
 
   func siteValue(current: String?) -> TemplateValue {
@@ -80,79 +191,216 @@ public struct PageRenderer: Sendable {
       "title": .text(site.config.title),
       "description": .text(site.config.description),
       "language": .text(site.config.language),
-      "url": .text(site.url.relative("/")),
-      "permalink": .text(site.url.absolute("/")),
-      "stylesheet": .text(site.url.relative(theme.stylesheet.path.rawValue)),
+      "locale": .text(site.config.language == "vi" ? "vi_VN" : site.config.language),
+      "url": .text(url.relative("/")),
+      "permalink": .text(url.absolute("/")),
+      "stylesheet": .text(url.relative(theme.stylesheet.path.rawValue)),
       "publisher": .text(site.config.publisher ?? site.config.title),
       "year": .number(clock.civil(now).year),
+      "archives": .text(url.relative(Page.archivesPath)),
+      "tags": .text(url.relative(Taxonomy.tags.urlPath)),
+      "categories": .text(url.relative(Taxonomy.categories.urlPath)),
+      "atom": .text(url.relative("/atom.xml")),
+      "rss": .text(url.relative("/rss.xml")),
       "sections": .list(
         site.sections.map { section in
           .record([
             "title": .text(section.title),
-            "url": .text(site.url.relative(section.urlPath)),
+            "url": .text(url.relative(section.urlPath)),
             "current": .flag(section.folder == current),
           ])
         }),
     ])
   }
 
-  func pageValue(title: String, description: String, urlPath: String, kind: String) -> TemplateValue {
-    .record([
+  func pageValue(
+    kind: String, title: String, description: String, urlPath: String, image: ResolvedImage? = nil,
+    feedsOf section: Section? = nil
+  ) -> TemplateValue {
+    var feeds: [TemplateValue] = [
+      feedLink(title: site.config.title, path: "/atom.xml", format: .atom),
+      feedLink(title: site.config.title, path: "/rss.xml", format: .rss),
+    ]
+    if let section {
+      feeds.append(
+        feedLink(title: "\(section.title) – \(site.config.title)", path: section.urlPath + "atom.xml", format: .atom))
+      feeds.append(
+        feedLink(title: "\(section.title) – \(site.config.title)", path: section.urlPath + "rss.xml", format: .rss))
+    }
+    let isFirstHome = kind == "home" && urlPath == "/"
+    return .record([
       "title": .text(title),
+      "headTitle": .text(isFirstHome ? site.config.title : "\(title) – \(site.config.title)"),
       "description": .text(description),
-      "url": .text(site.url.relative(urlPath)),
-      "permalink": .text(site.url.absolute(urlPath)),
+      "url": .text(url.relative(urlPath)),
+      "permalink": .text(url.absolute(urlPath)),
+      "type": .text(kind == "article" ? "article" : "website"),
+      "image": image.map(imageValue),
+      "feeds": .list(feeds),
       "isHome": .flag(kind == "home"),
       "isSection": .flag(kind == "section"),
       "isArticle": .flag(kind == "article"),
+      "isPage": .flag(kind == "page"),
+      "isTerm": .flag(kind == "term"),
+      "isTerms": .flag(kind == "terms"),
+      "isArchive": .flag(kind == "archive" || kind == "archives"),
+      "isNotFound": .flag(kind == "notFound"),
+      "noindex": .flag(kind == "notFound" || kind == "alias"),
     ])
   }
 
-  /// Articles of a list page, without their bodies; `first` marks the lead.
-  func listValue(_ articles: [Article]) -> TemplateValue {
-    .list(
-      articles.enumerated().map { index, article in
-        guard case .record(var fields) = articleValue(article, withContent: false) else { return .record([:]) }
-        fields["first"] = .flag(index == 0)
-        return .record(fields)
-      })
+  func feedLink(title: String, path: String, format: Feed.Format) -> TemplateValue {
+    .record([
+      "title": .text(title), "url": .text(url.relative(path)), "type": .text(format.mediaType),
+    ])
+  }
+
+  func imageValue(_ image: ResolvedImage) -> TemplateValue {
+    .record([
+      "src": .text(image.src),
+      "permalink": .text(absolute(image.src)),
+      "width": image.width.map(TemplateValue.number),
+      "height": image.height.map(TemplateValue.number),
+    ])
+  }
+
+  /// A link made by the site (a path under the base path) as an absolute URL.
+  func absolute(_ link: String) -> String {
+    link.hasPrefix("/") && !link.hasPrefix("//") ? url.origin + link : link
   }
 
   func sectionValue(_ section: Section) -> TemplateValue {
     .record([
       "title": .text(section.title),
       "description": .text(section.description),
-      "url": .text(site.url.relative(section.urlPath)),
+      "url": .text(url.relative(section.urlPath)),
+      "atom": .text(url.relative(section.urlPath + "atom.xml")),
+      "rss": .text(url.relative(section.urlPath + "rss.xml")),
     ])
   }
 
-  func articleValue(_ article: Article, withContent: Bool) -> TemplateValue {
-    let section = site.section(article.sectionFolder)
+  func taxonomyValue(_ taxonomy: Taxonomy) -> TemplateValue {
+    .record(["title": .text(taxonomy.title), "url": .text(url.relative(taxonomy.urlPath))])
+  }
+
+  func termValue(_ term: Term) -> TemplateValue {
+    .record([
+      "name": .text(term.name),
+      "url": .text(url.relative(term.urlPath)),
+      "count": .number(term.articles.count),
+      "taxonomy": taxonomyValue(term.taxonomy),
+    ])
+  }
+
+  func monthValue(_ month: ArchiveMonth) -> TemplateValue {
+    .record([
+      "title": .text(month.title), "url": .text(url.relative(month.urlPath)), "count": .number(month.articles.count),
+    ])
+  }
+
+  func paginationValue(_ list: ListPage) -> TemplateValue {
+    let link = { (number: Int) in self.url.relative(ListPage.path(list.basePath, number)) }
+    let window = max(1, list.number - 2)...min(list.total, list.number + 2)
     return .record([
+      "current": .number(list.number),
+      "total": .number(list.total),
+      "hasPages": .flag(list.total > 1),
+      "first": .text(link(1)),
+      "last": .text(link(list.total)),
+      "previous": list.number > 1 ? .text(link(list.number - 1)) : nil,
+      "next": list.number < list.total ? .text(link(list.number + 1)) : nil,
+      "pages": .list(
+        window.map { number in
+          .record(["number": .number(number), "url": .text(link(number)), "current": .flag(number == list.number)])
+        }),
+    ])
+  }
+
+  /// Articles of a list page, without their bodies; `first` marks the lead.
+  func listValue(_ indices: [Int], lead: Bool) -> TemplateValue {
+    .list(
+      indices.enumerated().map { offset, index in
+        guard case .record(var fields) = articleValue(site.articles[index], index: nil, full: false) else {
+          return .record([:])
+        }
+        fields["first"] = .flag(lead && offset == 0)
+        return .record(fields)
+      })
+  }
+
+  func articleValue(_ article: Article, index: Int?, full: Bool) -> TemplateValue {
+    let section = site.section(article.sectionFolder)
+    var fields: [String: TemplateValue] = [
       "title": .text(article.title),
-      "url": .text(site.url.relative(article.urlPath)),
-      "permalink": .text(site.url.absolute(article.urlPath)),
+      "url": .text(url.relative(article.urlPath)),
+      "permalink": .text(url.absolute(article.urlPath)),
       "date": .text(clock.vietnameseDate(article.date)),
       "datetime": .text(clock.iso8601(article.date)),
-      "lastmod": .text(article.lastmod.map(clock.vietnameseDate)),
-      "lastmodDatetime": .text(article.lastmod.map(clock.iso8601)),
-      "author": .text(article.author),
-      "section": section.map(sectionValue),
-      "categories": .list(article.categories.map { .record(["name": .text($0)]) }),
-      "tags": .list(article.tags.map { .record(["name": .text($0)]) }),
+      "updatedDatetime": .text(clock.iso8601(article.updated)),
       "summary": .text(article.summary),
-      "description": .text(article.description),
-      "content": withContent ? .html(article.bodyHTML) : nil,
-      "image": article.image.map { image in
-        .record([
-          "src": .text(image.src),
-          "width": image.width.map(TemplateValue.number),
-          "height": image.height.map(TemplateValue.number),
-        ])
-      },
+      "categories": .list(article.categories.map { termLink(.categories, $0) }),
+      "tags": .list(article.tags.map { termLink(.tags, $0) }),
       "readingTime": .number(article.readingMinutes),
       "wordCount": .number(article.wordCount),
       "draft": .flag(article.draft),
+      "future": .flag(article.future),
+    ]
+    if let lastmod = article.lastmod {
+      fields["lastmod"] = .text(clock.vietnameseDate(lastmod))
+      fields["lastmodDatetime"] = .text(clock.iso8601(lastmod))
+    }
+    if let author = article.author { fields["author"] = .text(author) }
+    if let description = article.description { fields["description"] = .text(description) }
+    if let section { fields["section"] = sectionValue(section) }
+    if let image = article.image { fields["image"] = imageValue(image) }
+    guard full else { return .record(fields) }
+    fields["content"] = .html(article.bodyHTML)
+    fields["jsonLD"] = .html(JSON.encode(jsonLD(article, section: section)))
+    if let index, index < site.links.count {
+      let links = site.links[index]
+      if let older = links.older { fields["older"] = neighbourValue(older) }
+      if let newer = links.newer { fields["newer"] = neighbourValue(newer) }
+      fields["related"] = .list(links.related.map { articleValue(site.articles[$0], index: nil, full: false) })
+    }
+    return .record(fields)
+  }
+
+  func neighbourValue(_ index: Int) -> TemplateValue {
+    let article = site.articles[index]
+    return .record([
+      "title": .text(article.title), "url": .text(url.relative(article.urlPath)),
+      "date": .text(clock.vietnameseDate(article.date)), "datetime": .text(clock.iso8601(article.date)),
     ])
+  }
+
+  func termLink(_ taxonomy: Taxonomy, _ name: String) -> TemplateValue {
+    .record(["name": .text(name), "url": .text(url.relative(site.termPath(taxonomy, name)))])
+  }
+
+  /// schema.org `NewsArticle` for search engines.
+  func jsonLD(_ article: Article, section: Section?) -> JSON.Value {
+    let publisher = site.config.publisher ?? site.config.title
+    let organization = JSON.Value.object([("@type", .string("Organization")), ("name", .string(publisher))])
+    var fields: [(String, JSON.Value)] = [
+      ("@context", .string("https://schema.org")),
+      ("@type", .string("NewsArticle")),
+      ("headline", .string(article.title)),
+      ("description", .string(article.summary)),
+      ("datePublished", .string(clock.iso8601(article.date))),
+      ("dateModified", .string(clock.iso8601(article.updated))),
+      ("inLanguage", .string(site.config.language)),
+      ("mainEntityOfPage", .object([("@type", .string("WebPage")), ("@id", .string(url.absolute(article.urlPath)))])),
+      ("url", .string(url.absolute(article.urlPath))),
+    ]
+    if let image = article.image { fields.append(("image", .array([.string(absolute(image.src))]))) }
+    if let author = article.author {
+      fields.append(("author", .array([.object([("@type", .string("Person")), ("name", .string(author))])])))
+    } else {
+      fields.append(("author", .array([organization])))
+    }
+    fields.append(("publisher", organization))
+    if let section { fields.append(("articleSection", .string(section.title))) }
+    if !article.tags.isEmpty { fields.append(("keywords", .array(article.tags.map(JSON.Value.string)))) }
+    return .object(fields)
   }
 }

@@ -10,7 +10,9 @@ public struct Theme: Sendable {
   public var staticFiles: [(path: String, bytes: [UInt8])]
 
   /// Templates every site needs, from the site or the default theme.
-  public static let requiredTemplates = ["base", "home", "section", "article", "page"]
+  public static let requiredTemplates = [
+    "base", "home", "section", "article", "page", "term", "terms", "archive", "archives", "404", "alias",
+  ]
 
   static let folder: SourcePath = "templates"
 

@@ -139,3 +139,17 @@ func pad(_ number: Int, _ width: Int = 2) -> String {
   let digits = String(number)
   return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
 }
+
+extension SiteClock {
+  /// `Fri, 12 Jan 2024 00:00:00 +0700`, as RSS 2.0 wants (RFC 822).
+  public func rfc822(_ timestamp: Timestamp) -> String {
+    let offset = offset(at: timestamp)
+    let c = CivilDateTime(timestamp, offset: offset)
+    let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    let sign = offset < 0 ? "-" : "+"
+    let zone = "\(sign)\(pad(abs(offset) / 3600))\(pad(abs(offset) % 3600 / 60))"
+    return
+      "\(days[c.weekday]), \(pad(c.day)) \(months[c.month - 1]) \(pad(c.year, 4)) \(pad(c.hour)):\(pad(c.minute)):\(pad(c.second)) \(zone)"
+  }
+}

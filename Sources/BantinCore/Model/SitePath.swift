@@ -1,0 +1,46 @@
+/// Paths of the site that editors write by hand (aliases), checked so that no value
+/// can write outside the output folder or over the site's own files.
+public enum SitePath {
+  public struct Problem: Error, Equatable {
+    public var message: String
+  }
+
+  /// Files at the site's root that bantin writes itself.
+  static let reserved: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", "atom.xml", "rss.xml"]
+
+  /// An alias (`/tin-cu/bai-a/`, `/bai-a.html`) as the site path it redirects from:
+  /// a folder path ends with `/`.
+  public static func alias(_ text: String) -> Result<String, Problem> {
+    let example = "such as /tin-cu/hoi-nghi/"
+    guard text.hasPrefix("/"), !text.hasPrefix("//") else {
+      return .failure(Problem(message: "the alias '\(text)' must be a path of this site starting with '/', \(example)"))
+    }
+    guard let decoded = URLPath.decode(text) else {
+      return .failure(Problem(message: "the alias '\(text)' has a malformed %-escape"))
+    }
+    for candidate in [text, decoded] {
+      if let bad = candidate.unicodeScalars.first(where: {
+        $0.value < 0x20 || $0.value == 0x7F || "\\?#\" <>".unicodeScalars.contains($0)
+      }) {
+        let shown = bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'"
+        return .failure(Problem(message: "the alias '\(text)' contains \(shown), which a path may not"))
+      }
+      let segments = candidate.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+      let inner = candidate.hasSuffix("/") ? segments.dropLast() : segments[...]
+      if inner.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+        return .failure(Problem(message: "the alias '\(text)' must not contain empty, '.' or '..' parts"))
+      }
+    }
+    guard decoded.count > 1 else {
+      return .failure(Problem(message: "the alias '/' would replace the home page"))
+    }
+    let first = decoded.dropFirst().prefix(while: { $0 != "/" }).lowercased()
+    if reserved.contains(first) || first.hasPrefix("sitemap-") {
+      return .failure(Problem(message: "the alias '\(text)' would replace /\(first), which bantin writes itself"))
+    }
+    let lower = decoded.lowercased()
+    var path = decoded
+    if !(lower.hasSuffix(".html") || lower.hasSuffix(".htm") || path.hasSuffix("/")) { path += "/" }
+    return .success(path)
+  }
+}

@@ -1,0 +1,121 @@
+/// Assembles the published site from its articles: what each section, term and
+/// month lists, and each article's neighbours and related articles.
+struct SiteBuilder {
+  let clock: SiteClock
+
+  /// Fills in the indexes of `site`, whose `articles` are sorted newest first.
+  func index(_ site: inout Site) {
+    let articles = site.articles
+    var bySection: [String: [Int]] = [:]
+    for (index, article) in articles.enumerated() {
+      if let folder = article.sectionFolder { bySection[folder, default: []].append(index) }
+    }
+    site.sectionArticles = bySection
+    site.terms = Dictionary(uniqueKeysWithValues: Taxonomy.allCases.map { ($0, terms($0, of: articles)) })
+    site.years = archive(of: articles)
+    site.links = links(articles: articles, bySection: bySection, tags: site.terms[.tags] ?? [])
+  }
+
+  /// Terms of one taxonomy, in Vietnamese order; spellings with one slug are one term.
+  func terms(_ taxonomy: Taxonomy, of articles: [Article]) -> [Term] {
+    var members: [String: [Int]] = [:]
+    var spellings: [String: [String: Int]] = [:]
+    for (index, article) in articles.enumerated() {
+      var seen = Set<String>()
+      for name in taxonomy == .tags ? article.tags : article.categories {
+        let slug = Slug(from: name).rawValue
+        guard !slug.isEmpty, seen.insert(slug).inserted else { continue }
+        members[slug, default: []].append(index)
+        spellings[slug, default: [:]][name, default: 0] += 1
+      }
+    }
+    return members.map { slug, indices in
+      let names = spellings[slug] ?? [:]
+      let name =
+        names.max { a, b in
+          a.value != b.value ? a.value < b.value : VietnameseCollation.precedes(b.key, a.key)
+        }?.key ?? slug
+      return Term(taxonomy: taxonomy, name: name, slug: slug, articles: indices)
+    }.sorted { a, b in
+      VietnameseCollation.compare(a.name, b.name) == .orderedSame
+        ? a.slug < b.slug : VietnameseCollation.precedes(a.name, b.name)
+    }
+  }
+
+  /// Years and months, newest first, in the site's time zone.
+  func archive(of articles: [Article]) -> [ArchiveYear] {
+    var years: [ArchiveYear] = []
+    for (index, article) in articles.enumerated() {
+      let date = clock.civil(article.date)
+      if years.last?.year != date.year {
+        years.append(ArchiveYear(year: date.year, articles: [], months: []))
+      }
+      years[years.count - 1].articles.append(index)
+      if years[years.count - 1].months.last?.month != date.month {
+        years[years.count - 1].months.append(ArchiveMonth(year: date.year, month: date.month, articles: []))
+      }
+      let last = years[years.count - 1].months.count - 1
+      years[years.count - 1].months[last].articles.append(index)
+    }
+    return years
+  }
+
+  /// How many articles "related" lists.
+  static let relatedCount = 5
+  /// How far around an article each of its tags is searched for related ones.
+  static let relatedWindow = 60
+
+  /// Older and newer articles in the section, and up to five related ones: those
+  /// sharing the most tags (nearest in time first), then the section's nearest.
+  func links(articles: [Article], bySection: [String: [Int]], tags: [Term]) -> [ArticleLinks] {
+    var links = Array(repeating: ArticleLinks(), count: articles.count)
+    var position: [Int: Int] = [:]
+    for indices in bySection.values {
+      for (offset, index) in indices.enumerated() {
+        position[index] = offset
+        if offset > 0 { links[index].newer = indices[offset - 1] }
+        if offset + 1 < indices.count { links[index].older = indices[offset + 1] }
+      }
+    }
+    var tagMembers: [String: [Int]] = [:]
+    for term in tags { tagMembers[term.slug] = term.articles }
+    for (index, article) in articles.enumerated() {
+      var scores: [Int: Int] = [:]
+      for tag in Set(article.tags.map { Slug(from: $0).rawValue }) {
+        guard let members = tagMembers[tag] else { continue }
+        let at = lowerBound(of: index, in: members)
+        let window = max(0, at - SiteBuilder.relatedWindow)..<min(members.count, at + SiteBuilder.relatedWindow + 1)
+        for other in members[window] where other != index { scores[other, default: 0] += 1 }
+      }
+      var related = scores.sorted { a, b in
+        a.value != b.value
+          ? a.value > b.value
+          : abs(a.key - index) < abs(b.key - index) || (abs(a.key - index) == abs(b.key - index) && a.key < b.key)
+      }.prefix(SiteBuilder.relatedCount).map(\.key)
+      if related.count < SiteBuilder.relatedCount, let folder = article.sectionFolder,
+        let section = bySection[folder], let at = position[index]
+      {
+        var distance = 1
+        while related.count < SiteBuilder.relatedCount, distance < section.count {
+          for candidate in [at - distance, at + distance] where section.indices.contains(candidate) {
+            let other = section[candidate]
+            if related.count < SiteBuilder.relatedCount, !related.contains(other) { related.append(other) }
+          }
+          distance += 1
+        }
+      }
+      links[index].related = related
+    }
+    return links
+  }
+
+  private func lowerBound(of value: Int, in sorted: [Int]) -> Int {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}

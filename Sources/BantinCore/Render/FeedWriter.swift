@@ -1,0 +1,178 @@
+/// Writes Atom 1.0 and RSS 2.0 feeds of the newest articles, with absolute URLs and
+/// full dates in the site's zone.
+struct FeedWriter {
+  let renderer: PageRenderer
+
+  var site: Site { renderer.site }
+  var url: SiteURL { site.url }
+  var clock: SiteClock { renderer.clock }
+
+  func render(_ feed: Feed) -> String {
+    let indices = Array(
+      (feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)).prefix(Feed.size))
+    let articles = indices.map { site.articles[$0] }
+    let title = feed.section.map { "\($0.title) – \(site.config.title)" } ?? site.config.title
+    let description =
+      feed.section?.description ?? (site.config.description.isEmpty ? site.config.title : site.config.description)
+    let page = feed.section?.urlPath ?? "/"
+    let updated = articles.map(\.updated).max() ?? renderer.now
+    switch feed.format {
+    case .atom: return atom(articles, title: title, subtitle: description, page: page, feed: feed, updated: updated)
+    case .rss: return rss(articles, title: title, description: description, page: page, feed: feed, updated: updated)
+    }
+  }
+
+  private func atom(
+    _ articles: [Article], title: String, subtitle: String, page: String, feed: Feed, updated: Timestamp
+  ) -> String {
+    var xml = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.config.language))">
+        <title>\(XML.escape(title))</title>
+        <subtitle>\(XML.escape(subtitle))</subtitle>
+        <link rel="self" type="application/atom+xml" href="\(XML.escape(url.absolute(feed.urlPath)))"/>
+        <link rel="alternate" type="text/html" href="\(XML.escape(url.absolute(page)))"/>
+        <id>\(XML.escape(url.absolute(page)))</id>
+        <updated>\(clock.iso8601(updated))</updated>
+        <author><name>\(XML.escape(site.config.publisher ?? site.config.title))</name></author>
+        <generator version="\(BantinCore.version)">bantin</generator>
+
+      """
+    for article in articles {
+      let link = XML.escape(url.absolute(article.urlPath))
+      xml += """
+          <entry>
+            <title>\(XML.escape(article.title))</title>
+            <link rel="alternate" type="text/html" href="\(link)"/>
+            <id>\(link)</id>
+            <published>\(clock.iso8601(article.date))</published>
+            <updated>\(clock.iso8601(article.updated))</updated>
+
+        """
+      if let author = article.author { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
+      for tag in article.categories + article.tags {
+        xml += "    <category term=\"\(XML.escape(Slug(from: tag).rawValue))\" label=\"\(XML.escape(tag))\"/>\n"
+      }
+      xml += """
+            <summary>\(XML.escape(article.summary))</summary>
+            <content type="html">\(XML.escape(absoluteLinks(article.bodyHTML)))</content>
+          </entry>
+
+        """
+    }
+    return xml + "</feed>\n"
+  }
+
+  private func rss(
+    _ articles: [Article], title: String, description: String, page: String, feed: Feed, updated: Timestamp
+  ) -> String {
+    var xml = """
+      <?xml version="1.0" encoding="utf-8"?>
+      <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <channel>
+          <title>\(XML.escape(title))</title>
+          <link>\(XML.escape(url.absolute(page)))</link>
+          <description>\(XML.escape(description))</description>
+          <language>\(XML.escape(site.config.language))</language>
+          <lastBuildDate>\(clock.rfc822(updated))</lastBuildDate>
+          <generator>bantin \(BantinCore.version)</generator>
+          <atom:link href="\(XML.escape(url.absolute(feed.urlPath)))" rel="self" type="application/rss+xml"/>
+
+      """
+    for article in articles {
+      let link = XML.escape(url.absolute(article.urlPath))
+      xml += """
+            <item>
+              <title>\(XML.escape(article.title))</title>
+              <link>\(link)</link>
+              <guid isPermaLink="true">\(link)</guid>
+              <pubDate>\(clock.rfc822(article.date))</pubDate>
+
+        """
+      if let author = article.author { xml += "      <dc:creator>\(XML.escape(author))</dc:creator>\n" }
+      for tag in article.categories + article.tags { xml += "      <category>\(XML.escape(tag))</category>\n" }
+      xml += """
+              <description>\(XML.escape(absoluteLinks(article.bodyHTML)))</description>
+            </item>
+
+        """
+    }
+    return xml + "  </channel>\n</rss>\n"
+  }
+
+  /// The body with its site links (`href="/…"`, `src="/…"`) made absolute, for
+  /// readers that show an entry away from the site.
+  func absoluteLinks(_ html: String) -> String {
+    guard !url.origin.isEmpty else { return html }
+    var result = ""
+    result.reserveCapacity(html.utf8.count + 256)
+    var rest = html[...]
+    while let match = rest.firstRange(of: "=\"/") {
+      let attribute = rest[..<match.lowerBound].suffix(4)
+      result += rest[..<match.lowerBound]
+      result += "=\""
+      let after = rest[match.upperBound...]
+      if (attribute == "href" || attribute.hasSuffix("src")) && !after.hasPrefix("/") {
+        result += url.origin
+      }
+      result += "/"
+      rest = after
+    }
+    return result + rest
+  }
+}
+
+/// Writes `sitemap.xml` (and, past 50,000 addresses, a sitemap index with parts).
+struct SitemapWriter {
+  let site: Site
+  let clock: SiteClock
+
+  /// The protocol's limit of addresses in one sitemap file.
+  static let limit = 50_000
+
+  /// Every page worth finding: home, sections, articles, pages, terms, archives.
+  /// Later pages of lists are left out, as Hugo does.
+  func entries() -> [(path: String, updated: Timestamp?)] {
+    let newest = { (indices: [Int]) in indices.first.map { site.articles[$0].updated } }
+    var entries: [(String, Timestamp?)] = [("/", newest(Array(site.articles.indices)))]
+    for section in site.sections {
+      entries.append((section.urlPath, newest(site.sectionArticles[section.folder] ?? [])))
+    }
+    for article in site.articles { entries.append((article.urlPath, article.updated)) }
+    for page in site.pages { entries.append((page.urlPath, page.dated ? page.updated : page.lastmod)) }
+    for taxonomy in Taxonomy.allCases {
+      let terms = site.terms[taxonomy] ?? []
+      entries.append((taxonomy.urlPath, terms.compactMap { newest($0.articles) }.max()))
+      for term in terms { entries.append((term.urlPath, newest(term.articles))) }
+    }
+    entries.append((Page.archivesPath, newest(Array(site.articles.indices))))
+    for year in site.years {
+      entries.append((year.urlPath, newest(year.articles)))
+      for month in year.months { entries.append((month.urlPath, newest(month.articles))) }
+    }
+    return entries
+  }
+
+  static func parts(count: Int) -> Int { count > limit ? (count + limit - 1) / limit : 0 }
+
+  func render(part: Int?) -> String {
+    let all = entries()
+    if part == nil, SitemapWriter.parts(count: all.count) > 0 {
+      var xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+      for number in 1...SitemapWriter.parts(count: all.count) {
+        xml += "  <sitemap><loc>\(XML.escape(site.url.absolute("/sitemap-\(number).xml")))</loc></sitemap>\n"
+      }
+      return xml + "</sitemapindex>\n"
+    }
+    let slice = part.map { all.dropFirst(($0 - 1) * SitemapWriter.limit).prefix(SitemapWriter.limit) } ?? all[...]
+    var xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+    for (path, updated) in slice {
+      xml += "  <url><loc>\(XML.escape(site.url.absolute(path)))</loc>"
+      if let updated { xml += "<lastmod>\(clock.iso8601(updated))</lastmod>" }
+      xml += "</url>\n"
+    }
+    return xml + "</urlset>\n"
+  }
+}

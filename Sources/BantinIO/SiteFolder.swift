@@ -1,0 +1,73 @@
+import BantinCore
+
+/// Small operations on a site folder that are not a build.
+public struct SiteFolder: Sendable {
+  public let root: String
+
+  public init(root: String) { self.root = root }
+
+  public enum Problem: Error, CustomStringConvertible {
+    case usage(String)
+    case exists(String)
+
+    public var description: String {
+      switch self {
+      case .usage(let message), .exists(let message): return message
+      }
+    }
+  }
+
+  /// The site's settings, or the defaults, with any problem of `site.yml`.
+  public func config() -> (SiteConfig, [Diagnostic]) {
+    let path = root + "/" + SiteConfig.path.rawValue
+    guard POSIX.exists(path) else { return (SiteConfig(), []) }
+    do {
+      switch SourceText.decode(try POSIX.read(path), path: SiteConfig.path) {
+      case .success(let text): return SiteConfig.decode(text)
+      case .failure(let problem): return (SiteConfig(), [problem])
+      }
+    } catch {
+      return (SiteConfig(), [Diagnostic(.error, in: SiteConfig.path, "cannot be read: \(error)")])
+    }
+  }
+
+  /// The section folders under `content/` (those holding `_index.md` or articles), sorted.
+  public func sections() -> [String] {
+    let entries = (try? POSIX.list(root + "/content")) ?? []
+    return entries.filter { entry in
+      guard entry.kind == .directory, !SourceTree.isIgnored(name: entry.name) else { return false }
+      let files = (try? POSIX.list(root + "/content/" + entry.name)) ?? []
+      return files.contains { $0.name.hasSuffix(".md") || $0.kind == .directory }
+    }.map(\.name).sorted()
+  }
+
+  /// Writes a new draft article as a page bundle and returns its path; never
+  /// replaces an existing one.
+  public func create(_ article: NewArticle, section: String?, clock: SiteClock) throws -> SourcePath {
+    let sections = sections()
+    let chosen: String
+    if let section {
+      guard sections.contains(section) else {
+        let known = sections.isEmpty ? "there are none yet" : "there are " + sections.joined(separator: ", ")
+        throw Problem.usage(
+          "no section '\(section)' in \(root)/content (\(known)): create content/\(section)/_index.md with its title first"
+        )
+      }
+      chosen = section
+    } else {
+      guard sections.count == 1, let only = sections.first else {
+        let known = sections.isEmpty ? "the site has none yet" : "choose one of " + sections.joined(separator: ", ")
+        throw Problem.usage("say which section the article goes in with --section (\(known))")
+      }
+      chosen = only
+    }
+    let path = article.path(in: chosen)
+    let folder = root + "/" + path.parent.rawValue
+    guard !POSIX.exists(folder) else {
+      throw Problem.exists("\(path.parent) already exists: bantin new does not replace an article")
+    }
+    try POSIX.makeDirectory(folder)
+    try POSIX.write(Array(article.text(clock: clock).utf8), to: root + "/" + path.rawValue)
+    return path
+  }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import BantinCore
+import BantinIO
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Build the site in memory and report every problem, writing nothing.",
+    discussion: """
+      Reports, as path:line:col: error|warning: message, what a build reports (front \
+      matter, missing images, two files at one URL) and also links to pages the site \
+      does not have (errors) and images without alt text (warnings). Exit status 1 \
+      when there is any error, 0 otherwise.
+      """
+  )
+
+  @OptionGroup var site: SiteOptions
+
+  @Flag(name: .long, help: "Also check articles marked draft: true.")
+  var drafts = false
+
+  @Flag(name: .long, help: "Also check articles dated in the future.")
+  var future = false
+
+  func run() throws {
+    let (tree, loadProblems) = SourceTree.load(root: site.root)
+    var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
+    build.brokenLinksAreErrors = true
+    let result = Pipeline(build: build).run(tree)
+    let diagnostics = (loadProblems + result.diagnostics).sorted()
+    DiagnosticPrinter.print(diagnostics)
+    let errors = diagnostics.errors.count
+    let warnings = diagnostics.warnings.count
+    print(
+      "Checked \(site.root): \(result.summary.pages) pages, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    )
+    if errors > 0 { throw ExitStatus.contentErrors }
+  }
+}

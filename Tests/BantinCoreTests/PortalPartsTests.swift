@@ -1,0 +1,132 @@
+import BantinCore
+import Foundation
+import Testing
+
+@Suite("Aliases, escaping, pagination, new articles")
+struct PortalPartsTests {
+  func alias(_ text: String) -> String {
+    switch SitePath.alias(text) {
+    case .success(let path): return path
+    case .failure(let problem): return "error: " + problem.message
+    }
+  }
+
+  @Test("aliases are site paths; anything that could escape or overwrite is refused")
+  func aliases() {
+    #expect(alias("/tin-cu/hoi-nghi/") == "/tin-cu/hoi-nghi/")
+    #expect(alias("/tin-cu/hoi-nghi") == "/tin-cu/hoi-nghi/")
+    #expect(alias("/bai-cu.html") == "/bai-cu.html")
+    #expect(alias("/tin%20cu/") == "error: the alias '/tin%20cu/' contains ' ', which a path may not")
+    #expect(alias("/tin-cũ/") == "/tin-cũ/")
+    #expect(
+      alias("tin-cu/")
+        == "error: the alias 'tin-cu/' must be a path of this site starting with '/', such as /tin-cu/hoi-nghi/")
+    #expect(
+      alias("//evil.example/")
+        == "error: the alias '//evil.example/' must be a path of this site starting with '/', such as /tin-cu/hoi-nghi/"
+    )
+    #expect(
+      alias("/../../etc/passwd") == "error: the alias '/../../etc/passwd' must not contain empty, '.' or '..' parts")
+    #expect(alias("/a/%2e%2e/b/") == "error: the alias '/a/%2e%2e/b/' must not contain empty, '.' or '..' parts")
+    #expect(alias("/a%2F..%2Fb/") == "error: the alias '/a%2F..%2Fb/' must not contain empty, '.' or '..' parts")
+    #expect(alias("/a/\u{0}/") == "error: the alias '/a/\u{0}/' contains a control character, which a path may not")
+    #expect(alias("/a?b=1") == "error: the alias '/a?b=1' contains '?', which a path may not")
+    #expect(
+      alias("/sitemap.xml") == "error: the alias '/sitemap.xml' would replace /sitemap.xml, which bantin writes itself")
+    #expect(
+      alias("/Robots.txt/x/")
+        == "error: the alias '/Robots.txt/x/' would replace /robots.txt, which bantin writes itself")
+    #expect(alias("/404.html") == "error: the alias '/404.html' would replace /404.html, which bantin writes itself")
+    #expect(
+      alias("/index.html") == "error: the alias '/index.html' would replace /index.html, which bantin writes itself")
+    #expect(alias("/") == "error: the alias '/' would replace the home page")
+  }
+
+  @Test("JSON-LD strings cannot close a script or open a comment")
+  func json() {
+    #expect(JSON.quote("</script><!-- \"x\" & 'y'") == #""\u003c/script\u003e\u003c!-- \"x\" \u0026 \u0027y\u0027""#)
+    #expect(JSON.quote("a\u{2028}b\nc\u{1}") == #""a\u2028b\nc\u0001""#)
+    #expect(JSON.encode(.object([("a", .array([.number(1), .string("Đảng")]))])) == #"{"a":[1,"Đảng"]}"#)
+  }
+
+  @Test("XML text is escaped and characters XML forbids are dropped")
+  func xml() {
+    #expect(XML.escape("A & B <c> \"d\" 'e'\u{1}\u{B}") == "A &amp; B &lt;c&gt; &quot;d&quot; &apos;e&apos;")
+  }
+
+  @Test("new articles: title quoted, date in Vietnam time, slug, draft")
+  func newArticle() throws {
+    let date = Timestamp(secondsSince1970: 1_795_658_400)
+    let article = try #require(NewArticle(title: "  Hội nghị \"Dân vận khéo\": tổng kết \\ 2024 ", date: date))
+    #expect(article.path(in: "tin-tuc").rawValue == "content/tin-tuc/hoi-nghi-dan-van-kheo-tong-ket-2024/index.md")
+    let clock = SiteClock(timeZone: TimeZone(identifier: "Asia/Ho_Chi_Minh")!)
+    #expect(
+      article.text(clock: clock) == """
+        ---
+        title: "Hội nghị \\"Dân vận khéo\\": tổng kết \\\\ 2024"
+        date: 2026-11-26T09:00:00+07:00
+        slug: hoi-nghi-dan-van-kheo-tong-ket-2024
+        description: ""
+        author: ""
+        categories: []
+        tags: []
+        draft: true
+        ---
+
+
+        """)
+    #expect(NewArticle(title: "!!!", date: date) == nil)
+    // What bantin new writes, bantin build reads back.
+    let site = TestSite(["content/tin-tuc/x/index.md": article.text(clock: clock)])
+    var build = site
+    build.build.includeDrafts = true
+    let result = build.run()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.site?.articles.first?.title == "Hội nghị \"Dân vận khéo\": tổng kết \\ 2024")
+  }
+
+  @Test("a broken internal link is a warning in build and an error in check")
+  func brokenLinks() {
+    var site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(
+        body: "[b](/tin-tuc/b/), [c](../khong-co/), [ảnh](/anh.jpg), [ok](/tags/)")
+    ])
+    #expect(
+      site.diagnostics() == [
+        "content/tin-tuc/a.md:5:1: warning: the link to /tin-tuc/b/ is broken: the site has no such page",
+        "content/tin-tuc/a.md:5:19: warning: the link to /tin-tuc/khong-co/ is broken: the site has no such page",
+        "content/tin-tuc/a.md:5:38: warning: the link to /anh.jpg is broken: the site has no such page",
+      ])
+    site.build.brokenLinksAreErrors = true
+    #expect(site.run().diagnostics.errors.count == 3)
+  }
+
+  @Test("an image without alt text is a warning")
+  func missingAlt() {
+    let site = TestSite(
+      ["content/tin-tuc/a.md": TestSite.article(body: "![](/a.jpg \"Chú thích\")")], assets: ["static/a.jpg": photo])
+    #expect(
+      site.diagnostics() == [
+        "content/tin-tuc/a.md:5:1: warning: the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)"
+      ])
+  }
+
+  @Test("an alias that lands on a page is an error naming both")
+  func aliasCollision() {
+    let site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(extra: "aliases: [/tin-tuc/b/]\n"),
+      "content/tin-tuc/b.md": TestSite.article(title: "B"),
+      "content/tin-tuc/c.md": TestSite.article(title: "C", extra: "aliases: [\"../x\"]\n"),
+    ])
+    #expect(
+      site.diagnostics() == [
+        "content/tin-tuc/c.md:4:11: error: the alias '../x' must be a path of this site starting with '/', such as /tin-cu/hoi-nghi/"
+      ])
+    var fixed = site
+    fixed.files["content/tin-tuc/c.md"] = TestSite.article(title: "C")
+    #expect(
+      fixed.diagnostics() == [
+        "error: /tin-tuc/b/index.html would be written twice: for content/tin-tuc/b.md and for the alias /tin-tuc/b/ of content/tin-tuc/a.md"
+      ])
+  }
+}
