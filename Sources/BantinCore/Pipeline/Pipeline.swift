@@ -138,7 +138,7 @@ public struct Pipeline: Sendable {
   }
 
   /// Every page of the site, in a stable order.
-  static func plan(_ site: Site, writesFeeds: Bool) -> [Page] {
+  public static func plan(_ site: Site, writesFeeds: Bool) -> [Page] {
     let size = site.config.pageSize
     var plan: [Page] = []
     plan += ListPage.pages(.home, basePath: "/", indices: Array(site.articles.indices), size: size).map(Page.list)

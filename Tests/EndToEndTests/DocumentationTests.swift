@@ -1,0 +1,53 @@
+import BantinCore
+import BantinIO
+import Foundation
+import Testing
+
+@Suite("The README")
+struct DocumentationTests {
+  /// Every key of every template context of the portal fixture, by name.
+  static func contextKeys() -> Set<String> {
+    let (tree, _) = SourceTree.load(root: Repository.fixtures + "/portal")
+    let now = Timestamp(secondsSince1970: 1_795_658_400)
+    var build = BuildConfig(now: now)
+    build.includeDrafts = true
+    build.includeFuture = true
+    let result = Pipeline(build: build).run(tree)
+    let (theme, _) = Theme.load(from: tree)
+    guard let site = result.site else { return [] }
+    let renderer = PageRenderer(site: site, theme: theme, now: now)
+    var keys = Set<String>()
+    func collect(_ value: TemplateValue) {
+      switch value {
+      case .record(let fields):
+        for (key, field) in fields {
+          keys.insert(key)
+          collect(field)
+        }
+      case .list(let items): items.forEach(collect)
+      default: break
+      }
+    }
+    for page in Pipeline.plan(site, writesFeeds: true) { collect(renderer.template(for: page).1) }
+    return keys
+  }
+
+  @Test("documents every variable that templates get")
+  func templateVariables() throws {
+    let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
+    let keys = Self.contextKeys()
+    #expect(keys.count > 60)
+    let undocumented = keys.filter { key in
+      !["`\(key)`", ".\(key)`", "`\(key),", ".\(key),", "`\(key) ", ".\(key) "].contains { readme.contains($0) }
+    }
+    #expect(undocumented.sorted() == [])
+  }
+
+  @Test("shows the two commands first")
+  func twoCommands() throws {
+    let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
+    let firstBlock = readme.components(separatedBy: "```")[1]
+    #expect(firstBlock.contains("make site"))
+    #expect(firstBlock.contains("make test"))
+  }
+}
