@@ -130,3 +130,21 @@ struct PortalPartsTests {
       ])
   }
 }
+
+@Suite("Terms")
+struct TermTests {
+  @Test("NFC and NFD spellings of a tag, and its capitalisations, are one tag")
+  func oneTag() throws {
+    let nfd = TestSite.article(title: "B", extra: "tags: [\"Tết\"]\n").decomposedStringWithCanonicalMapping
+    let site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(title: "A", extra: "tags: [\"Tết\", \"Đảng\"]\n"),
+      "content/tin-tuc/b.md": nfd,
+      "content/tin-tuc/c.md": TestSite.article(title: "C", extra: "tags: [\"tết\", \"Dân\"]\n"),
+    ])
+    let result = site.run()
+    let tags = try #require(result.site?.terms[.tags])
+    #expect(tags.map(\.name) == ["Dân", "Đảng", "Tết"])
+    #expect(tags.map(\.urlPath) == ["/tags/dan/", "/tags/dang/", "/tags/tet/"])
+    #expect(tags.last?.articles.count == 3)
+  }
+}
