@@ -12,6 +12,8 @@ let package = Package(
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
   ],
   targets: [
     // libcmark 0.30.2 from the system (Debian: libcmark-dev).
@@ -21,7 +23,7 @@ let package = Package(
       providers: [.apt(["libcmark-dev"])]
     ),
     // Linux system calls that Glibc's Swift module does not expose (renameat2).
-    .target(name: "CSystem"),
+    .target(name: "CBantinSystem"),
     // The default theme, the repository's templates/ folder, embedded in the binary.
     .target(
       name: "BantinTheme",
@@ -40,13 +42,25 @@ let package = Package(
     // The disk: loading a site folder, staging and atomic publishing.
     .target(
       name: "BantinIO",
-      dependencies: ["BantinCore", "CSystem"]
+      dependencies: ["BantinCore", "CBantinSystem"]
+    ),
+    // The preview server with live reload: the only target that speaks HTTP.
+    .target(
+      name: "BantinServer",
+      dependencies: [
+        "BantinCore",
+        "BantinIO",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .executableTarget(
       name: "bantin",
       dependencies: [
         "BantinCore",
         "BantinIO",
+        "BantinServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]
@@ -54,6 +68,7 @@ let package = Package(
     .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO", "TestSupport"]),
+    .testTarget(name: "BantinServerTests", dependencies: ["BantinCore", "BantinServer", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["BantinCore", "BantinIO", "BantinTheme", "TestSupport", "bantin"],

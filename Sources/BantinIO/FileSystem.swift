@@ -183,3 +183,15 @@ enum POSIX {
     return String(cString: resolved)
   }
 }
+
+/// Reading published files for the preview server.
+public enum SiteFiles {
+  /// The bytes of `relative` under `root`, only when the file, with every link
+  /// followed, is a regular file inside `root`; nil otherwise.
+  public static func readContained(root: String, relative: String) -> [UInt8]? {
+    guard let realRoot = POSIX.realPath(root), let real = POSIX.realPath(root + "/" + relative),
+      real.hasPrefix(realRoot + "/"), (try? POSIX.kind(of: real, following: false)) == .file
+    else { return nil }
+    return try? POSIX.read(real)
+  }
+}

@@ -1,5 +1,5 @@
 import BantinCore
-import CSystem
+import CBantinSystem
 
 #if canImport(Glibc)
   import Glibc

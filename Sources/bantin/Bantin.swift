@@ -8,7 +8,7 @@ struct Bantin: AsyncParsableCommand {
     commandName: "bantin",
     abstract: "A static news-site generator for Vietnamese local-government news.",
     version: BantinVersion.string,
-    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self]
+    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
   )
 }
 

@@ -7,15 +7,24 @@ import Logging
 
 /// Writes to standard error, unbuffered, one line at a time.
 enum StandardError {
-  static func write(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Glibc.write(2, bytes.baseAddress! + offset, bytes.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
+  static func write(_ line: String) { writeLine(line, to: 2) }
+}
+
+/// Writes to standard output unbuffered, for a long-running command whose output a
+/// program reads as it comes (the preview server's address).
+enum StandardOutput {
+  static func write(_ line: String) { writeLine(line, to: 1) }
+}
+
+private func writeLine(_ line: String, to descriptor: Int32) {
+  var text = line + "\n"
+  text.withUTF8 { bytes in
+    guard let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+      if written <= 0 { return }
+      offset += written
     }
   }
 }

@@ -10,7 +10,7 @@ import Foundation
 /// timeZone: Asia/Ho_Chi_Minh
 /// publisher: UBND phường Bắc Hồng
 /// ```
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Hashable {
   public var title = "Bản tin"
   public var description = ""
   public var baseURL = SiteURL(origin: "", basePath: "/")

@@ -1,7 +1,7 @@
 /// Where each file that is published as it is (photos, documents, stylesheets) ends
 /// up, and which URL each Markdown file gets: what links and images resolve against.
-struct AssetMap: Sendable {
-  struct Asset: Sendable {
+struct AssetMap: Sendable, Equatable {
+  struct Asset: Sendable, Equatable {
     var output: OutputPath
     var info: AssetInfo
     var content: OutputFile.Content

@@ -1,5 +1,5 @@
 /// One file of the built site.
-public struct OutputFile: Sendable {
+public struct OutputFile: Sendable, Equatable {
   public enum Content: Sendable, Equatable {
     /// Bytes made by the build (a page, a stylesheet).
     case bytes([UInt8])

@@ -10,6 +10,23 @@ public struct Pipeline: Sendable {
   public init(build: BuildConfig) { self.build = build }
 
   public func run(_ tree: SourceTree) -> BuildResult {
+    run(tree, memo: nil).result
+  }
+
+  /// Builds `tree`, reusing what `memo` (from the last build of the same site) holds
+  /// for inputs that did not change; returns the memo for the next build.
+  public func run(_ tree: SourceTree, memo previous: BuildMemo?) -> (
+    result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse
+  ) {
+    var memo = BuildMemo()
+    var reuse = BuildMemo.Reuse()
+    let result = run(tree, previous: previous, memo: &memo, reuse: &reuse)
+    return (result, memo, reuse)
+  }
+
+  private func run(_ tree: SourceTree, previous: BuildMemo?, memo: inout BuildMemo, reuse: inout BuildMemo.Reuse)
+    -> BuildResult
+  {
     var diagnostics: [Diagnostic] = []
     var summary = BuildSummary()
 
@@ -33,11 +50,21 @@ public struct Pipeline: Sendable {
     let decoder = FrontMatterDecoder(clock: config.clock)
     let siteConfig = config
     let markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
-    let read = markdown.parallelMap { file -> (ContentEntry?, [Diagnostic]) in
-      guard case .text(let bytes) = file.content else { return (nil, []) }
-      return ContentEntry.read(file.path, bytes: bytes, config: siteConfig, decoder: decoder)
+    let keys = markdown.map { file in
+      guard case .text(let bytes) = file.content else {
+        return BuildMemo.EntryKey(path: file.path, bytes: [], config: config)
+      }
+      return BuildMemo.EntryKey(path: file.path, bytes: bytes, config: config)
     }
-    var entries = read.compactMap(\.0)
+    let previousEntries = previous?.entries ?? [:]
+    let read = keys.parallelMap { key -> (ContentEntry?, [Diagnostic]) in
+      if let known = previousEntries[key] { return known }
+      return ContentEntry.read(key.path, bytes: key.bytes, config: siteConfig, decoder: decoder)
+    }
+    reuse.entries = keys.count { previousEntries[$0] != nil }
+    for (key, outcome) in zip(keys, read) { memo.entries[key] = outcome }
+    let keyedEntries = zip(keys, read).compactMap { key, outcome in outcome.0.map { (key, $0) } }
+    let entries = keyedEntries.map(\.1)
     diagnostics += read.flatMap(\.1)
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
@@ -47,10 +74,14 @@ public struct Pipeline: Sendable {
     diagnostics += assets.diagnostics
 
     // Markdown bodies.
-    entries.sort { $0.path < $1.path }
-    let rendered = entries.parallelMap { entry in
-      Pipeline.article(from: entry, assets: assets, url: siteURL)
+    let previousArticles = previous.flatMap { $0.assets == assets && $0.url == siteURL ? $0.articles : nil } ?? [:]
+    let rendered = keyedEntries.parallelMap { key, entry in
+      previousArticles[key] ?? Pipeline.article(from: entry, assets: assets, url: siteURL)
     }
+    reuse.articles = keyedEntries.count { previousArticles[$0.0] != nil }
+    for ((key, _), outcome) in zip(keyedEntries, rendered) { memo.articles[key] = outcome }
+    memo.assets = assets
+    memo.url = siteURL
     diagnostics += rendered.flatMap(\.1)
 
     // The site: what is published, in order.
@@ -131,7 +162,21 @@ public struct Pipeline: Sendable {
       return BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site)
     }
 
-    var files = plan.parallelMap { renderer.render($0) }
+    let previousPages = previous.flatMap { $0.theme.map(theme.rendersLike) == true ? $0.pages : nil } ?? [:]
+    let renderedPages = plan.parallelMap { page -> (OutputFile, BuildMemo.PageKey?) in
+      guard page.isTemplated else { return (renderer.render(page), nil) }
+      let (template, context) = renderer.template(for: page)
+      let key = BuildMemo.PageKey(template: template, context: context)
+      if let known = previousPages[key], known.path == renderer.outputPath(of: page) { return (known, key) }
+      return (renderer.render(page, template: template, context: context), key)
+    }
+    for (file, key) in renderedPages {
+      guard let key else { continue }
+      if previousPages[key] != nil { reuse.pages += 1 }
+      memo.pages[key] = file
+    }
+    memo.theme = theme
+    var files = renderedPages.map(\.0)
     files.append(theme.stylesheet)
     files += copies
     return BuildResult(files: files, diagnostics: diagnostics.sorted(), summary: summary, site: site)

@@ -39,8 +39,13 @@ public struct PageRenderer: Sendable {
     case .robots: return .page(path, robots)
     default:
       let (template, context) = self.template(for: page)
-      return .page(path, theme.templates.render(template, context) ?? "")
+      return render(page, template: template, context: context)
     }
+  }
+
+  /// Renders a page whose template and context are already made.
+  public func render(_ page: Page, template: String, context: TemplateValue) -> OutputFile {
+    .page(outputPath(of: page), theme.templates.render(template, context) ?? "")
   }
 
   var robots: String {

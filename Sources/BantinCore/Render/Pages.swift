@@ -83,6 +83,9 @@ public enum Page: Sendable {
     }
   }
 
+  /// Rendered through a template (all but feeds, sitemaps and robots.txt).
+  var isTemplated: Bool { isHTML }
+
   var isFeed: Bool { if case .feed = self { return true } else { return false } }
   var isAlias: Bool { if case .alias = self { return true } else { return false } }
   public static let notFoundPath = "/404.html"

@@ -6,16 +6,20 @@ public struct TemplateSet: Sendable {
   private let library: MustacheLibrary
   /// Template name (`article`, `partials/header`) → where it came from.
   public let origins: [String: String]
+  /// Template name → its text: two sets with the same texts render the same.
+  public let texts: [String: String]
 
   /// Parses every template; errors name the template's path, line and column.
   public static func load(_ sources: [(name: String, origin: String, text: String)]) -> (TemplateSet, [Diagnostic]) {
     var templates: [String: MustacheTemplate] = [:]
     var origins: [String: String] = [:]
+    var texts: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
     for source in sources {
       do {
         templates[source.name] = try MustacheTemplate(string: source.text)
         origins[source.name] = source.origin
+        texts[source.name] = source.text
       } catch let error as MustacheTemplate.ParserError {
         diagnostics.append(
           .error(
@@ -26,7 +30,7 @@ public struct TemplateSet: Sendable {
         diagnostics.append(Diagnostic(.error, in: SourcePath(source.origin), "template error: \(error)"))
       }
     }
-    return (TemplateSet(library: MustacheLibrary(templates: templates), origins: origins), diagnostics)
+    return (TemplateSet(library: MustacheLibrary(templates: templates), origins: origins, texts: texts), diagnostics)
   }
 
   public func contains(_ name: String) -> Bool { origins[name] != nil }

@@ -1,7 +1,7 @@
 /// A value handed to a template. Templates get plain values, never the pipeline's
 /// types: text (escaped by `{{name}}`), HTML made by bantin (`{{{name}}}`), flags for
 /// `{{#name}}…{{/name}}`, numbers, lists and records.
-public indirect enum TemplateValue: Sendable, Equatable {
+public indirect enum TemplateValue: Sendable, Hashable {
   case text(String)
   case html(String)
   case flag(Bool)

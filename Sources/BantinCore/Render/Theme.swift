@@ -10,6 +10,13 @@ public struct Theme: Sendable {
   public var staticFiles: [(path: String, bytes: [UInt8])]
 
   /// Templates every site needs, from the site or the default theme.
+  /// Whether two themes render alike: the same templates, stylesheet and static files.
+  public func rendersLike(_ other: Theme) -> Bool {
+    templates.texts == other.templates.texts && stylesheet == other.stylesheet
+      && staticFiles.map(\.path) == other.staticFiles.map(\.path)
+      && staticFiles.map(\.bytes) == other.staticFiles.map(\.bytes)
+  }
+
   public static let requiredTemplates = [
     "base", "home", "section", "article", "page", "term", "terms", "archive", "archives", "404", "alias",
   ]

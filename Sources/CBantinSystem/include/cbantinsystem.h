@@ -1,5 +1,5 @@
-#ifndef BANTIN_CSYSTEM_H
-#define BANTIN_CSYSTEM_H
+#ifndef BANTIN_CBANTINSYSTEM_H
+#define BANTIN_CBANTINSYSTEM_H
 
 /// Atomically exchanges two paths (renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (EINVAL or ENOSYS where the

@@ -1,0 +1,142 @@
+import BantinCore
+import BantinIO
+import Dispatch
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// How `bantin serve` runs.
+public struct PreviewOptions: Sendable {
+  public var root: String
+  public var host: String
+  /// 0 lets the system choose a free port.
+  public var port: Int
+  public var includeDrafts: Bool
+  public var includeFuture: Bool
+
+  public init(root: String, host: String, port: Int, includeDrafts: Bool, includeFuture: Bool) {
+    self.root = root
+    self.host = host
+    self.port = port
+    self.includeDrafts = includeDrafts
+    self.includeFuture = includeFuture
+  }
+}
+
+/// What the preview tells the person running it.
+public struct PreviewReport: Sendable {
+  /// The server listens at this address.
+  public var ready: @Sendable (String) -> Void
+  /// A build ended: its diagnostics, and a summary line.
+  public var built: @Sendable ([Diagnostic], String) -> Void
+
+  public init(ready: @escaping @Sendable (String) -> Void, built: @escaping @Sendable ([Diagnostic], String) -> Void) {
+    self.ready = ready
+    self.built = built
+  }
+}
+
+/// The preview server: builds the site into memory, serves it, rebuilds when a file
+/// changes and tells open pages to reload, until SIGINT or SIGTERM.
+public struct PreviewServer: Sendable {
+  public let options: PreviewOptions
+  public let report: PreviewReport
+  let state = PreviewState()
+  let hub = LiveReloadHub()
+
+  public init(options: PreviewOptions, report: PreviewReport) {
+    self.options = options
+    self.report = report
+  }
+
+  public func run() async throws {
+    let watcher = try SiteWatcher(root: options.root)
+    let (ports, portContinuation) = AsyncStream<Int>.makeStream()
+    var logger = Logger(label: "bantin.serve")
+    logger.logLevel = .error
+    let responder = PreviewResponder(
+      state: state, hub: hub, policy: RequestPolicy(bindHost: options.host), siteRoot: options.root)
+    let app = Application(
+      responder: responder,
+      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+      configuration: .init(address: .hostname(options.host, port: options.port), serverName: "bantin"),
+      onServerRunning: { channel in
+        portContinuation.yield(channel.localAddress?.port ?? 0)
+        portContinuation.finish()
+      },
+      logger: logger)
+    let builder = RebuildService(
+      options: options, report: report, state: state, hub: hub, watcher: watcher, ports: ports)
+    let group = ServiceGroup(
+      configuration: .init(services: [app, builder], gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+    try await group.run()
+  }
+}
+
+/// Builds once the server listens, then again after every change, on threads of
+/// its own so requests are answered during a build.
+struct RebuildService: Service {
+  let options: PreviewOptions
+  let report: PreviewReport
+  let state: PreviewState
+  let hub: LiveReloadHub
+  let watcher: SiteWatcher
+  let ports: AsyncStream<Int>
+
+  func run() async throws {
+    try await withGracefulShutdownHandler {
+      var port = options.port
+      for await bound in ports { port = bound }
+      let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+      let address = "http://\(host):\(port)/"
+      let changes = watcher.changes()
+      var memo: BuildMemo?
+      memo = await rebuild(address: address, memo: memo, changed: [])
+      report.ready(address)
+      for await batch in changes {
+        memo = await rebuild(address: address, memo: memo, changed: batch)
+      }
+    } onGracefulShutdown: {
+      watcher.stop()
+      hub.finishAll()
+    }
+  }
+
+  /// One build, off the cooperative thread pool; the snapshot is swapped when it ends.
+  func rebuild(address: String, memo: BuildMemo?, changed: SiteWatcher.Batch) async -> BuildMemo? {
+    let options = self.options
+    let started = ContinuousClock.now
+    let outcome = await withCheckedContinuation { continuation in
+      DispatchQueue.global().async {
+        let (tree, loadProblems) = SourceTree.load(root: options.root)
+        var build = BuildConfig(
+          now: Timestamp(Date()), includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
+          baseURL: SiteURL(origin: String(address.dropLast()), basePath: "/"))
+        build.brokenLinksAreErrors = false
+        let (result, next, reuse) = Pipeline(build: build).run(tree, memo: memo)
+        continuation.resume(returning: (result, (loadProblems + result.diagnostics).sorted(), next, reuse))
+      }
+    }
+    let (result, diagnostics, next, reuse) = outcome
+    let elapsed = started.duration(to: .now)
+    let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    let trigger = changed.isEmpty ? "" : " after a change to \(changed.sorted().prefix(3).joined(separator: ", "))"
+    if diagnostics.hasErrors {
+      let lines = diagnostics.errors.map(\.description)
+      state.fail(lines)
+      hub.broadcast(.problems(lines))
+      report.built(
+        diagnostics,
+        "Build failed\(trigger) (\(lines.count) error\(lines.count == 1 ? "" : "s")); still serving the last good build"
+      )
+      return memo
+    }
+    let generation = state.publish(result.files)
+    hub.broadcast(.reload(generation: generation))
+    report.built(
+      diagnostics,
+      "Built\(trigger) in \(milliseconds) ms: \(result.summary.pages) pages, \(reuse.pages) unchanged")
+    return next
+  }
+}

@@ -1,0 +1,41 @@
+import BantinCore
+import Synchronization
+
+/// One build as the preview serves it: the files of the last good build, and the
+/// problems of the last build when it failed.
+public struct SiteSnapshot: Sendable {
+  public var files: [String: OutputFile.Content] = [:]
+  /// Counts good builds; pages that missed a reload notice a new number.
+  public var generation = 0
+  /// `path:line:col: error: message` lines of the last build, when it failed.
+  public var problems: [String] = []
+}
+
+/// The snapshot being served, swapped whole when a build ends, so a request sees
+/// one build or the next, never a mix.
+public final class PreviewState: Sendable {
+  private let snapshot = Mutex(SiteSnapshot())
+
+  public init() {}
+
+  public var current: SiteSnapshot { snapshot.withLock { $0 } }
+
+  /// Serves a good build; returns its generation.
+  @discardableResult
+  public func publish(_ files: [OutputFile]) -> Int {
+    var table: [String: OutputFile.Content] = [:]
+    table.reserveCapacity(files.count)
+    for file in files { table[file.path.rawValue] = file.content }
+    return snapshot.withLock { state in
+      state.files = table
+      state.generation += 1
+      state.problems = []
+      return state.generation
+    }
+  }
+
+  /// Keeps the last good build, and shows what is wrong with the new one.
+  public func fail(_ problems: [String]) {
+    snapshot.withLock { $0.problems = problems }
+  }
+}

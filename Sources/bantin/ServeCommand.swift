@@ -1,0 +1,54 @@
+import ArgumentParser
+import BantinCore
+import BantinServer
+
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve",
+    abstract: "Preview the site: build it into memory, serve it, rebuild and reload on every change.",
+    discussion: """
+      Never writes public/. Drafts and scheduled articles are shown, marked as such. \
+      When a build fails, the terminal and every open page show its errors, and the \
+      last good site stays served. Stop with Ctrl-C.
+      """
+  )
+
+  @Option(name: .long, help: ArgumentHelp("The site folder, holding content/.", valueName: "dir"))
+  var source: String = "."
+
+  @Option(name: .long, help: "The port to listen on (0: any free port).")
+  var port: Int = 1313
+
+  @Option(name: .long, help: "The address to listen on; other computers can reach anything but loopback.")
+  var host: String = "127.0.0.1"
+
+  @Flag(inversion: .prefixedNo, help: "Show articles marked draft: true.")
+  var drafts = true
+
+  @Flag(inversion: .prefixedNo, help: "Show articles dated in the future.")
+  var future = true
+
+  func validate() throws {
+    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+  }
+
+  func run() async throws {
+    let root = source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source
+    let options = PreviewOptions(
+      root: root, host: host, port: port, includeDrafts: drafts, includeFuture: future)
+    let report = PreviewReport(
+      ready: { address in
+        StandardOutput.write("Serving \(root) at \(address) (Ctrl-C to stop)")
+      },
+      built: { diagnostics, summary in
+        DiagnosticPrinter.print(diagnostics)
+        StandardOutput.write(summary)
+      })
+    do {
+      try await PreviewServer(options: options, report: report).run()
+    } catch {
+      StandardError.write("bantin: error: \(error)")
+      throw ExitStatus.contentErrors
+    }
+  }
+}
