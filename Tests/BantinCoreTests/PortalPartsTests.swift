@@ -148,3 +148,38 @@ struct TermTests {
     #expect(tags.last?.articles.count == 3)
   }
 }
+
+@Suite("Rebuilding with a memo")
+struct MemoTests {
+  @Test("an unchanged site is reused whole, a changed article redoes only what shows it, output equal to a clean build")
+  func reuse() throws {
+    var files: [String: String] = [:]
+    for index in 0..<12 {
+      files["content/tin-tuc/bai-\(index).md"] = TestSite.article(
+        title: "Bài \(index)", date: "2024-01-\(10 + index)", extra: "tags: [\"t\(index % 3)\"]\n",
+        body: "Nội dung \(index).")
+    }
+    var site = TestSite(files)
+    let pipeline = Pipeline(build: site.build)
+    let first = pipeline.run(site.tree, memo: nil)
+    let again = pipeline.run(site.tree, memo: first.memo)
+    #expect(again.reuse.entries == 13)  // 12 articles and the section's _index.md
+    #expect(again.reuse.articles == 13)
+    #expect(again.reuse.pages == first.result.summary.pages)
+    #expect(again.result.files == first.result.files)
+
+    site.files["content/tin-tuc/bai-3.md"] = TestSite.article(
+      title: "Bài 3", date: "2024-01-13", extra: "tags: [\"t0\"]\n", body: "Nội dung đã sửa.")
+    let edited = pipeline.run(site.tree, memo: again.memo)
+    #expect(edited.reuse.entries == 12)
+    #expect(edited.reuse.articles == 12)
+    #expect(edited.reuse.pages > 0)
+    #expect(edited.reuse.pages < first.result.summary.pages)
+    #expect(edited.result.files == pipeline.run(site.tree).files)
+
+    site.files["templates/partials/footer.mustache"] = "<footer>khác</footer>"
+    let themed = pipeline.run(site.tree, memo: edited.memo)
+    #expect(themed.reuse.pages == 0)
+    #expect(themed.result.files == pipeline.run(site.tree).files)
+  }
+}
