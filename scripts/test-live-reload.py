@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""A real browser sees the preview reload by itself.
+
+Starts `bantin serve` on a copy of the sample site, opens the article in headless
+Chromium (selenium + chromedriver), changes the article's title on disk, and waits
+for the page to show the new title without being told to reload. Then breaks the
+front matter and waits for the error overlay, and fixes it again.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BANTIN = os.environ.get("BANTIN", os.path.join(ROOT, ".build", "debug", "bantin"))
+ARTICLE = "content/quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.md"
+PAGE = "/quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/"
+
+
+def wait(what, check, timeout=15):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise SystemExit(f"live reload: timed out waiting for {what}")
+
+
+def main():
+    work = tempfile.mkdtemp(prefix="bantin-live-")
+    site = os.path.join(work, "site")
+    os.makedirs(site)
+    for name in ("content", "templates", "site.yml"):
+        source = os.path.join(ROOT, name)
+        (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(site, name))
+    log = open(os.path.join(work, "serve.log"), "w+")
+    server = subprocess.Popen([BANTIN, "serve", "--source", site, "--port", "0"], stdout=log, stderr=subprocess.STDOUT)
+    driver = None
+    try:
+        address = None
+        deadline = time.time() + 30
+        while address is None and time.time() < deadline:
+            log.seek(0)
+            found = re.search(r"at (http://127\.0\.0\.1:\d+)/", log.read())
+            address = found.group(1) if found else None
+            time.sleep(0.1)
+        if address is None:
+            raise SystemExit("live reload: bantin serve did not start")
+        options = Options()
+        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+            options.add_argument(flag)
+        options.binary_location = "/usr/bin/chromium"
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.get(address + PAGE)
+        heading = lambda: driver.find_element("css selector", "h1").text
+        wait("the article", lambda: "Phường Bắc Hồng tổng kết" in heading())
+        wait("the live-reload stream", lambda: driver.execute_script("return document.readyState") == "complete")
+        time.sleep(0.5)
+        marker = driver.execute_script("window.bantinMarker = 1; return window.bantinMarker")
+        path = os.path.join(site, ARTICLE)
+        original = open(path, encoding="utf-8").read()
+        open(path, "w", encoding="utf-8").write(original.replace("Phường Bắc Hồng tổng kết", "Đã sửa: Phường Bắc Hồng tổng kết", 1))
+        wait("the page to reload with the new title", lambda: heading().startswith("Đã sửa:"))
+        if driver.execute_script("return window.bantinMarker") == marker:
+            raise SystemExit("live reload: the title changed but the page was not reloaded")
+        print("live reload: the page reloaded itself with the new title")
+        open(path, "w", encoding="utf-8").write("---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-01-12\n---\n")
+        overlay = lambda: driver.execute_script(
+            "var o = document.getElementById('bantin-problems'); return o ? o.textContent : ''")
+        wait("the error overlay", lambda: "index.md:2:15: error: the value of 'title'" in overlay())
+        print("live reload: the overlay shows: " + overlay()[:140] + "…")
+        open(path, "w", encoding="utf-8").write(original)
+        wait("the overlay to go", lambda: overlay() == "" and "Phường Bắc Hồng tổng kết" in heading())
+        print("live reload: fixed, the overlay is gone")
+    finally:
+        if driver:
+            driver.quit()
+        server.terminate()
+        server.wait(10)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
