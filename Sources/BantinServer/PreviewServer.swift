@@ -14,6 +14,8 @@ public struct PreviewOptions: Sendable {
   public var port: Int
   public var includeDrafts: Bool
   public var includeFuture: Bool
+  /// Connections idle (or stalled half-way through a request) this many seconds are closed.
+  public var idleSeconds = 30
 
   public init(root: String, host: String, port: Int, includeDrafts: Bool, includeFuture: Bool) {
     self.root = root
@@ -59,7 +61,7 @@ public struct PreviewServer: Sendable {
       state: state, hub: hub, policy: RequestPolicy(bindHost: options.host), siteRoot: options.root)
     let app = Application(
       responder: responder,
-      server: .http1(configuration: .init(idleTimeout: .seconds(30))),
+      server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleSeconds)))),
       configuration: .init(address: .hostname(options.host, port: options.port), serverName: "bantin"),
       onServerRunning: { channel in
         portContinuation.yield(channel.localAddress?.port ?? 0)

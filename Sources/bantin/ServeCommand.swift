@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .long, help: "The address to listen on; other computers can reach anything but loopback.")
   var host: String = "127.0.0.1"
 
+  @Option(name: .long, help: "Close connections idle for this many seconds.")
+  var idleTimeout: Int = 30
+
   @Flag(inversion: .prefixedNo, help: "Show articles marked draft: true.")
   var drafts = true
 
@@ -30,12 +33,14 @@ struct ServeCommand: AsyncParsableCommand {
 
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+    guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second") }
   }
 
   func run() async throws {
     let root = source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source
-    let options = PreviewOptions(
+    var options = PreviewOptions(
       root: root, host: host, port: port, includeDrafts: drafts, includeFuture: future)
+    options.idleSeconds = idleTimeout
     let report = PreviewReport(
       ready: { address in
         StandardOutput.write("Serving \(root) at \(address) (Ctrl-C to stop)")

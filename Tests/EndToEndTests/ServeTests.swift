@@ -216,6 +216,18 @@ struct ServeTests {
     #expect(server.output.count == before)  // editor files start no build
   }
 
+  @Test("a client that stalls half-way through its request is disconnected after the idle timeout")
+  func idleTimeout() throws {
+    let site = try site()
+    let server = try ServeProcess(site: site.path, arguments: ["--idle-timeout", "1"])
+    let stalled = try HTTPProbe.Connection(port: server.port)
+    try stalled.send(Array("GET / HTTP/1.1\r\nHost: 127.0.0.1".utf8))
+    #expect(stalled.isClosed(within: .seconds(5)))
+    let idle = try HTTPProbe.Connection(port: server.port)
+    #expect(idle.isClosed(within: .seconds(5)))
+    #expect(try server.http.get("/").status == 200)
+  }
+
   @Test("a stalled client does not hold up others, and Ctrl-C stops the server with pages listening")
   func stalledClientAndStop() throws {
     let site = try site()
