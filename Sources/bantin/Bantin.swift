@@ -8,7 +8,10 @@ struct Bantin: AsyncParsableCommand {
     commandName: "bantin",
     abstract: "A static news-site generator for Vietnamese local-government news.",
     version: BantinVersion.string,
-    subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self]
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, HookCommand.self, RollbackCommand.self,
+      ReleasesCommand.self,
+    ]
   )
 }
 

@@ -1,0 +1,157 @@
+import BantinCore
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A web root that serves `current`, a symbolic link to one of `releases/`:
+///
+/// ```
+/// DIR/current -> releases/20241126T193045Z-1a2b3c4
+/// DIR/releases/20241126T193045Z-1a2b3c4/        a whole built site
+/// DIR/releases/20241126T193045Z-1a2b3c4.commit  its commit
+/// DIR/.bantin.lock                              held while publishing
+/// ```
+///
+/// A release is built under a hidden name and renamed into `releases/` only when
+/// complete; `current` is switched by renaming a new link over it. A web server
+/// reading `DIR/current` therefore sees the old site or the new one, whole, and a
+/// process killed at any moment leaves at most a hidden partial folder behind,
+/// which the next publish removes.
+public struct ReleaseStore: Sendable {
+  public let webRoot: String
+
+  public init(webRoot: String) {
+    self.webRoot = webRoot.count > 1 && webRoot.hasSuffix("/") ? String(webRoot.dropLast()) : webRoot
+  }
+
+  public struct Release: Sendable, Equatable {
+    public var name: String
+    /// The full commit id, when known.
+    public var commit: String?
+    public var isLive: Bool
+
+    /// `2024-11-26 19:30:45 UTC`, from the name.
+    public var time: String {
+      let digits = name.prefix(16)
+      guard digits.count == 16 else { return "?" }
+      let chars = Array(digits)
+      return
+        "\(String(chars[0..<4]))-\(String(chars[4..<6]))-\(String(chars[6..<8])) \(String(chars[9..<11])):\(String(chars[11..<13])):\(String(chars[13..<15])) UTC"
+    }
+  }
+
+  public var releasesFolder: String { webRoot + "/releases" }
+  public var currentLink: String { webRoot + "/current" }
+
+  /// Makes the web root and its releases folder.
+  public func prepare() throws {
+    try POSIX.makeDirectory(webRoot)
+    try POSIX.makeDirectory(releasesFolder)
+  }
+
+  /// Runs `body` holding the web root's lock, waiting for any other publisher.
+  public func withLock<T>(_ body: () throws -> T) throws -> T {
+    try prepare()
+    let path = webRoot + "/.bantin.lock"
+    let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileSystemError.errno(path, "cannot open the lock") }
+    defer { close(descriptor) }
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw FileSystemError.errno(path, "cannot lock") }
+    }
+    defer { flock(descriptor, LOCK_UN) }
+    return try body()
+  }
+
+  /// The release `current` points at.
+  public func live() -> String? {
+    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: currentLink) else { return nil }
+    return target.split(separator: "/").last.map(String.init)
+  }
+
+  /// Every release, oldest first.
+  public func releases() -> [Release] {
+    let live = live()
+    let names = ((try? POSIX.list(releasesFolder)) ?? [])
+      .filter { $0.kind == .directory && !$0.name.hasPrefix(".") }
+      .map(\.name).sorted()
+    return names.map { name in
+      let commit = (try? POSIX.read(releasesFolder + "/" + name + ".commit"))
+        .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
+      return Release(name: name, commit: commit, isLive: name == live)
+    }
+  }
+
+  /// A new release name: the time (UTC, to the second) and the short commit.
+  public func newName(commit: String, at date: Date = Date()) -> String {
+    let clock = SiteClock(timeZone: .gmt)
+    let c = clock.civil(Timestamp(date))
+    let stamp = String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year, c.month, c.day, c.hour, c.minute, c.second)
+    let base = "\(stamp)-\(commit.prefix(7))"
+    var name = base
+    var number = 2
+    while POSIX.exists(releasesFolder + "/" + name) {
+      name = "\(base)-\(number)"
+      number += 1
+    }
+    return name
+  }
+
+  /// Where a release is built before it is complete.
+  public func partialPath(for name: String) -> String { releasesFolder + "/.partial-" + name }
+
+  /// Removes what killed publishers left: partial builds and half-made links.
+  public func removeLeftovers() throws {
+    for entry in (try? POSIX.list(releasesFolder)) ?? []
+    where entry.name.hasPrefix(".partial-") || (entry.name.hasPrefix(".") && entry.name.contains("staging")) {
+      try POSIX.remove(releasesFolder + "/" + entry.name)
+    }
+    for entry in (try? POSIX.list(webRoot)) ?? [] where entry.name.hasPrefix(".current-") {
+      try POSIX.remove(webRoot + "/" + entry.name)
+    }
+  }
+
+  /// Moves a complete build into `releases/` under `name` and records its commit.
+  public func admit(_ built: String, as name: String, commit: String) throws {
+    try POSIX.write(Array((commit + "\n").utf8), to: releasesFolder + "/" + name + ".commit.tmp")
+    guard rename(releasesFolder + "/" + name + ".commit.tmp", releasesFolder + "/" + name + ".commit") == 0 else {
+      throw FileSystemError.errno(name, "cannot record the commit")
+    }
+    guard rename(built, releasesFolder + "/" + name) == 0 else {
+      throw FileSystemError.errno(built, "cannot move the build into releases/")
+    }
+  }
+
+  /// Points `current` at a release, atomically: a new link renamed over the old one.
+  public func switchTo(_ name: String) throws {
+    guard POSIX.isDirectory(releasesFolder + "/" + name) else {
+      throw FileSystemError(name, "no such release in \(releasesFolder)")
+    }
+    let temporary = webRoot + "/.current-\(getpid())"
+    try? POSIX.remove(temporary)
+    guard symlink("releases/" + name, temporary) == 0 else {
+      throw FileSystemError.errno(temporary, "cannot make a link")
+    }
+    guard rename(temporary, currentLink) == 0 else {
+      let failure = FileSystemError.errno(currentLink, "cannot switch the live site")
+      try? POSIX.remove(temporary)
+      throw failure
+    }
+  }
+
+  /// Deletes the oldest releases beyond the newest `keep`, never the live one.
+  @discardableResult
+  public func prune(keep: Int) throws -> [String] {
+    let all = releases()
+    guard all.count > keep else { return [] }
+    var removed: [String] = []
+    for release in all.dropLast(keep) where !release.isLive {
+      try POSIX.remove(releasesFolder + "/" + release.name)
+      try? POSIX.remove(releasesFolder + "/" + release.name + ".commit")
+      removed.append(release.name)
+    }
+    return removed
+  }
+}

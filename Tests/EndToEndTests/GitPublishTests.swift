@@ -1,0 +1,285 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// A bare repository with bantin's hooks, a web root, and clones to push from.
+final class PublishingServer {
+  let folder: Scratch
+  var bare: String { folder.path + "/site.git" }
+  var webRoot: String { folder.path + "/www" }
+
+  init(install: [String] = []) throws {
+    folder = try Scratch()
+    try git(["init", "-q", "--bare", "-b", "main", bare], in: folder.path)
+    let run = try bantin(["hook", "install", "--repo", bare, "--web-root", webRoot] + install)
+    guard run.status == 0 else { throw TestFailure("install failed: \(run.errors)") }
+  }
+
+  /// A clone with a committed site, ready to push.
+  func clone(_ name: String, files: [String: String] = PublishingServer.site) throws -> String {
+    let path = folder.path + "/" + name
+    try git(["clone", "-q", bare, path], in: folder.path)
+    try git(["config", "user.email", "bien-tap@phuong.example.vn"], in: path)
+    try git(["config", "user.name", "Biên tập"], in: path)
+    try write(files, in: path)
+    try git(["add", "-A"], in: path)
+    try git(["commit", "-q", "-m", "Trang ban đầu", "--allow-empty"], in: path)
+    return path
+  }
+
+  static let site: [String: String] = [
+    "site.yml": "title: Phường thử\nbaseURL: https://phuong.example.vn/\n",
+    "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+    "content/tin-tuc/a.md": "---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung A.\n",
+  ]
+
+  func write(_ files: [String: String], in path: String) throws {
+    for (relative, text) in files {
+      let url = URL(fileURLWithPath: path + "/" + relative)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(text.utf8).write(to: url)
+    }
+  }
+
+  /// Commits `files` in a clone and pushes; returns what the pusher saw.
+  @discardableResult
+  func push(_ clone: String, _ files: [String: String] = [:], message: String = "Sửa") throws -> Run {
+    if !files.isEmpty {
+      try write(files, in: clone)
+      try git(["add", "-A"], in: clone)
+      try git(["commit", "-q", "-m", message], in: clone)
+    }
+    return try gitRun(["push", "origin", "main"], in: clone)
+  }
+
+  /// The release `current` points at, and the text of a page in it.
+  var live: String? { try? FileManager.default.destinationOfSymbolicLink(atPath: webRoot + "/current") }
+
+  func page(_ path: String) -> String? {
+    (try? String(contentsOfFile: webRoot + "/current/" + path, encoding: .utf8))
+  }
+
+  var releaseFolder: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/releases")) ?? []).sorted()
+  }
+
+  var tip: String {
+    (try? gitRun(["rev-parse", "main"], in: bare).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
+  }
+}
+
+@discardableResult
+func gitRun(_ arguments: [String], in folder: String) throws -> Run {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["git"] + arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: folder)
+  let output = Pipe()
+  let errors = Pipe()
+  process.standardOutput = output
+  process.standardError = errors
+  try process.run()
+  let out = output.fileHandleForReading.readDataToEndOfFile()
+  let err = errors.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(
+    status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
+    errors: String(decoding: err, as: UTF8.self))
+}
+
+func git(_ arguments: [String], in folder: String) throws {
+  let run = try gitRun(arguments, in: folder)
+  guard run.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed: \(run.errors)") }
+}
+
+/// A site of `count` articles, big enough that building it takes a while.
+func bigSite(_ count: Int) -> [String: String] {
+  var files = PublishingServer.site
+  for index in 0..<count {
+    files["content/tin-tuc/bai-\(index).md"] =
+      "---\ntitle: Bài số \(index)\ndate: 2024-01-01T08:00:00+07:00\ntags: [\"t\(index % 17)\"]\n---\n"
+      + String(repeating: "Đoạn văn của bài số \(index), có nhiều chữ tiếng Việt. ", count: 60) + "\n"
+  }
+  return files
+}
+
+@Suite("Publishing from git", .serialized)
+struct GitPublishTests {
+  @Test("a good push publishes; a broken one is refused with its errors and the live site unchanged")
+  func pushes() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap")
+    let first = try server.push(clone)
+    #expect(first.status == 0)
+    #expect(first.errors.contains("remote: bantin: published "))
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A") == true)
+    let live = try #require(server.live)
+
+    let refused = try server.push(
+      clone, ["content/tin-tuc/b.md": "---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-02-30\n---\n"], message: "Bài lỗi")
+    #expect(refused.status != 0)
+    #expect(
+      refused.errors.contains(
+        "remote: content/tin-tuc/b.md:2:15: error: the value of 'title' contains ': ', which YAML reads as another key: quote the title"
+      ))
+    #expect(refused.errors.contains("remote: bantin: push refused: the site has errors; nothing was published"))
+    #expect(refused.errors.contains("[remote rejected] main -> main (pre-receive hook declined)"))
+    #expect(server.live == live)
+    #expect(server.releaseFolder.count == 2)  // one release and its .commit
+
+    try git(["reset", "-q", "--hard", "HEAD~1"], in: clone)
+    let second = try server.push(clone, ["content/tin-tuc/c.md": "---\ntitle: Tin C\ndate: 2024-02-01\n---\nC.\n"])
+    #expect(second.status == 0)
+    #expect(server.page("tin-tuc/c/index.html")?.contains("Tin C") == true)
+    #expect(server.live != live)
+
+    let deletion = try gitRun(["push", "origin", ":main"], in: clone)
+    #expect(deletion.status != 0)
+    #expect(
+      deletion.errors.contains("remote: bantin: deleting the branch main, which the site is published from, is refused")
+    )
+  }
+
+  @Test("releases lists them, rollback goes back atomically, keep 2 removes only old releases")
+  func rollbackAndRotation() throws {
+    let server = try PublishingServer(install: ["--keep", "2"])
+    let clone = try server.clone("bien-tap")
+    try server.push(clone)
+    for index in 1...3 {
+      try server.push(clone, ["content/tin-tuc/a.md": "---\ntitle: Tin A lần \(index)\ndate: 2024-01-12\n---\nA.\n"])
+      Thread.sleep(forTimeInterval: 1.05)  // release names carry the second
+    }
+    let listing = try bantin(["releases", "--web-root", server.webRoot])
+    let lines = listing.output.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix("* ") == true)
+    #expect(lines.last?.hasSuffix("(live)") == true)
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 3") == true)
+
+    let back = try bantin(["rollback", "--web-root", server.webRoot])
+    #expect(back.status == 0)
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 2") == true)
+    let none = try bantin(["rollback", "--web-root", server.webRoot])
+    #expect(none.status == 64)
+    #expect(none.errors.contains("there is no release older than the live one"))
+    let newest = String(lines.last?.dropFirst(2).prefix(while: { $0 != " " }) ?? "")
+    #expect(try bantin(["rollback", "--web-root", server.webRoot, "--to", newest]).status == 0)
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 3") == true)
+
+    try server.push(clone, ["content/tin-tuc/a.md": "---\ntitle: Tin A lần 4\ndate: 2024-01-12\n---\nA.\n"])
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 4") == true)
+    let kept = server.releaseFolder.filter { !$0.hasSuffix(".commit") }
+    #expect(kept.count == 2)
+    #expect(kept.first == newest)  // the two newest: "lần 3" and "lần 4"
+  }
+
+  @Test("two pushes at once end with the branch tip published and no partial release")
+  func concurrentPushes() throws {
+    let server = try PublishingServer()
+    let first = try server.clone("mot")
+    try server.push(first)
+    let second = try server.clone("hai")
+    try server.write(["content/tin-tuc/hai.md": "---\ntitle: Tin hai\ndate: 2024-03-01\n---\nHai.\n"], in: second)
+    try git(["add", "-A"], in: second)
+    try git(["commit", "-q", "-m", "Hai"], in: second)
+    try server.write(["content/tin-tuc/mot.md": "---\ntitle: Tin một\ndate: 2024-03-02\n---\nMột.\n"], in: first)
+    try git(["add", "-A"], in: first)
+    try git(["commit", "-q", "-m", "Một"], in: first)
+    let group = DispatchGroup()
+    for clone in [first, second] {
+      group.enter()
+      DispatchQueue.global().async {
+        _ = try? gitRun(["push", "origin", "main"], in: clone)
+        group.leave()
+      }
+    }
+    group.wait()
+    let tip = server.tip
+    let live = try #require(server.live)
+    let commit = try String(contentsOfFile: server.webRoot + "/" + live + ".commit", encoding: .utf8)
+    #expect(commit.trimmingCharacters(in: .whitespacesAndNewlines) == tip)
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    for release in server.releaseFolder where !release.hasSuffix(".commit") {
+      #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
+    }
+  }
+
+  @Test("a publisher killed at any moment leaves current at a whole release, and the next one cleans up")
+  func killedMidway() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap", files: bigSite(500))
+    let pushed = try server.push(clone)
+    #expect(pushed.status == 0)
+    let live = try #require(server.live)
+    for (round, delay) in [0.05, 0.2, 0.4, 0.7, 1.0].enumerated() {
+      try server.write(["content/tin-tuc/a.md": "---\ntitle: Lần \(round)\ndate: 2024-01-12\n---\nA.\n"], in: clone)
+      try git(["commit", "-q", "-am", "Lần \(round)"], in: clone)
+      try git(["fetch", "-q", clone, "main:main"], in: server.bare)  // moves the branch without running hooks
+      // Publish by hand and kill it mid-way (kill -9), as a crash would.
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: Repository.binary)
+      process.arguments = ["hook", "publish", "--repo", server.bare, "--web-root", server.webRoot]
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let now = try #require(server.live)
+      #expect(FileManager.default.fileExists(atPath: server.webRoot + "/" + now + "/index.html"))
+      #expect(FileManager.default.fileExists(atPath: server.webRoot + "/" + now + "/.bantin-output"))
+      for release in server.releaseFolder where !release.hasPrefix(".") && !release.hasSuffix(".commit") {
+        #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
+      }
+    }
+    let publish = try bantin(["hook", "publish", "--repo", server.bare, "--web-root", server.webRoot])
+    #expect(publish.status == 0)
+    #expect(server.live != live)
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.page("tin-tuc/a/index.html")?.contains("Lần 4") == true)
+  }
+
+  @Test("a build over the time limit is stopped and the push refused")
+  func timeout() throws {
+    let server = try PublishingServer(install: ["--timeout", "1"])
+    let clone = try server.clone("bien-tap", files: bigSite(1500))
+    let started = ContinuousClock.now
+    let pushed = try server.push(clone)
+    #expect(pushed.status != 0)
+    #expect(pushed.errors.contains("remote: the build took longer than 1 s and was stopped (--timeout)"))
+    #expect(started.duration(to: .now) < .seconds(20))
+    #expect(server.live == nil)
+  }
+
+  @Test("hooks: foreign ones are kept unless --force, uninstall removes only bantin's, --local checks staged files")
+  func hooks() throws {
+    let server = try PublishingServer()
+    let foreign = server.bare + "/hooks/post-update"
+    try Data("#!/bin/sh\necho mine\n".utf8).write(to: URL(fileURLWithPath: server.bare + "/hooks/pre-receive.sample2"))
+    try Data("#!/bin/sh\necho mine\n".utf8).write(to: URL(fileURLWithPath: foreign))
+    try Data("#!/bin/sh\necho other\n".utf8).write(to: URL(fileURLWithPath: server.bare + "/hooks/pre-receive"))
+    let refused = try bantin(["hook", "install", "--repo", server.bare, "--web-root", server.webRoot])
+    #expect(refused.status == 64)
+    #expect(
+      refused.errors.contains("hooks/pre-receive exists and was not written by bantin: pass --force to replace it"))
+    #expect(
+      try bantin(["hook", "install", "--repo", server.bare, "--web-root", server.webRoot, "--force"]).status == 0)
+    let removed = try bantin(["hook", "uninstall", "--repo", server.bare])
+    #expect(removed.output.contains("pre-receive"))
+    #expect(removed.output.contains("post-receive"))
+    #expect(FileManager.default.fileExists(atPath: foreign))
+    #expect(!FileManager.default.fileExists(atPath: server.bare + "/hooks/pre-receive"))
+
+    let clone = try server.clone("bien-tap")
+    #expect(try bantin(["hook", "install", "--local", "--repo", clone]).status == 0)
+    try server.write(["content/tin-tuc/b.md": "---\ntitle: B\ndate: 19/05/2024\n---\n"], in: clone)
+    try git(["add", "-A"], in: clone)
+    let commit = try gitRun(["commit", "-q", "-m", "B"], in: clone)
+    #expect(commit.status != 0)
+    #expect(
+      commit.errors.contains(
+        "content/tin-tuc/b.md:3:7: error: 'date' 19/05/2024 is written day/month/year: write it as 2024-05-19"))
+    try server.write(["content/tin-tuc/b.md": "---\ntitle: B\ndate: 2024-05-19\n---\n"], in: clone)
+    try git(["add", "-A"], in: clone)
+    #expect(try gitRun(["commit", "-q", "-m", "B"], in: clone).status == 0)
+  }
+}
