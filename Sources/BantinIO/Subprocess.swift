@@ -1,20 +1,13 @@
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-/// Runs a program and waits for it, with a time limit: for git, tar and the bantin
-/// binary itself when a build must be stoppable.
+/// Runs a program (git, tar) and waits for it, collecting what it printed.
 public struct Subprocess: Sendable {
   public struct Outcome: Sendable {
     public var status: Int32
     public var output: String
     public var errors: String
-    /// The program ran past its time limit and was killed.
-    public var timedOut: Bool
 
-    public var succeeded: Bool { status == 0 && !timedOut }
+    public var succeeded: Bool { status == 0 }
   }
 
   public var executable: String
@@ -36,7 +29,7 @@ public struct Subprocess: Sendable {
     Subprocess("/usr/bin/env", ["git"] + arguments, in: directory)
   }
 
-  public func run(timeout: Duration? = nil) throws -> Outcome {
+  public func run() throws -> Outcome {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -48,17 +41,6 @@ public struct Subprocess: Sendable {
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let killed = TimeoutFlag()
-    if let timeout {
-      let pid = process.processIdentifier
-      let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-      DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
-        if process.isRunning {
-          killed.set()
-          kill(pid, SIGKILL)
-        }
-      }
-    }
     // Read both pipes while the program runs, so a full pipe never blocks it.
     let collected = Collected()
     let group = DispatchGroup()
@@ -74,15 +56,8 @@ public struct Subprocess: Sendable {
     group.wait()
     return Outcome(
       status: process.terminationStatus, output: collected.text(isError: false),
-      errors: collected.text(isError: true), timedOut: killed.isSet)
+      errors: collected.text(isError: true))
   }
-}
-
-private final class TimeoutFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-  func set() { lock.withLock { value = true } }
-  var isSet: Bool { lock.withLock { value } }
 }
 
 private final class Collected: @unchecked Sendable {
