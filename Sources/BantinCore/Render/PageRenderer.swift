@@ -45,7 +45,7 @@ public struct PageRenderer: Sendable {
 
   /// Renders a page whose template and context are already made.
   public func render(_ page: Page, template: String, context: TemplateValue) -> OutputFile {
-    .page(outputPath(of: page), theme.templates.render(template, context) ?? "")
+    OutputFile(path: outputPath(of: page), content: .bytes(theme.templates.render(template, context) ?? []))
   }
 
   var robots: String {

@@ -1,0 +1,201 @@
+/// Renders compiled templates with `TemplateValue` contexts straight into bytes:
+/// no `Any`, no reflection, HTML escaping byte by byte. The semantics are
+/// swift-mustache's (a test renders every page of the fixture sites with both and
+/// compares): names are looked up through the context stack, lists repeat a
+/// section, flags show or hide it, other values are pushed onto the stack.
+struct TemplateRenderer: Sendable {
+  let templates: [String: [TemplateNode]]
+
+  /// Where rendering is: the context stack, block overrides from parents, the
+  /// indentation of standalone partials, and the item's place in a list.
+  private struct Frame {
+    var stack: [TemplateValue]
+    var overrides: [String: [TemplateNode]]
+    var indentation: [UInt8]?
+    var sequence: (index: Int, count: Int)?
+  }
+
+  func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
+    guard let nodes = templates[name] else { return nil }
+    var output: [UInt8] = []
+    output.reserveCapacity(16 * 1024)
+    render(nodes, Frame(stack: [context], overrides: [:], indentation: nil, sequence: nil), into: &output)
+    return output
+  }
+
+  private func render(_ nodes: [TemplateNode], _ frame: Frame, into output: inout [UInt8]) {
+    let start = output.count
+    guard let indentation = frame.indentation, !indentation.isEmpty else {
+      for node in nodes { render(node, frame, into: &output) }
+      return
+    }
+    for node in nodes {
+      let before = output.count
+      render(node, frame, into: &output)
+      // A node that starts a new line of an indented partial is indented.
+      if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
+        output.insert(contentsOf: indentation, at: before)
+      }
+    }
+  }
+
+  private func render(_ node: TemplateNode, _ frame: Frame, into output: inout [UInt8]) {
+    switch node {
+    case .text(let bytes):
+      output.append(contentsOf: bytes)
+
+    case .variable(let name, let escaped):
+      guard let value = lookup(name, frame) else { return }
+      switch value {
+      case .text(let text), .html(let text):
+        if escaped { TemplateRenderer.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
+      case .number(let number): output.append(contentsOf: String(number).utf8)
+      case .flag(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+      case .list, .record: break
+      }
+
+    case .section(let name, let children, let inverted):
+      let value = lookup(name, frame)
+      if inverted {
+        switch value {
+        case .none, .flag(false): render(children, frame, into: &output)
+        case .list(let items) where items.isEmpty:
+          var inner = frame
+          inner.stack.append(.list(items))
+          render(children, inner, into: &output)
+        default: break
+        }
+        return
+      }
+      switch value {
+      case .none, .flag(false): break
+      case .flag(true): render(children, frame, into: &output)
+      case .list(let items):
+        for (index, item) in items.enumerated() {
+          var inner = frame
+          inner.stack.append(item)
+          inner.sequence = (index, items.count)
+          render(children, inner, into: &output)
+        }
+      case .some(let other):
+        var inner = frame
+        inner.stack.append(other)
+        render(children, inner, into: &output)
+      }
+
+    case .partial(let name, let indentation):
+      guard let nodes = templates[name] else { return }
+      render(nodes, entering(frame, indentation: indentation, overrides: [:]), into: &output)
+
+    case .parent(let name, let overrides, let indentation):
+      guard let nodes = templates[name] else { return }
+      render(nodes, entering(frame, indentation: indentation, overrides: overrides), into: &output)
+
+    case .block(let name, let defaults, let indentation):
+      var inner = frame
+      if let indentation { inner.indentation = (frame.indentation ?? []) + indentation }
+      inner.sequence = nil
+      render(frame.overrides[name] ?? defaults, inner, into: &output)
+    }
+  }
+
+  /// The frame inside a partial or parent: indentation adds up, overrides from
+  /// outer templates win over inner ones, the list position is forgotten.
+  private func entering(_ frame: Frame, indentation: [UInt8]?, overrides: [String: [TemplateNode]]) -> Frame {
+    var inner = frame
+    if let indentation { inner.indentation = (frame.indentation ?? []) + indentation }
+    inner.overrides = frame.overrides.merging(overrides) { outer, _ in outer }
+    inner.sequence = nil
+    return inner
+  }
+
+  // MARK: - Names
+
+  private func lookup(_ name: TemplateName, _ frame: Frame) -> TemplateValue? {
+    var value: TemplateValue?
+    if name.isDot {
+      if name.transforms.isEmpty {
+        value = frame.stack.last
+      } else {
+        return sequenceTransform(name.transforms, frame)
+      }
+    } else {
+      let first = name.parts[0]
+      for item in frame.stack.reversed() {
+        if case .record(let fields) = item, let found = fields[first] {
+          value = found
+          break
+        }
+      }
+      for part in name.parts.dropFirst() {
+        guard case .record(let fields)? = value else { return nil }
+        value = fields[part]
+      }
+    }
+    for transform in name.transforms.reversed() {
+      guard let current = value else { return nil }
+      value = TemplateRenderer.apply(transform, to: current)
+    }
+    return value
+  }
+
+  private func sequenceTransform(_ transforms: [String], _ frame: Frame) -> TemplateValue? {
+    guard transforms.count == 1, let (index, count) = frame.sequence else { return nil }
+    switch transforms[0] {
+    case "first": return .flag(index == 0)
+    case "last": return .flag(index == count - 1)
+    case "index": return .number(index)
+    case "even": return .flag(index % 2 == 0)
+    case "odd": return .flag(index % 2 == 1)
+    default: return nil
+    }
+  }
+
+  static func apply(_ transform: String, to value: TemplateValue) -> TemplateValue? {
+    switch (transform, value) {
+    case ("empty", .list(let items)): return .flag(items.isEmpty)
+    case ("count", .list(let items)): return .number(items.count)
+    case ("first", .list(let items)): return items.first
+    case ("last", .list(let items)): return items.last
+    case ("reversed", .list(let items)): return .list(items.reversed())
+    case ("empty", .record(let fields)): return .flag(fields.isEmpty)
+    case ("count", .record(let fields)): return .number(fields.count)
+    case ("empty", .text(let text)), ("empty", .html(let text)): return .flag(text.isEmpty)
+    case ("lowercased", .text(let text)): return .text(text.lowercased())
+    case ("uppercased", .text(let text)): return .text(text.uppercased())
+    case ("capitalized", .text(let text)): return .text(text.capitalized)
+    case ("reversed", .text(let text)): return .text(String(text.reversed()))
+    case ("equalzero", .number(let number)): return .flag(number == 0)
+    case ("plusone", .number(let number)): return .number(number + 1)
+    case ("minusone", .number(let number)): return .number(number - 1)
+    case ("even", .number(let number)): return .flag(number % 2 == 0)
+    case ("odd", .number(let number)): return .flag(number % 2 != 0)
+    default: return nil
+    }
+  }
+
+  // MARK: - Escaping
+
+  /// `& < > " '` as swift-mustache writes them.
+  static func escape(_ text: String, into output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      var runStart = 0
+      for (offset, byte) in bytes.enumerated() {
+        let replacement: StaticString
+        switch byte {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        default: continue
+        }
+        output.append(contentsOf: bytes[runStart..<offset])
+        replacement.withUTF8Buffer { output.append(contentsOf: $0) }
+        runStart = offset + 1
+      }
+      output.append(contentsOf: bytes[runStart...])
+    }
+  }
+}
