@@ -37,7 +37,11 @@ struct BuildCommand: ParsableCommand {
 
     let (tree, loadProblems) = SourceTree.load(root: site.root)
     logger.debug("read \(tree.files.count) files in \(started.duration(to: .now))")
-    let build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
+    var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
+    if site.verbose {
+      let stages = StageClock()
+      build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }
+    }
     var result = Pipeline(build: build).run(tree)
     result.diagnostics = (loadProblems + result.diagnostics).sorted()
     DiagnosticPrinter.print(result.diagnostics)
@@ -46,9 +50,10 @@ struct BuildCommand: ParsableCommand {
       StandardError.write("bantin: \(count) error\(count == 1 ? "" : "s"); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
     }
-    logger.debug("rendered \(result.files.count) files in \(started.duration(to: .now))")
+    let publishing = StageClock()
     do {
       try publisher.publish(result.files)
+      logger.debug("\(publishing.lap()) \(result.files.count) files written and swapped in")
     } catch {
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
@@ -57,6 +62,23 @@ struct BuildCommand: ParsableCommand {
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     print("Built \(outputFolder) in \(milliseconds) ms")
     print(SummaryTable(result.summary).text, terminator: "")
+  }
+}
+
+/// Times the stages of a build for `--verbose`.
+final class StageClock: @unchecked Sendable {
+  private let lock = NSLock()
+  private var last = ContinuousClock.now
+
+  /// Milliseconds since the last lap, as text.
+  func lap() -> String {
+    lock.withLock {
+      let now = ContinuousClock.now
+      let elapsed = last.duration(to: now)
+      last = now
+      let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+      return String(format: "%7.1f ms", milliseconds)
+    }
   }
 }
 

@@ -19,8 +19,8 @@ extension FrontMatter {
   public static func split(_ source: SourceText) -> Result<FrontMatterBlock, Diagnostic> {
     let text = source.text[...]
     let start = SourceLocation(source.path, line: 1, column: 1)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-    guard let first = lines.popFirst(), !text.allSatisfy(\.isWhitespace) else {
+    var lines = LineCursor(text)
+    guard let first = lines.next(), !text.allSatisfy(\.isWhitespace) else {
       return .failure(
         .error(
           start,
@@ -36,7 +36,7 @@ extension FrontMatter {
       )
     }
     var lineNumber = 1
-    for line in lines {
+    while let line = lines.next() {
       lineNumber += 1
       let trimmed = line.trimmingTrailingBlanks()
       guard trimmed == "---" || trimmed == "..." else { continue }
@@ -52,6 +52,30 @@ extension FrontMatter {
         FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
     }
     return .failure(.error(start, "the front matter opened here is never closed: add a '---' line after it"))
+  }
+}
+
+/// The lines of a text, one at a time, without their newlines.
+struct LineCursor {
+  private let text: Substring
+  private var position: Substring.Index
+  private var finished = false
+
+  init(_ text: Substring) {
+    self.text = text
+    self.position = text.startIndex
+  }
+
+  mutating func next() -> Substring? {
+    guard !finished else { return nil }
+    let utf8 = text.utf8
+    if let newline = utf8[position...].firstIndex(of: UInt8(ascii: "\n")) {
+      let line = text[position..<newline]
+      position = text.index(after: newline)
+      return line
+    }
+    finished = true
+    return text[position...]
   }
 }
 

@@ -50,7 +50,7 @@ struct YAMLReader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: String(yaml))
+      root = try Yams.compose(yaml: String(yaml), Resolver.basic, Constructor.default, .utf8)
     } catch let problem as YamlError {
       diagnostics.append(diagnostic(for: problem, yaml: yaml))
       return []

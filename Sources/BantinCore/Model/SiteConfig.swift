@@ -102,6 +102,8 @@ public struct BuildConfig: Sendable {
   public var brokenLinksAreErrors = false
   /// Publish under this address instead of `site.yml`'s `baseURL` (the preview server).
   public var baseURL: SiteURL?
+  /// Told when each stage of the build ends (`--verbose` prints how long each took).
+  public var stageEnded: (@Sendable (String) -> Void)?
 
   public init(now: Timestamp, includeDrafts: Bool = false, includeFuture: Bool = false, baseURL: SiteURL? = nil) {
     self.now = now

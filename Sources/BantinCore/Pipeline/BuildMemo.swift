@@ -22,7 +22,12 @@ public struct BuildMemo: Sendable {
   var pages: [PageKey: OutputFile] = [:]
   var theme: Theme?
 
+  /// Whether this build fills the memo (the preview does; a one-off build need not).
+  var recording = true
+
   public init() {}
+
+  init(recording: Bool) { self.recording = recording }
 
   /// How much of the last build was reused, for the preview server's log.
   public struct Reuse: Sendable, Equatable {

@@ -10,7 +10,9 @@ public struct Pipeline: Sendable {
   public init(build: BuildConfig) { self.build = build }
 
   public func run(_ tree: SourceTree) -> BuildResult {
-    run(tree, memo: nil).result
+    var memo = BuildMemo(recording: false)
+    var reuse = BuildMemo.Reuse()
+    return run(tree, previous: nil, memo: &memo, reuse: &reuse)
   }
 
   /// Builds `tree`, reusing what `memo` (from the last build of the same site) holds
@@ -45,6 +47,7 @@ public struct Pipeline: Sendable {
     let siteURL = build.baseURL ?? config.baseURL
     let (theme, themeProblems) = Theme.load(from: tree)
     diagnostics += themeProblems
+    build.stageEnded?("configuration and templates")
 
     // Front matter of every Markdown file.
     let decoder = FrontMatterDecoder(clock: config.clock)
@@ -62,12 +65,13 @@ public struct Pipeline: Sendable {
       return ContentEntry.read(key.path, bytes: key.bytes, config: siteConfig, decoder: decoder)
     }
     reuse.entries = keys.count { previousEntries[$0] != nil }
-    for (key, outcome) in zip(keys, read) { memo.entries[key] = outcome }
+    if memo.recording { for (key, outcome) in zip(keys, read) { memo.entries[key] = outcome } }
     let keyedEntries = zip(keys, read).compactMap { key, outcome in outcome.0.map { (key, $0) } }
     let entries = keyedEntries.map(\.1)
     diagnostics += read.flatMap(\.1)
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
+    build.stageEnded?("front matter of \(markdown.count) files")
 
     // Where every photo and file goes.
     let assets = AssetMap(tree: tree, entries: entries, themeStatic: theme.staticFiles)
@@ -79,10 +83,11 @@ public struct Pipeline: Sendable {
       previousArticles[key] ?? Pipeline.article(from: entry, assets: assets, url: siteURL)
     }
     reuse.articles = keyedEntries.count { previousArticles[$0.0] != nil }
-    for ((key, _), outcome) in zip(keyedEntries, rendered) { memo.articles[key] = outcome }
+    if memo.recording { for ((key, _), outcome) in zip(keyedEntries, rendered) { memo.articles[key] = outcome } }
     memo.assets = assets
     memo.url = siteURL
     diagnostics += rendered.flatMap(\.1)
+    build.stageEnded?("Markdown of \(keyedEntries.count) files")
 
     // The site: what is published, in order.
     var published: [Article] = []
@@ -122,9 +127,11 @@ public struct Pipeline: Sendable {
       homeDescription: home?.description?.value ?? config.description,
       sections: sections, articles: published, pages: pages)
     SiteBuilder(clock: config.clock).index(&site)
+    build.stageEnded?("site: sections, terms, archives, related articles")
 
     // Every file to write, checked before any is rendered.
     let renderer = PageRenderer(site: site, theme: theme, now: build.now)
+    build.stageEnded?("template contexts of \(site.articles.count) articles")
     let plan = Pipeline.plan(site, writesFeeds: !siteURL.origin.isEmpty)
     if siteURL.origin.isEmpty {
       diagnostics.append(
@@ -163,19 +170,21 @@ public struct Pipeline: Sendable {
     }
 
     let previousPages = previous.flatMap { $0.theme.map(theme.rendersLike) == true ? $0.pages : nil } ?? [:]
+    let recording = memo.recording
     let renderedPages = plan.parallelMap { page -> (OutputFile, BuildMemo.PageKey?) in
-      guard page.isTemplated else { return (renderer.render(page), nil) }
+      guard page.isTemplated, recording || !previousPages.isEmpty else { return (renderer.render(page), nil) }
       let (template, context) = renderer.template(for: page)
       let key = BuildMemo.PageKey(template: template, context: context)
       if let known = previousPages[key], known.path == renderer.outputPath(of: page) { return (known, key) }
       return (renderer.render(page, template: template, context: context), key)
     }
-    for (file, key) in renderedPages {
+    for (file, key) in renderedPages where memo.recording {
       guard let key else { continue }
       if previousPages[key] != nil { reuse.pages += 1 }
       memo.pages[key] = file
     }
     memo.theme = theme
+    build.stageEnded?("\(plan.count) pages rendered")
     var files = renderedPages.map(\.0)
     files.append(theme.stylesheet)
     files += copies

@@ -79,37 +79,64 @@ struct SiteBuilder {
     }
     var tagMembers: [String: [Int]] = [:]
     for term in tags { tagMembers[term.slug] = term.articles }
-    for (index, article) in articles.enumerated() {
-      var scores: [Int: Int] = [:]
-      for tag in Set(article.tags.map { Slug(from: $0).rawValue }) {
-        guard let members = tagMembers[tag] else { continue }
-        let at = lowerBound(of: index, in: members)
-        let window = max(0, at - SiteBuilder.relatedWindow)..<min(members.count, at + SiteBuilder.relatedWindow + 1)
-        for other in members[window] where other != index { scores[other, default: 0] += 1 }
-      }
-      var related = scores.sorted { a, b in
-        a.value != b.value
-          ? a.value > b.value
-          : abs(a.key - index) < abs(b.key - index) || (abs(a.key - index) == abs(b.key - index) && a.key < b.key)
-      }.prefix(SiteBuilder.relatedCount).map(\.key)
-      if related.count < SiteBuilder.relatedCount, let folder = article.sectionFolder,
-        let section = bySection[folder], let at = position[index]
-      {
-        var distance = 1
-        while related.count < SiteBuilder.relatedCount, distance < section.count {
-          for candidate in [at - distance, at + distance] where section.indices.contains(candidate) {
-            let other = section[candidate]
-            if related.count < SiteBuilder.relatedCount, !related.contains(other) { related.append(other) }
-          }
-          distance += 1
-        }
-      }
-      links[index].related = related
+    let members = tagMembers
+    let sectionPosition = position
+    let related = Array(articles.indices).parallelMap(chunkSize: 256) { index in
+      SiteBuilder.related(
+        to: index, article: articles[index], tagMembers: members, bySection: bySection, position: sectionPosition)
     }
+    for index in articles.indices { links[index].related = related[index] }
     return links
   }
 
-  private func lowerBound(of value: Int, in sorted: [Int]) -> Int {
+  /// Up to five related articles: those sharing the most tags (nearest in time
+  /// first), then the section's nearest.
+  static func related(
+    to index: Int, article: Article, tagMembers: [String: [Int]], bySection: [String: [Int]], position: [Int: Int]
+  ) -> [Int] {
+    var scores: [Int: Int] = [:]
+    for tag in Set(article.tags.map { Slug(from: $0).rawValue }) {
+      guard let members = tagMembers[tag] else { continue }
+      let at = lowerBound(of: index, in: members)
+      let window = max(0, at - relatedWindow)..<min(members.count, at + relatedWindow + 1)
+      for other in members[window] where other != index { scores[other, default: 0] += 1 }
+    }
+    var related = best(scores, around: index, count: relatedCount)
+    if related.count < relatedCount, let folder = article.sectionFolder, let section = bySection[folder],
+      let at = position[index]
+    {
+      var distance = 1
+      while related.count < relatedCount, distance < section.count {
+        for candidate in [at - distance, at + distance] where section.indices.contains(candidate) {
+          let other = section[candidate]
+          if related.count < relatedCount, !related.contains(other) { related.append(other) }
+        }
+        distance += 1
+      }
+    }
+    return related
+  }
+
+  /// The `count` candidates with the highest scores, nearest to `index` first among
+  /// equals, then the earlier: a selection without sorting every candidate.
+  static func best(_ scores: [Int: Int], around index: Int, count: Int) -> [Int] {
+    func before(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
+      if a.value != b.value { return a.value > b.value }
+      let (distanceA, distanceB) = (abs(a.key - index), abs(b.key - index))
+      return distanceA != distanceB ? distanceA < distanceB : a.key < b.key
+    }
+    var chosen: [(key: Int, value: Int)] = []
+    chosen.reserveCapacity(count + 1)
+    for candidate in scores {
+      guard chosen.count < count || before(candidate, chosen[chosen.count - 1]) else { continue }
+      let at = chosen.firstIndex { before(candidate, $0) } ?? chosen.count
+      chosen.insert(candidate, at: at)
+      if chosen.count > count { chosen.removeLast() }
+    }
+    return chosen.map(\.key)
+  }
+
+  private static func lowerBound(of value: Int, in sorted: [Int]) -> Int {
     var low = 0
     var high = sorted.count
     while low < high {

@@ -6,11 +6,34 @@ public struct PageRenderer: Sendable {
   public let clock: SiteClock
   public let now: Timestamp
 
+  /// Each article as list pages show it (without its body), made once: an article
+  /// appears on many list pages.
+  private let cards: [TemplateValue]
+  /// `site` for each section being shown, and for none (key "").
+  private let siteValues: [String: TemplateValue]
+
   public init(site: Site, theme: Theme, now: Timestamp) {
     self.site = site
     self.theme = theme
     self.clock = site.config.clock
     self.now = now
+    let partial = PageRenderer(site: site, theme: theme, clock: site.config.clock, now: now, cards: [], siteValues: [:])
+    self.cards = site.articles.parallelMap(chunkSize: 256) { partial.articleValue($0, index: nil, full: false) }
+    var siteValues: [String: TemplateValue] = ["": partial.makeSiteValue(current: nil)]
+    for section in site.sections { siteValues[section.folder] = partial.makeSiteValue(current: section.folder) }
+    self.siteValues = siteValues
+  }
+
+  private init(
+    site: Site, theme: Theme, clock: SiteClock, now: Timestamp, cards: [TemplateValue],
+    siteValues: [String: TemplateValue]
+  ) {
+    self.site = site
+    self.theme = theme
+    self.clock = clock
+    self.now = now
+    self.cards = cards
+    self.siteValues = siteValues
   }
 
   var url: SiteURL { site.url }
@@ -192,6 +215,10 @@ public struct PageRenderer: Sendable {
   }
 
   func siteValue(current: String?) -> TemplateValue {
+    siteValues[current ?? ""] ?? makeSiteValue(current: current)
+  }
+
+  func makeSiteValue(current: String?) -> TemplateValue {
     .record([
       "title": .text(site.config.title),
       "description": .text(site.config.description),
@@ -325,16 +352,24 @@ public struct PageRenderer: Sendable {
   func listValue(_ indices: [Int], lead: Bool) -> TemplateValue {
     .list(
       indices.enumerated().map { offset, index in
-        guard case .record(var fields) = articleValue(site.articles[index], index: nil, full: false) else {
-          return .record([:])
-        }
-        fields["first"] = .flag(lead && offset == 0)
+        let card = card(index)
+        guard lead && offset == 0, case .record(var fields) = card else { return card }
+        fields["first"] = .flag(true)
         return .record(fields)
       })
   }
 
+  /// An article as lists show it.
+  func card(_ index: Int) -> TemplateValue {
+    index < cards.count ? cards[index] : articleValue(site.articles[index], index: nil, full: false)
+  }
+
   func articleValue(_ article: Article, index: Int?, full: Bool) -> TemplateValue {
     let section = site.section(article.sectionFolder)
+    if full, let index, index < cards.count, case .record(var fields) = cards[index] {
+      fields["first"] = nil
+      return fullArticle(article, index: index, section: section, fields: &fields)
+    }
     var fields: [String: TemplateValue] = [
       "title": .text(article.title),
       "url": .text(url.relative(article.urlPath)),
@@ -358,14 +393,24 @@ public struct PageRenderer: Sendable {
     if let description = article.description { fields["description"] = .text(description) }
     if let section { fields["section"] = sectionValue(section) }
     if let image = article.image { fields["image"] = imageValue(image) }
-    guard full else { return .record(fields) }
+    guard full else {
+      fields["first"] = .flag(false)
+      return .record(fields)
+    }
+    return fullArticle(article, index: index, section: section, fields: &fields)
+  }
+
+  /// A card's fields with what only the article's own page shows.
+  private func fullArticle(_ article: Article, index: Int?, section: Section?, fields: inout [String: TemplateValue])
+    -> TemplateValue
+  {
     fields["content"] = .html(article.bodyHTML)
     fields["jsonLD"] = .html(JSON.encode(jsonLD(article, section: section)))
     if let index, index < site.links.count {
       let links = site.links[index]
       if let older = links.older { fields["older"] = neighbourValue(older) }
       if let newer = links.newer { fields["newer"] = neighbourValue(newer) }
-      fields["related"] = .list(links.related.map { articleValue(site.articles[$0], index: nil, full: false) })
+      fields["related"] = .list(links.related.map(card))
     }
     return .record(fields)
   }

@@ -1,29 +1,29 @@
-import Foundation
-
 /// An ASCII URL segment made from Vietnamese text: diacritics removed, `đ`/`Đ` → `d`,
 /// lowercase, every run of other characters turned into one hyphen.
 ///
 /// `Slug(from: "Hội nghị tổng kết năm 2023 của Đảng ủy")` is
 /// `hoi-nghi-tong-ket-nam-2023-cua-dang-uy`; acronyms stay whole (`UBND` → `ubnd`).
+/// NFC and NFD spellings give the same slug.
 public struct Slug: Hashable, Sendable, CustomStringConvertible {
   public let rawValue: String
 
   public init(from text: some StringProtocol) {
-    var result = ""
+    var result: [UInt8] = []
     result.reserveCapacity(text.utf8.count)
     var pendingHyphen = false
-    for scalar in String(text).decomposedStringWithCanonicalMapping.unicodeScalars {
-      if let ascii = Slug.asciiLetterOrDigit(scalar) {
-        if pendingHyphen && !result.isEmpty { result.append("-") }
+    for scalar in text.unicodeScalars {
+      switch Normalization.slugPart(scalar) {
+      case .letter(let ascii):
+        if pendingHyphen && !result.isEmpty { result.append(UInt8(ascii: "-")) }
         pendingHyphen = false
-        result.unicodeScalars.append(ascii)
-      } else if scalar.properties.generalCategory == .nonspacingMark {
+        result.append(ascii)
+      case .mark:
         continue  // a diacritic of the previous letter
-      } else {
+      case .separator:
         pendingHyphen = true
       }
     }
-    self.rawValue = result
+    self.rawValue = String(decoding: result, as: UTF8.self)
   }
 
   /// Accepts a slug written by hand (front matter `slug:`) only when it is already one.
@@ -35,13 +35,4 @@ public struct Slug: Hashable, Sendable, CustomStringConvertible {
 
   public var isEmpty: Bool { rawValue.isEmpty }
   public var description: String { rawValue }
-
-  private static func asciiLetterOrDigit(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-    switch scalar.value {
-    case 0x30...0x39, 0x61...0x7A: return scalar
-    case 0x41...0x5A: return Unicode.Scalar(scalar.value + 0x20)
-    case 0x0110, 0x0111: return "d"  // Đ đ: a letter of its own, not d with a mark
-    default: return nil
-    }
-  }
 }

@@ -24,9 +24,7 @@ public struct SourceText: Sendable {
       text = text.replacingOccurrences(of: "\r\n", with: "\n")
         .replacingOccurrences(of: "\r", with: "\n")
     }
-    if !text.utf8.allSatisfy({ $0 < 0x80 }) {
-      text = text.precomposedStringWithCanonicalMapping
-    }
+    text = Normalization.nfc(text)
     return .success(SourceText(path: path, normalizedText: text))
   }
 

@@ -6,10 +6,10 @@
 struct TemplateRenderer: Sendable {
   let templates: [String: [TemplateNode]]
 
-  /// Where rendering is: the context stack, block overrides from parents, the
-  /// indentation of standalone partials, and the item's place in a list.
+  /// Where rendering is: block overrides from parents, the indentation of
+  /// standalone partials, and the item's place in a list. The context stack is
+  /// passed beside it, pushed and popped in place.
   private struct Frame {
-    var stack: [TemplateValue]
     var overrides: [String: [TemplateNode]]
     var indentation: [UInt8]?
     var sequence: (index: Int, count: Int)?
@@ -19,19 +19,23 @@ struct TemplateRenderer: Sendable {
     guard let nodes = templates[name] else { return nil }
     var output: [UInt8] = []
     output.reserveCapacity(16 * 1024)
-    render(nodes, Frame(stack: [context], overrides: [:], indentation: nil, sequence: nil), into: &output)
+    var stack = [context]
+    stack.reserveCapacity(8)
+    render(nodes, Frame(overrides: [:], indentation: nil, sequence: nil), &stack, into: &output)
     return output
   }
 
-  private func render(_ nodes: [TemplateNode], _ frame: Frame, into output: inout [UInt8]) {
+  private func render(
+    _ nodes: [TemplateNode], _ frame: Frame, _ stack: inout [TemplateValue], into output: inout [UInt8]
+  ) {
     let start = output.count
     guard let indentation = frame.indentation, !indentation.isEmpty else {
-      for node in nodes { render(node, frame, into: &output) }
+      for node in nodes { render(node, frame, &stack, into: &output) }
       return
     }
     for node in nodes {
       let before = output.count
-      render(node, frame, into: &output)
+      render(node, frame, &stack, into: &output)
       // A node that starts a new line of an indented partial is indented.
       if output.count > before, before > start, output[before - 1] == UInt8(ascii: "\n") {
         output.insert(contentsOf: indentation, at: before)
@@ -39,13 +43,14 @@ struct TemplateRenderer: Sendable {
     }
   }
 
-  private func render(_ node: TemplateNode, _ frame: Frame, into output: inout [UInt8]) {
+  private func render(_ node: TemplateNode, _ frame: Frame, _ stack: inout [TemplateValue], into output: inout [UInt8])
+  {
     switch node {
     case .text(let bytes):
       output.append(contentsOf: bytes)
 
     case .variable(let name, let escaped):
-      guard let value = lookup(name, frame) else { return }
+      guard let value = lookup(name, frame, stack) else { return }
       switch value {
       case .text(let text), .html(let text):
         if escaped { TemplateRenderer.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
@@ -55,47 +60,48 @@ struct TemplateRenderer: Sendable {
       }
 
     case .section(let name, let children, let inverted):
-      let value = lookup(name, frame)
+      let value = lookup(name, frame, stack)
       if inverted {
         switch value {
-        case .none, .flag(false): render(children, frame, into: &output)
+        case .none, .flag(false): render(children, frame, &stack, into: &output)
         case .list(let items) where items.isEmpty:
-          var inner = frame
-          inner.stack.append(.list(items))
-          render(children, inner, into: &output)
+          stack.append(.list(items))
+          render(children, frame, &stack, into: &output)
+          stack.removeLast()
         default: break
         }
         return
       }
       switch value {
       case .none, .flag(false): break
-      case .flag(true): render(children, frame, into: &output)
+      case .flag(true): render(children, frame, &stack, into: &output)
       case .list(let items):
+        var inner = frame
         for (index, item) in items.enumerated() {
-          var inner = frame
-          inner.stack.append(item)
           inner.sequence = (index, items.count)
-          render(children, inner, into: &output)
+          stack.append(item)
+          render(children, inner, &stack, into: &output)
+          stack.removeLast()
         }
       case .some(let other):
-        var inner = frame
-        inner.stack.append(other)
-        render(children, inner, into: &output)
+        stack.append(other)
+        render(children, frame, &stack, into: &output)
+        stack.removeLast()
       }
 
     case .partial(let name, let indentation):
       guard let nodes = templates[name] else { return }
-      render(nodes, entering(frame, indentation: indentation, overrides: [:]), into: &output)
+      render(nodes, entering(frame, indentation: indentation, overrides: [:]), &stack, into: &output)
 
     case .parent(let name, let overrides, let indentation):
       guard let nodes = templates[name] else { return }
-      render(nodes, entering(frame, indentation: indentation, overrides: overrides), into: &output)
+      render(nodes, entering(frame, indentation: indentation, overrides: overrides), &stack, into: &output)
 
     case .block(let name, let defaults, let indentation):
       var inner = frame
       if let indentation { inner.indentation = (frame.indentation ?? []) + indentation }
       inner.sequence = nil
-      render(frame.overrides[name] ?? defaults, inner, into: &output)
+      render(frame.overrides[name] ?? defaults, inner, &stack, into: &output)
     }
   }
 
@@ -104,24 +110,24 @@ struct TemplateRenderer: Sendable {
   private func entering(_ frame: Frame, indentation: [UInt8]?, overrides: [String: [TemplateNode]]) -> Frame {
     var inner = frame
     if let indentation { inner.indentation = (frame.indentation ?? []) + indentation }
-    inner.overrides = frame.overrides.merging(overrides) { outer, _ in outer }
+    if !overrides.isEmpty { inner.overrides = frame.overrides.merging(overrides) { outer, _ in outer } }
     inner.sequence = nil
     return inner
   }
 
   // MARK: - Names
 
-  private func lookup(_ name: TemplateName, _ frame: Frame) -> TemplateValue? {
+  private func lookup(_ name: TemplateName, _ frame: Frame, _ stack: [TemplateValue]) -> TemplateValue? {
     var value: TemplateValue?
     if name.isDot {
       if name.transforms.isEmpty {
-        value = frame.stack.last
+        value = stack.last
       } else {
         return sequenceTransform(name.transforms, frame)
       }
     } else {
       let first = name.parts[0]
-      for item in frame.stack.reversed() {
+      for item in stack.reversed() {
         if case .record(let fields) = item, let found = fields[first] {
           value = found
           break
