@@ -67,6 +67,15 @@ enum POSIX {
     }
   }
 
+  /// What `stat` says of a file (links followed); nil when it cannot be read.
+  static func stamp(_ path: String) -> FileStamp? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return FileStamp(
+      size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+      inode: Int(info.st_ino))
+  }
+
   static func exists(_ path: String) -> Bool {
     var info = stat()
     return lstat(path, &info) == 0
@@ -156,6 +165,18 @@ enum POSIX {
         }
         written += done
       }
+    }
+  }
+
+  /// Makes the folders above `path` that do not exist.
+  static func makeParents(of path: String) throws {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
+    let parent = String(path[..<slash])
+    if mkdir(parent, 0o755) == 0 || Glibc.errno == EEXIST { return }
+    guard Glibc.errno == ENOENT else { throw FileSystemError.errno(parent, "cannot create folder") }
+    try makeParents(of: parent)
+    if mkdir(parent, 0o755) != 0 && Glibc.errno != EEXIST {
+      throw FileSystemError.errno(parent, "cannot create folder")
     }
   }
 

@@ -10,6 +10,14 @@ extension SourceTree {
   /// size of photos). Symbolic links may point anywhere inside the site folder, never
   /// outside it.
   public static func load(root: String) -> (SourceTree, [Diagnostic]) {
+    load(root: root, unchanged: { _, _ in nil })
+  }
+
+  /// Loads a site folder, but for a text file for which `unchanged` gives a content
+  /// hash (the build cache knows the file by that stamp) the bytes are not read.
+  public static func load(root: String, unchanged: @Sendable (SourcePath, FileStamp) -> StableHash?) -> (
+    SourceTree, [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     guard let realRoot = POSIX.realPath(root), POSIX.isDirectory(realRoot) else {
       return (SourceTree(files: []), [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
@@ -31,17 +39,24 @@ extension SourceTree {
     for folder in folders where POSIX.exists(realRoot + "/" + folder.rawValue) {
       walk(folder, root: realRoot, into: &paths, visited: &visited, diagnostics: &diagnostics)
     }
-    let loaded = paths.parallelMap(chunkSize: 32) { path -> Result<SourceFile, Diagnostic> in
-      load(path, root: realRoot)
+    let loaded = paths.parallelMap(chunkSize: 32) { path -> (Result<SourceFile, Diagnostic>, FileStamp?) in
+      let stamp = POSIX.stamp(realRoot + "/" + path.rawValue)
+      if isText(path), let stamp, let hash = unchanged(path, stamp) {
+        return (.success(SourceFile(path: path, content: .unchanged(hash))), stamp)
+      }
+      return (load(path, root: realRoot), stamp)
     }
     var files: [SourceFile] = []
-    for result in loaded {
+    var stamps: [SourcePath: FileStamp] = [:]
+    for (result, stamp) in loaded {
       switch result {
-      case .success(let file): files.append(file)
+      case .success(let file):
+        files.append(file)
+        stamps[file.path] = stamp
       case .failure(let problem): diagnostics.append(problem)
       }
     }
-    return (SourceTree(files: files), diagnostics)
+    return (SourceTree(files: files, stamps: stamps), diagnostics)
   }
 
   private static func walk(

@@ -65,6 +65,7 @@ struct PreviewResponder: HTTPResponder {
     switch content {
     case .bytes(let bytes): return bytes
     case .copy(let source): return SiteFiles.readContained(root: siteRoot, relative: source.rawValue)
+    case .unchanged: return nil  // resolved when the snapshot is made
     }
   }
 

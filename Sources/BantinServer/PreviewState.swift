@@ -23,10 +23,13 @@ public final class PreviewState: Sendable {
   /// Serves a good build; returns its generation.
   @discardableResult
   public func publish(_ files: [OutputFile]) -> Int {
-    var table: [String: OutputFile.Content] = [:]
-    table.reserveCapacity(files.count)
-    for file in files { table[file.path.rawValue] = file.content }
-    return snapshot.withLock { state in
+    snapshot.withLock { state in
+      var table: [String: OutputFile.Content] = [:]
+      table.reserveCapacity(files.count)
+      for file in files {
+        // A page the build found unchanged is the one being served.
+        table[file.path.rawValue] = file.content == .unchanged ? state.files[file.path.rawValue] : file.content
+      }
       state.files = table
       state.generation += 1
       state.problems = []

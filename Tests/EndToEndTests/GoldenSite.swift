@@ -50,6 +50,7 @@ struct GoldenSite {
     for file in result.files {
       switch file.content {
       case .bytes(let bytes): pages[file.path.rawValue] = bytes
+      case .unchanged: copies.append("unexpected unchanged \(file.path)")
       case .copy(let source):
         copies.append("\(file.path) <- \(source)")
         if !FileManager.default.fileExists(atPath: site + "/" + source.rawValue) {

@@ -23,7 +23,7 @@ public struct MarkdownReference: Sendable, Equatable {
 }
 
 /// An image whose file was found: what `<img>` gets.
-public struct ResolvedImage: Sendable, Equatable {
+public struct ResolvedImage: Sendable, Hashable {
   public var src: String
   public var width: Int?
   public var height: Int?
@@ -249,5 +249,48 @@ public enum CommonMark {
       }
       if inFirstParagraph { firstParagraph += literal }
     }
+  }
+}
+
+extension Lookup {
+  init(_ reference: MarkdownReference, found resolution: ReferenceResolution) {
+    let kinds: [MarkdownReference.Kind: Kind] = [.link: .link, .image: .image, .figure: .figure]
+    var hasher = StableHasher()
+    switch resolution {
+    case .keep: hasher.combine(1)
+    case .link(let url):
+      hasher.combine(2)
+      hasher.combine(url)
+    case .image(let image):
+      hasher.combine(3)
+      Lookup.hash(image, into: &hasher)
+    case .failed(let diagnostic):
+      hasher.combine(4)
+      hasher.combine(diagnostic.description)
+    }
+    self.init(
+      kind: kinds[reference.kind] ?? .link, destination: reference.destination, location: reference.location,
+      found: hasher.value)
+  }
+
+  init(
+    frontMatterImage destination: String, at location: SourceLocation, found outcome: Result<ResolvedImage, Diagnostic>
+  ) {
+    var hasher = StableHasher()
+    switch outcome {
+    case .success(let image):
+      hasher.combine(3)
+      Lookup.hash(image, into: &hasher)
+    case .failure(let diagnostic):
+      hasher.combine(4)
+      hasher.combine(diagnostic.description)
+    }
+    self.init(kind: .frontMatterImage, destination: destination, location: location, found: hasher.value)
+  }
+
+  static func hash(_ image: ResolvedImage, into hasher: inout StableHasher) {
+    hasher.combine(image.src)
+    hasher.combine(image.width ?? -1)
+    hasher.combine(image.height ?? -1)
   }
 }

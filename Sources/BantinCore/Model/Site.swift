@@ -41,12 +41,28 @@ public struct Article: Sendable {
   public var internalLinks: [InternalLink] = []
   /// Old site paths that redirect to it (front matter `aliases`).
   public var aliases: [String] = []
+  /// Every link and image its rendering looked up in the site, with what it found:
+  /// while each still finds the same, the rendered article stays right.
+  public var lookups: [Lookup] = []
 
   /// Minutes to read at 200 words a minute, at least 1.
   public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
 
   /// When it last changed: `lastmod`, else its date.
   public var updated: Timestamp { max(lastmod ?? date, date) }
+}
+
+/// A reference an article looked up while it was rendered, and a hash of what it
+/// found.
+public struct Lookup: Sendable, Hashable {
+  public enum Kind: Int, Sendable, Hashable {
+    case link, image, figure, frontMatterImage
+  }
+
+  public var kind: Kind
+  public var destination: String
+  public var location: SourceLocation
+  public var found: StableHash
 }
 
 /// A link from an article body to a path of the site.

@@ -5,9 +5,13 @@
 /// `BantinIO` loads it from disk; tests build it in memory.
 public struct SourceTree: Sendable {
   public var files: [SourcePath: SourceFile]
+  /// Size, modification time and inode of each file, when the tree came from disk:
+  /// what the build cache compares to know a file unchanged without reading it.
+  public var stamps: [SourcePath: FileStamp] = [:]
 
-  public init(files: [SourceFile]) {
+  public init(files: [SourceFile], stamps: [SourcePath: FileStamp] = [:]) {
     self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+    self.stamps = stamps
   }
 
   public subscript(path: SourcePath) -> SourceFile? { files[path] }
@@ -24,6 +28,9 @@ public struct SourceFile: Sendable {
     case text([UInt8])
     /// A file that is published as it is (a photo, a PDF, a stylesheet).
     case asset(AssetInfo)
+    /// A text file not read again because it has not changed since the build whose
+    /// memo holds what was made of it; its content hash.
+    case unchanged(StableHash)
   }
 
   public var path: SourcePath
@@ -40,6 +47,20 @@ public struct SourceFile: Sendable {
 
   public static func asset(_ path: SourcePath, _ info: AssetInfo) -> SourceFile {
     SourceFile(path: path, content: .asset(info))
+  }
+}
+
+/// What `stat` says of a file, enough to notice that it changed.
+public struct FileStamp: Sendable, Hashable {
+  public var size: Int
+  /// Nanoseconds since 1970.
+  public var modified: Int
+  public var inode: Int
+
+  public init(size: Int, modified: Int, inode: Int) {
+    self.size = size
+    self.modified = modified
+    self.inode = inode
   }
 }
 

@@ -1,38 +1,62 @@
-/// What one build can hand the next so that work whose inputs did not change is
-/// not done again: front matter by file and bytes, rendered bodies while the site's
-/// files and address stay the same, pages by template and context while the theme
-/// stays the same. Keys are the inputs themselves (compared with ==), so a memo can
-/// never return the output of other inputs.
+/// What one build hands the next so that work whose inputs did not change is not
+/// done again: each Markdown file's front matter and rendered article, by its path,
+/// the hash of its bytes and the site's settings; and the fingerprint of every page,
+/// so a page whose template and context are the same is not rendered or written
+/// again. The preview server keeps it in memory; `bantin build` keeps it on disk
+/// (`BuildCache` in BantinIO). A memo only ever answers for the exact same inputs.
 public struct BuildMemo: Sendable {
-  struct EntryKey: Hashable, Sendable {
-    var path: SourcePath
-    var bytes: [UInt8]
-    var config: SiteConfig
+  public struct EntryKey: Hashable, Sendable {
+    public var path: SourcePath
+    public var content: StableHash
+    public var config: SiteConfig
   }
 
-  struct PageKey: Hashable, Sendable {
-    var template: String
-    var context: TemplateValue
+  struct Entry: Sendable {
+    var entry: ContentEntry?
+    /// What reading the front matter said.
+    var frontMatterDiagnostics: [Diagnostic]
+    /// The rendered article, once it is (nil: not rendered yet, or it failed).
+    var article: Article?
+    /// What rendering the Markdown said.
+    var articleDiagnostics: [Diagnostic] = []
   }
 
-  var entries: [EntryKey: (ContentEntry?, [Diagnostic])] = [:]
-  var articles: [EntryKey: (Article?, [Diagnostic])] = [:]
-  var assets: AssetMap?
-  var url: SiteURL?
-  var pages: [PageKey: OutputFile] = [:]
-  var theme: Theme?
+  /// Front matter and article of each Markdown file.
+  var entries: [EntryKey: Entry] = [:]
 
-  /// Whether this build fills the memo (the preview does; a one-off build need not).
-  var recording = true
+  /// The content hash the memo holds for a Markdown file, so that a loader need not
+  /// read a file whose stamp has not changed.
+  public func contentHash(of path: SourcePath) -> StableHash? {
+    entries.keys.first { $0.path == path }?.content
+  }
+  /// The layout of copied files and the site address the articles were rendered
+  /// with, hashed: articles are reused only while both are the same.
+  var assetsAndURL: StableHash?
+  /// The fingerprint of each page written: template, theme, context and bantin.
+  public var pages: [OutputPath: StableHash] = [:]
 
   public init() {}
 
-  init(recording: Bool) { self.recording = recording }
-
-  /// How much of the last build was reused, for the preview server's log.
+  /// How much of the last build was reused.
   public struct Reuse: Sendable, Equatable {
     public var entries = 0
     public var articles = 0
     public var pages = 0
   }
+}
+
+/// Where a build's files go: into memory, a staging folder, or over the files of
+/// the last build. Called with batches of files in the order of the plan, from one
+/// thread at a time.
+public protocol OutputSink {
+  mutating func write(_ files: [OutputFile]) throws
+}
+
+/// Keeps every file in memory.
+public struct CollectingSink: OutputSink {
+  public var files: [OutputFile] = []
+
+  public init() {}
+
+  public mutating func write(_ files: [OutputFile]) throws { self.files += files }
 }

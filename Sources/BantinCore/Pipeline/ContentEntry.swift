@@ -12,9 +12,16 @@ struct ContentEntry: Sendable {
     case homeIndex
   }
 
-  var source: SourceText
-  var body: Substring
-  var bodyFirstLine: Int
+  /// The Markdown after the front matter, while it is needed (an entry restored
+  /// from the build cache has none: its article comes from the cache too).
+  struct Markdown: Sendable {
+    var source: SourceText
+    var body: Substring
+    var firstLine: Int
+  }
+
+  var path: SourcePath
+  var markdown: Markdown?
   var frontMatter: FrontMatter
   var role: Role
   /// The top-level folder under `content/`; nil at the root.
@@ -25,8 +32,6 @@ struct ContentEntry: Sendable {
   var bundle: SourcePath?
   /// Site paths that redirect here, checked.
   var aliases: [String] = []
-
-  var path: SourcePath { source.path }
 
   static let contentFolder: SourcePath = "content"
 
@@ -132,7 +137,8 @@ struct ContentEntry: Sendable {
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics) }
     let entry = ContentEntry(
-      source: source, body: block.body, bodyFirstLine: block.bodyFirstLine, frontMatter: frontMatter,
+      path: path, markdown: Markdown(source: source, body: block.body, firstLine: block.bodyFirstLine),
+      frontMatter: frontMatter,
       role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle, aliases: aliases)
     return (entry, diagnostics)
   }

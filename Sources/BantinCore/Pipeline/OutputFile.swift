@@ -5,6 +5,8 @@ public struct OutputFile: Sendable, Equatable {
     case bytes([UInt8])
     /// A file of the site folder, copied as it is (a photo).
     case copy(SourcePath)
+    /// The same bytes as the last build wrote at this path (see `BuildMemo`).
+    case unchanged
   }
 
   public var path: OutputPath
@@ -22,6 +24,8 @@ public struct OutputFile: Sendable, Equatable {
 
 /// What a build did, for the summary line.
 public struct BuildSummary: Sendable, Equatable {
+  /// Pages whose fingerprint matched the last build's, not rendered again.
+  public var pagesUnchanged = 0
   /// HTML pages, redirects and robots.txt included; feeds and sitemaps not.
   public var pages = 0
   public var terms = 0
@@ -43,4 +47,15 @@ public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic]
   public var summary: BuildSummary
   public var site: Site?
+  /// Files given as `.unchanged` whose text the build needs after all: read them
+  /// and build again. Nothing was handed to the sink.
+  public var unread: [SourcePath] = []
+}
+
+extension OutputFile {
+  /// The bytes of a file made by the build; empty for a copied file.
+  public var bytes: [UInt8] {
+    if case .bytes(let bytes) = content { return bytes }
+    return []
+  }
 }

@@ -22,3 +22,15 @@ extension Array where Element: Sendable {
     return results.compactMap { $0 }  // every slot was filled above
   }
 }
+
+extension Range where Bound == Int {
+  /// Runs `body` on chunks of the range on every core and joins the results in
+  /// order; `body` may keep state (scratch buffers) for the length of its chunk.
+  func parallelChunks<T: Sendable>(chunkSize: Int, _ body: @Sendable (Range<Int>) -> [T]) -> [T] {
+    let chunks = Swift.max(1, (count + chunkSize - 1) / chunkSize)
+    let ranges = (0..<chunks).map { chunk in
+      (lowerBound + chunk * chunkSize)..<Swift.min(lowerBound + (chunk + 1) * chunkSize, upperBound)
+    }
+    return ranges.parallelMap(chunkSize: 1) { body($0) }.flatMap { $0 }
+  }
+}

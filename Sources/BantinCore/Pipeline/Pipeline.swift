@@ -9,28 +9,45 @@ public struct Pipeline: Sendable {
 
   public init(build: BuildConfig) { self.build = build }
 
+  /// Builds `tree` and keeps every file in memory (`BuildResult.files`).
   public func run(_ tree: SourceTree) -> BuildResult {
-    var memo = BuildMemo(recording: false)
-    var reuse = BuildMemo.Reuse()
-    return run(tree, previous: nil, memo: &memo, reuse: &reuse)
+    var sink = CollectingSink()
+    var result =
+      (try? run(tree, memo: nil, into: &sink))?.result
+      ?? BuildResult(files: [], diagnostics: [], summary: BuildSummary(), site: nil)
+    result.files = sink.files
+    return result
   }
 
-  /// Builds `tree`, reusing what `memo` (from the last build of the same site) holds
-  /// for inputs that did not change; returns the memo for the next build.
+  /// Builds `tree` and keeps every file in memory, reusing what `memo` (from the last
+  /// build of the same site) holds; returns the memo for the next build.
   public func run(_ tree: SourceTree, memo previous: BuildMemo?) -> (
     result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse
   ) {
-    var memo = BuildMemo()
-    var reuse = BuildMemo.Reuse()
-    let result = run(tree, previous: previous, memo: &memo, reuse: &reuse)
-    return (result, memo, reuse)
+    var sink = CollectingSink()
+    guard var outcome = try? run(tree, memo: previous, into: &sink) else {
+      return (
+        BuildResult(files: [], diagnostics: [], summary: BuildSummary(), site: nil), BuildMemo(), BuildMemo.Reuse()
+      )
+    }
+    outcome.result.files = sink.files
+    return outcome
   }
 
-  private func run(_ tree: SourceTree, previous: BuildMemo?, memo: inout BuildMemo, reuse: inout BuildMemo.Reuse)
-    -> BuildResult
+  /// How many pages are rendered at once before they are handed to the sink, so
+  /// that the whole site is never held in memory.
+  static let batchSize = 512
+
+  /// Builds `tree`, handing the files to `sink` in batches; a build with errors
+  /// hands it nothing. Work whose inputs are in `memo` is reused, and a page whose
+  /// fingerprint is the memo's is handed over as `.unchanged`.
+  public func run(_ tree: SourceTree, memo previous: BuildMemo?, into sink: inout some OutputSink) throws
+    -> (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
   {
     var diagnostics: [Diagnostic] = []
     var summary = BuildSummary()
+    var memo = BuildMemo()
+    var reuse = BuildMemo.Reuse()
 
     // Configuration and theme.
     var config = SiteConfig()
@@ -49,26 +66,32 @@ public struct Pipeline: Sendable {
     diagnostics += themeProblems
     build.stageEnded?("configuration and templates")
 
-    // Front matter of every Markdown file.
+    // Front matter of every Markdown file, unless the memo has it.
     let decoder = FrontMatterDecoder(clock: config.clock)
     let siteConfig = config
     let markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
-    let keys = markdown.map { file in
-      guard case .text(let bytes) = file.content else {
-        return BuildMemo.EntryKey(path: file.path, bytes: [], config: config)
-      }
-      return BuildMemo.EntryKey(path: file.path, bytes: bytes, config: config)
-    }
     let previousEntries = previous?.entries ?? [:]
-    let read = keys.parallelMap { key -> (ContentEntry?, [Diagnostic]) in
-      if let known = previousEntries[key] { return known }
-      return ContentEntry.read(key.path, bytes: key.bytes, config: siteConfig, decoder: decoder)
+    let read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry) in
+      switch file.content {
+      case .text(let bytes):
+        let key = BuildMemo.EntryKey(path: file.path, content: StableHasher.hash(bytes), config: siteConfig)
+        if let known = previousEntries[key] { return (key, known) }
+        let (entry, problems) = ContentEntry.read(file.path, bytes: bytes, config: siteConfig, decoder: decoder)
+        return (key, BuildMemo.Entry(entry: entry, frontMatterDiagnostics: problems))
+      case .unchanged(let hash):
+        let key = BuildMemo.EntryKey(path: file.path, content: hash, config: siteConfig)
+        if let known = previousEntries[key] { return (key, known) }
+        let missing = Diagnostic(.error, in: file.path, "the build cache lost this file: build again with --no-cache")
+        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: [missing]))
+      case .asset:
+        let key = BuildMemo.EntryKey(path: file.path, content: StableHash(high: 0, low: 0), config: siteConfig)
+        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []))
+      }
     }
-    reuse.entries = keys.count { previousEntries[$0] != nil }
-    if memo.recording { for (key, outcome) in zip(keys, read) { memo.entries[key] = outcome } }
-    let keyedEntries = zip(keys, read).compactMap { key, outcome in outcome.0.map { (key, $0) } }
+    reuse.entries = read.count { previousEntries[$0.0] != nil }
+    let keyedEntries = read.compactMap { key, known in known.entry.map { (key, $0) } }
     let entries = keyedEntries.map(\.1)
-    diagnostics += read.flatMap(\.1)
+    diagnostics += read.flatMap(\.1.frontMatterDiagnostics)
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
     build.stageEnded?("front matter of \(markdown.count) files")
@@ -77,23 +100,51 @@ public struct Pipeline: Sendable {
     let assets = AssetMap(tree: tree, entries: entries, themeStatic: theme.staticFiles)
     diagnostics += assets.diagnostics
 
-    // Markdown bodies.
-    let previousArticles = previous.flatMap { $0.assets == assets && $0.url == siteURL ? $0.articles : nil } ?? [:]
-    let rendered = keyedEntries.parallelMap { key, entry in
-      previousArticles[key] ?? Pipeline.article(from: entry, assets: assets, url: siteURL)
+    // Markdown bodies, unless the memo has them for the same files, assets and address.
+    let frontMatterProblems = Dictionary(
+      read.map { ($0.0, $0.1.frontMatterDiagnostics) }, uniquingKeysWith: { a, _ in a })
+    let files = tree.files
+    let rendered = keyedEntries.parallelMap { key, entry -> (Article?, [Diagnostic], Bool) in
+      if let known = previousEntries[key], let article = known.article,
+        Pipeline.lookupsHold(article, assets: assets, url: siteURL)
+      {
+        return (article, known.articleDiagnostics, true)
+      }
+      var entry = entry
+      if entry.markdown == nil, case .text(let bytes)? = files[entry.path]?.content {
+        entry.markdown = ContentEntry.read(entry.path, bytes: bytes, config: siteConfig, decoder: decoder).0?.markdown
+      }
+      guard entry.markdown != nil else { return (nil, [], false) }  // not read: asked for below
+      let (article, problems) = Pipeline.article(from: entry, assets: assets, url: siteURL)
+      return (article, problems, false)
     }
-    reuse.articles = keyedEntries.count { previousArticles[$0.0] != nil }
-    if memo.recording { for ((key, _), outcome) in zip(keyedEntries, rendered) { memo.articles[key] = outcome } }
-    memo.assets = assets
-    memo.url = siteURL
-    diagnostics += rendered.flatMap(\.1)
+    let unread = zip(keyedEntries, rendered).compactMap { item, outcome -> SourcePath? in
+      guard outcome.0 == nil, case .unchanged? = files[item.1.path]?.content else { return nil }
+      return item.1.path
+    }
+    reuse.articles = rendered.count { $0.2 }
+    for ((key, entry), (article, problems, _)) in zip(keyedEntries, rendered) {
+      var kept = entry
+      kept.markdown = nil  // the memo keeps what was made, not the text
+      memo.entries[key] = BuildMemo.Entry(
+        entry: kept, frontMatterDiagnostics: frontMatterProblems[key] ?? [], article: article,
+        articleDiagnostics: problems)
+      diagnostics += problems
+    }
     build.stageEnded?("Markdown of \(keyedEntries.count) files")
+    guard unread.isEmpty else {
+      // Files the caller did not read because they had not changed, whose articles
+      // must be made again: the caller reads them and builds again.
+      var result = BuildResult(files: [], diagnostics: [], summary: summary, site: nil)
+      result.unread = unread
+      return (result, memo, reuse)
+    }
 
     // The site: what is published, in order.
     var published: [Article] = []
     var pages: [Article] = []
     var unpublishedBundles = Set<SourcePath>()
-    for (entry, (article, _)) in zip(entries, rendered) {
+    for (entry, (article, _, _)) in zip(entries, rendered) {
       guard var article else { continue }
       let draft = article.draft && !build.includeDrafts
       let future = article.date > build.now
@@ -130,8 +181,6 @@ public struct Pipeline: Sendable {
     build.stageEnded?("site: sections, terms, archives, related articles")
 
     // Every file to write, checked before any is rendered.
-    let renderer = PageRenderer(site: site, theme: theme, now: build.now)
-    build.stageEnded?("template contexts of \(site.articles.count) articles")
     let plan = Pipeline.plan(site, writesFeeds: !siteURL.origin.isEmpty)
     if siteURL.origin.isEmpty {
       diagnostics.append(
@@ -140,6 +189,8 @@ public struct Pipeline: Sendable {
           "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
         ))
     }
+    let renderer = PageRenderer(site: site, theme: theme, now: build.now)
+    build.stageEnded?("template contexts of \(site.articles.count) articles")
     var planned: [(path: OutputPath, origin: String)] = plan.map { page in
       (renderer.outputPath(of: page), Pipeline.origin(of: page, in: site))
     }
@@ -166,29 +217,31 @@ public struct Pipeline: Sendable {
     summary.aliases = plan.count(where: \.isAlias)
     summary.filesCopied = copies.count
     guard !diagnostics.hasErrors else {
-      return BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site)
+      return (
+        BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site), memo, reuse
+      )
     }
 
-    let previousPages = previous.flatMap { $0.theme.map(theme.rendersLike) == true ? $0.pages : nil } ?? [:]
-    let recording = memo.recording
-    let renderedPages = plan.parallelMap { page -> (OutputFile, BuildMemo.PageKey?) in
-      guard page.isTemplated, recording || !previousPages.isEmpty else { return (renderer.render(page), nil) }
-      let (template, context) = renderer.template(for: page)
-      let key = BuildMemo.PageKey(template: template, context: context)
-      if let known = previousPages[key], known.path == renderer.outputPath(of: page) { return (known, key) }
-      return (renderer.render(page, template: template, context: context), key)
+    // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
+    let previousPages = previous?.pages ?? [:]
+    let themeHash = theme.fingerprint
+    var start = 0
+    while start < plan.count {
+      let batch = Array(plan[start..<min(start + Pipeline.batchSize, plan.count)])
+      start += batch.count
+      let outcomes = batch.parallelMap(chunkSize: 16) { page -> (OutputFile, StableHash) in
+        renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
+      }
+      for (file, fingerprint) in outcomes {
+        memo.pages[file.path] = fingerprint
+        if file.content == .unchanged { reuse.pages += 1 }
+      }
+      try sink.write(outcomes.map(\.0))
     }
-    for (file, key) in renderedPages where memo.recording {
-      guard let key else { continue }
-      if previousPages[key] != nil { reuse.pages += 1 }
-      memo.pages[key] = file
-    }
-    memo.theme = theme
-    build.stageEnded?("\(plan.count) pages rendered")
-    var files = renderedPages.map(\.0)
-    files.append(theme.stylesheet)
-    files += copies
-    return BuildResult(files: files, diagnostics: diagnostics.sorted(), summary: summary, site: site)
+    summary.pagesUnchanged = reuse.pages
+    build.stageEnded?("\(plan.count) pages rendered (\(reuse.pages) unchanged)")
+    try sink.write([theme.stylesheet] + copies)
+    return (BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site), memo, reuse)
   }
 
   /// Every page of the site, in a stable order.
@@ -267,8 +320,13 @@ public struct Pipeline: Sendable {
     var firstFigure: ResolvedImage?
     var internalLinks: [InternalLink] = []
     var diagnostics: [Diagnostic] = []
-    let body = CommonMark.render(entry.body, firstLine: entry.bodyFirstLine, in: entry.source) { reference in
+    var lookups: [Lookup] = []
+    guard let markdown = entry.markdown else {
+      return (nil, [Diagnostic(.error, in: entry.path, "the text of this file was not read")])
+    }
+    let body = CommonMark.render(markdown.body, firstLine: markdown.firstLine, in: markdown.source) { reference in
       let resolution = resolver.resolve(reference)
+      lookups.append(Lookup(reference, found: resolution))
       switch reference.kind {
       case .link:
         if let path = ReferenceResolver.sitePath(of: reference.destination, from: entry.urlPath) {
@@ -290,7 +348,9 @@ public struct Pipeline: Sendable {
     let frontMatter = entry.frontMatter
     var image = firstFigure
     if let written = frontMatter.image {
-      switch resolver.resolveImage(written.value, at: written.location) {
+      let outcome = resolver.resolveImage(written.value, at: written.location)
+      lookups.append(Lookup(frontMatterImage: written.value, at: written.location, found: outcome))
+      switch outcome {
       case .success(let resolved): image = resolved
       case .failure(let problem): diagnostics.append(problem)
       }
@@ -306,7 +366,29 @@ public struct Pipeline: Sendable {
       draft: frontMatter.draft, image: image, bodyHTML: body.html, wordCount: body.wordCount,
       internalLinks: internalLinks, aliases: entry.aliases)
     article.dated = frontMatter.date != nil
+    article.lookups = lookups
     return (article, diagnostics)
+  }
+
+  /// Whether every reference of a rendered article still finds what it found.
+  static func lookupsHold(_ article: Article, assets: AssetMap, url: SiteURL) -> Bool {
+    let resolver = ReferenceResolver(assets: assets, url: url, folder: article.source.parent)
+    for lookup in article.lookups {
+      let now: Lookup
+      switch lookup.kind {
+      case .frontMatterImage:
+        now = Lookup(
+          frontMatterImage: lookup.destination, at: lookup.location,
+          found: resolver.resolveImage(lookup.destination, at: lookup.location))
+      case .link, .image, .figure:
+        let kind: MarkdownReference.Kind = lookup.kind == .link ? .link : lookup.kind == .image ? .image : .figure
+        let reference = MarkdownReference(
+          kind: kind, destination: lookup.destination, title: "", text: "", location: lookup.location)
+        now = Lookup(reference, found: resolver.resolve(reference))
+      }
+      guard now.found == lookup.found else { return false }
+    }
+    return true
   }
 
   /// The first words of a paragraph, cut at a word boundary near 160 characters.

@@ -20,10 +20,12 @@ struct SiteBuilder {
   func terms(_ taxonomy: Taxonomy, of articles: [Article]) -> [Term] {
     var members: [String: [Int]] = [:]
     var spellings: [String: [String: Int]] = [:]
+    var slugs: [String: String] = [:]
     for (index, article) in articles.enumerated() {
       var seen = Set<String>()
       for name in taxonomy == .tags ? article.tags : article.categories {
-        let slug = Slug(from: name).rawValue
+        let slug = slugs[name] ?? Slug(from: name).rawValue
+        slugs[name] = slug
         guard !slug.isEmpty, seen.insert(slug).inserted else { continue }
         members[slug, default: []].append(index)
         spellings[slug, default: [:]][name, default: 0] += 1
@@ -78,30 +80,49 @@ struct SiteBuilder {
       }
     }
     var tagMembers: [String: [Int]] = [:]
-    for term in tags { tagMembers[term.slug] = term.articles }
+    var slugs: [String: String] = [:]
+    for term in tags {
+      tagMembers[term.slug] = term.articles
+    }
+    for article in articles {
+      for tag in article.tags where slugs[tag] == nil { slugs[tag] = Slug(from: tag).rawValue }
+    }
     let members = tagMembers
+    let tagSlugs = slugs
     let sectionPosition = position
-    let related = Array(articles.indices).parallelMap(chunkSize: 256) { index in
-      SiteBuilder.related(
-        to: index, article: articles[index], tagMembers: members, bySection: bySection, position: sectionPosition)
+    let related = articles.indices.parallelChunks(chunkSize: 256) { range in
+      var scores = [UInt8](repeating: 0, count: articles.count)
+      return range.map { index in
+        SiteBuilder.related(
+          to: index, article: articles[index], slugs: tagSlugs, tagMembers: members, bySection: bySection,
+          position: sectionPosition, scores: &scores)
+      }
     }
     for index in articles.indices { links[index].related = related[index] }
     return links
   }
 
   /// Up to five related articles: those sharing the most tags (nearest in time
-  /// first), then the section's nearest.
+  /// first), then the section's nearest. `scores` is zeros for every article, and
+  /// is left so.
   static func related(
-    to index: Int, article: Article, tagMembers: [String: [Int]], bySection: [String: [Int]], position: [Int: Int]
+    to index: Int, article: Article, slugs: [String: String], tagMembers: [String: [Int]], bySection: [String: [Int]],
+    position: [Int: Int], scores: inout [UInt8]
   ) -> [Int] {
-    var scores: [Int: Int] = [:]
-    for tag in Set(article.tags.map { Slug(from: $0).rawValue }) {
-      guard let members = tagMembers[tag] else { continue }
+    var touched: [Int] = []
+    var seenTags = Set<String>()
+    for tag in article.tags {
+      guard let slug = slugs[tag], seenTags.insert(slug).inserted, let members = tagMembers[slug] else { continue }
       let at = lowerBound(of: index, in: members)
       let window = max(0, at - relatedWindow)..<min(members.count, at + relatedWindow + 1)
-      for other in members[window] where other != index { scores[other, default: 0] += 1 }
+      for other in members[window] where other != index {
+        if scores[other] == 0 { touched.append(other) }
+        scores[other] &+= 1
+      }
     }
-    var related = best(scores, around: index, count: relatedCount)
+    var candidates = touched.map { (key: $0, value: Int(scores[$0])) }
+    for other in touched { scores[other] = 0 }
+    var related = best(&candidates, around: index, count: relatedCount)
     if related.count < relatedCount, let folder = article.sectionFolder, let section = bySection[folder],
       let at = position[index]
     {
@@ -119,7 +140,7 @@ struct SiteBuilder {
 
   /// The `count` candidates with the highest scores, nearest to `index` first among
   /// equals, then the earlier: a selection without sorting every candidate.
-  static func best(_ scores: [Int: Int], around index: Int, count: Int) -> [Int] {
+  static func best(_ scores: inout [(key: Int, value: Int)], around index: Int, count: Int) -> [Int] {
     func before(_ a: (key: Int, value: Int), _ b: (key: Int, value: Int)) -> Bool {
       if a.value != b.value { return a.value > b.value }
       let (distanceA, distanceB) = (abs(a.key - index), abs(b.key - index))

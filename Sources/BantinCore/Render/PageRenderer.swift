@@ -11,22 +11,52 @@ public struct PageRenderer: Sendable {
   private let cards: [TemplateValue]
   /// `site` for each section being shown, and for none (key "").
   private let siteValues: [String: TemplateValue]
+  /// Each card rendered once through `partials/card`, for list pages.
+  private let cardCache: TemplateRenderer.PartialCache?
+  /// Each card's hash, so a page's fingerprint does not hash a card again.
+  private let cardHashes: [StableHash]
+
+  /// The partial that shows one article in a list, and the key that numbers cards.
+  static let cardPartial = "partials/card"
+  static let cardKey = "@card"
 
   public init(site: Site, theme: Theme, now: Timestamp) {
     self.site = site
     self.theme = theme
     self.clock = site.config.clock
     self.now = now
-    let partial = PageRenderer(site: site, theme: theme, clock: site.config.clock, now: now, cards: [], siteValues: [:])
-    self.cards = site.articles.parallelMap(chunkSize: 256) { partial.articleValue($0, index: nil, full: false) }
+    let partial = PageRenderer(
+      site: site, theme: theme, clock: site.config.clock, now: now, cards: [], siteValues: [:], cardCache: nil,
+      cardHashes: [])
+    let numbered = Array(zip(site.articles.indices, site.articles))
+    let cards = numbered.parallelMap(chunkSize: 256) { index, article -> TemplateValue in
+      guard case .record(var fields) = partial.articleValue(article, index: nil, full: false) else {
+        return .record([:])
+      }
+      fields[PageRenderer.cardKey] = .number(index)
+      return .record(fields)
+    }
+    self.cards = cards
     var siteValues: [String: TemplateValue] = ["": partial.makeSiteValue(current: nil)]
     for section in site.sections { siteValues[section.folder] = partial.makeSiteValue(current: section.folder) }
     self.siteValues = siteValues
+    let rendered = Array(cards.indices).parallelMap(chunkSize: 256) { index in
+      theme.templates.renderForCache(PageRenderer.cardPartial, item: cards[index])
+    }
+    var outputs: [Int: [UInt8]] = [:]
+    for (index, output) in rendered.enumerated() { if let output { outputs[index] = output } }
+    self.cardCache = TemplateRenderer.PartialCache(
+      partial: PageRenderer.cardPartial, key: PageRenderer.cardKey, outputs: outputs)
+    self.cardHashes = cards.parallelMap(chunkSize: 256) { card in
+      var hasher = StableHasher()
+      card.hash(into: &hasher)
+      return hasher.value
+    }
   }
 
   private init(
     site: Site, theme: Theme, clock: SiteClock, now: Timestamp, cards: [TemplateValue],
-    siteValues: [String: TemplateValue]
+    siteValues: [String: TemplateValue], cardCache: TemplateRenderer.PartialCache?, cardHashes: [StableHash]
   ) {
     self.site = site
     self.theme = theme
@@ -34,6 +64,8 @@ public struct PageRenderer: Sendable {
     self.now = now
     self.cards = cards
     self.siteValues = siteValues
+    self.cardCache = cardCache
+    self.cardHashes = cardHashes
   }
 
   var url: SiteURL { site.url }
@@ -66,9 +98,57 @@ public struct PageRenderer: Sendable {
     }
   }
 
+  /// The page, or `.unchanged` when its fingerprint (theme, template, context, or
+  /// for feeds and sitemaps the bytes themselves) is the one in `previous`; and the
+  /// fingerprint.
+  public func renderUnlessUnchanged(_ page: Page, theme themeHash: StableHash, previous: [OutputPath: StableHash])
+    -> (OutputFile, StableHash)
+  {
+    let path = outputPath(of: page)
+    guard page.isTemplated else {
+      let file = render(page)
+      let fingerprint = StableHasher.hash(file.bytes)
+      return (previous[path] == fingerprint ? OutputFile(path: path, content: .unchanged) : file, fingerprint)
+    }
+    let (template, context) = self.template(for: page)
+    var hasher = StableHasher()
+    hasher.combine(themeHash)
+    hasher.combine(path.rawValue)
+    hasher.combine(template)
+    hash(context, into: &hasher)
+    let fingerprint = hasher.value
+    if previous[path] == fingerprint { return (OutputFile(path: path, content: .unchanged), fingerprint) }
+    return (render(page, template: template, context: context), fingerprint)
+  }
+
+  /// A context hashed, with each card's hash taken from `cardHashes`.
+  private func hash(_ value: TemplateValue, into hasher: inout StableHasher) {
+    switch value {
+    case .record(let fields):
+      if case .number(let index)? = fields[PageRenderer.cardKey], index < cardHashes.count {
+        hasher.combine(8)
+        hasher.combine(cardHashes[index])
+        return
+      }
+      hasher.combine(7)
+      hasher.combine(fields.count)
+      for key in fields.keys.sorted() {
+        hasher.combine(key)
+        if let field = fields[key] { hash(field, into: &hasher) }
+      }
+    case .list(let items):
+      hasher.combine(6)
+      hasher.combine(items.count)
+      for item in items { hash(item, into: &hasher) }
+    default:
+      value.hash(into: &hasher)
+    }
+  }
+
   /// Renders a page whose template and context are already made.
   public func render(_ page: Page, template: String, context: TemplateValue) -> OutputFile {
-    OutputFile(path: outputPath(of: page), content: .bytes(theme.templates.render(template, context) ?? []))
+    OutputFile(
+      path: outputPath(of: page), content: .bytes(theme.templates.render(template, context, cache: cardCache) ?? []))
   }
 
   var robots: String {
@@ -355,6 +435,7 @@ public struct PageRenderer: Sendable {
         let card = card(index)
         guard lead && offset == 0, case .record(var fields) = card else { return card }
         fields["first"] = .flag(true)
+        fields[PageRenderer.cardKey] = nil  // the lead is not the cached card
         return .record(fields)
       })
   }
@@ -368,6 +449,7 @@ public struct PageRenderer: Sendable {
     let section = site.section(article.sectionFolder)
     if full, let index, index < cards.count, case .record(var fields) = cards[index] {
       fields["first"] = nil
+      fields[PageRenderer.cardKey] = nil
       return fullArticle(article, index: index, section: section, fields: &fields)
     }
     var fields: [String: TemplateValue] = [

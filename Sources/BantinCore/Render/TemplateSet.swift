@@ -65,6 +65,14 @@ public struct TemplateSet: Sendable {
     renderer.render(name, context)
   }
 
+  func render(_ name: String, _ context: TemplateValue, cache: TemplateRenderer.PartialCache?) -> [UInt8]? {
+    renderer.render(name, context, cache: cache)
+  }
+
+  func renderForCache(_ name: String, item: TemplateValue) -> [UInt8]? {
+    renderer.renderForCache(name, item: item)
+  }
+
   /// The same page rendered by swift-mustache, for comparing the two renderers.
   func renderWithSwiftMustache(_ name: String, _ context: TemplateValue) -> String? {
     library.render(context.mustacheValue, withTemplate: name)

@@ -10,6 +10,22 @@ public struct Theme: Sendable {
   public var staticFiles: [(path: String, bytes: [UInt8])]
 
   /// Templates every site needs, from the site or the default theme.
+  /// Everything about the theme that shows in pages, hashed, with bantin's version.
+  public var fingerprint: StableHash {
+    var hasher = StableHasher()
+    hasher.combine(BantinCore.version)
+    for (name, text) in templates.texts.sorted(by: { $0.key < $1.key }) {
+      hasher.combine(name)
+      hasher.combine(text)
+    }
+    hasher.combine(stylesheet.path.rawValue)
+    for file in staticFiles {
+      hasher.combine(file.path)
+      hasher.combine(file.bytes)
+    }
+    return hasher.value
+  }
+
   /// Whether two themes render alike: the same templates, stylesheet and static files.
   public func rendersLike(_ other: Theme) -> Bool {
     templates.texts == other.templates.texts && stylesheet == other.stylesheet

@@ -6,6 +6,15 @@
 struct TemplateRenderer: Sendable {
   let templates: [String: [TemplateNode]]
 
+  /// A partial made once for each item of a list and reused wherever the item is
+  /// shown (an article's card appears on many list pages). Items carry their number
+  /// under `key`, which no template name can reach (names have no `@`).
+  struct PartialCache: Sendable {
+    var partial: String
+    var key: String
+    var outputs: [Int: [UInt8]]
+  }
+
   /// Where rendering is: block overrides from parents, the indentation of
   /// standalone partials, and the item's place in a list. The context stack is
   /// passed beside it, pushed and popped in place.
@@ -13,16 +22,50 @@ struct TemplateRenderer: Sendable {
     var overrides: [String: [TemplateNode]]
     var indentation: [UInt8]?
     var sequence: (index: Int, count: Int)?
+    var cache: PartialCache?
+    /// Set when rendering a partial for the cache: notes a name the item lacks.
+    var probe: Probe?
   }
 
-  func render(_ name: String, _ context: TemplateValue) -> [UInt8]? {
+  final class Probe {
+    var dependsOnOutside = false
+  }
+
+  func render(_ name: String, _ context: TemplateValue, cache: PartialCache? = nil) -> [UInt8]? {
     guard let nodes = templates[name] else { return nil }
     var output: [UInt8] = []
     output.reserveCapacity(16 * 1024)
     var stack = [context]
     stack.reserveCapacity(8)
-    render(nodes, Frame(overrides: [:], indentation: nil, sequence: nil), &stack, into: &output)
+    render(
+      nodes, Frame(overrides: [:], indentation: nil, sequence: nil, cache: cache, probe: nil), &stack, into: &output)
     return output
+  }
+
+  /// Renders partial `name` with `item` as its whole context, for a `PartialCache`;
+  /// nil when the output could depend on anything else (a name the item lacks, a
+  /// block, the list position).
+  func renderForCache(_ name: String, item: TemplateValue) -> [UInt8]? {
+    guard let nodes = templates[name] else { return nil }
+    let probe = Probe()
+    var output: [UInt8] = []
+    var stack = [item]
+    render(
+      nodes, Frame(overrides: [:], indentation: nil, sequence: nil, cache: nil, probe: probe), &stack, into: &output)
+    return probe.dependsOnOutside ? nil : output
+  }
+
+  /// Cached output placed as a partial with this indentation would be: every line
+  /// after the first indented.
+  private static func indent(_ bytes: [UInt8], by indentation: [UInt8]) -> [UInt8] {
+    guard !indentation.isEmpty else { return bytes }
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + 16 * indentation.count)
+    for (offset, byte) in bytes.enumerated() {
+      result.append(byte)
+      if byte == UInt8(ascii: "\n"), offset + 1 < bytes.count { result.append(contentsOf: indentation) }
+    }
+    return result
   }
 
   private func render(
@@ -90,6 +133,13 @@ struct TemplateRenderer: Sendable {
       }
 
     case .partial(let name, let indentation):
+      if let cache = frame.cache, cache.partial == name, case .record(let fields)? = stack.last,
+        case .number(let id)? = fields[cache.key], let cached = cache.outputs[id]
+      {
+        let total = (frame.indentation ?? []) + (indentation ?? [])
+        output.append(contentsOf: TemplateRenderer.indent(cached, by: total))
+        return
+      }
       guard let nodes = templates[name] else { return }
       render(nodes, entering(frame, indentation: indentation, overrides: [:]), &stack, into: &output)
 
@@ -98,6 +148,7 @@ struct TemplateRenderer: Sendable {
       render(nodes, entering(frame, indentation: indentation, overrides: overrides), &stack, into: &output)
 
     case .block(let name, let defaults, let indentation):
+      frame.probe?.dependsOnOutside = true
       var inner = frame
       if let indentation { inner.indentation = (frame.indentation ?? []) + indentation }
       inner.sequence = nil
@@ -133,6 +184,7 @@ struct TemplateRenderer: Sendable {
           break
         }
       }
+      if value == nil, let probe = frame.probe { probe.dependsOnOutside = true }
       for part in name.parts.dropFirst() {
         guard case .record(let fields)? = value else { return nil }
         value = fields[part]
@@ -146,6 +198,7 @@ struct TemplateRenderer: Sendable {
   }
 
   private func sequenceTransform(_ transforms: [String], _ frame: Frame) -> TemplateValue? {
+    frame.probe?.dependsOnOutside = true
     guard transforms.count == 1, let (index, count) = frame.sequence else { return nil }
     switch transforms[0] {
     case "first": return .flag(index == 0)

@@ -1,0 +1,304 @@
+/// A compact byte format for the build cache: little-endian integers, strings with
+/// their length, optionals with a flag. Reading checks every length, so a damaged
+/// or foreign file fails to read instead of being trusted.
+struct BinaryWriter {
+  var bytes: [UInt8] = []
+
+  mutating func int(_ value: Int) {
+    withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+  }
+
+  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+  mutating func string(_ value: String) {
+    int(value.utf8.count)
+    bytes.append(contentsOf: value.utf8)
+  }
+
+  mutating func hash(_ value: StableHash) {
+    int(Int(bitPattern: UInt(value.high)))
+    int(Int(bitPattern: UInt(value.low)))
+  }
+
+  mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+    bool(value != nil)
+    if let value { write(&self, value) }
+  }
+
+  mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
+    int(values.count)
+    for value in values { write(&self, value) }
+  }
+}
+
+struct BinaryReader {
+  struct Damaged: Error {}
+
+  let bytes: [UInt8]
+  var offset = 0
+
+  init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+  var atEnd: Bool { offset == bytes.count }
+
+  mutating func int() throws -> Int {
+    guard bytes.count - offset >= 8 else { throw Damaged() }
+    var value: UInt64 = 0
+    for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
+    offset += 8
+    return Int(Int64(bitPattern: value))
+  }
+
+  mutating func count() throws -> Int {
+    let value = try int()
+    guard value >= 0, value <= bytes.count - offset || value <= 1 << 24 else { throw Damaged() }
+    return value
+  }
+
+  mutating func bool() throws -> Bool {
+    guard offset < bytes.count else { throw Damaged() }
+    offset += 1
+    return bytes[offset - 1] != 0
+  }
+
+  mutating func string() throws -> String {
+    let length = try int()
+    guard length >= 0, bytes.count - offset >= length else { throw Damaged() }
+    defer { offset += length }
+    return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+  }
+
+  mutating func hash() throws -> StableHash {
+    let high = UInt64(bitPattern: Int64(try int()))
+    let low = UInt64(bitPattern: Int64(try int()))
+    return StableHash(high: high, low: low)
+  }
+
+  mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
+    try bool() ? try read(&self) : nil
+  }
+
+  mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
+    let count = try count()
+    var values: [T] = []
+    values.reserveCapacity(min(count, 1 << 16))
+    for _ in 0..<count { values.append(try read(&self)) }
+    return values
+  }
+}
+
+extension SiteConfig {
+  /// The settings, hashed: what a cached article was made with.
+  var fingerprint: StableHash {
+    var hasher = StableHasher()
+    for text in [
+      title, description, baseURL.origin, baseURL.basePath, language, timeZone.identifier, publisher ?? "\u{0}",
+    ] {
+      hasher.combine(text)
+    }
+    hasher.combine(pageSize)
+    hasher.combine(maxArticleBytes)
+    return hasher.value
+  }
+}
+
+extension BuildMemo {
+  static let magic = Array("bantin-memo-1\n".utf8)
+
+  /// The memo as bytes, for the build cache. Entries are kept only for `config`.
+  public func encoded(for config: SiteConfig) -> [UInt8] {
+    var writer = BinaryWriter()
+    writer.bytes = BuildMemo.magic
+    writer.string(BantinCore.version)
+    writer.hash(config.fingerprint)
+    let kept = entries.filter { $0.key.config == config }.sorted { $0.key.path < $1.key.path }
+    writer.array(kept) { writer, item in
+      writer.string(item.key.path.rawValue)
+      writer.hash(item.key.content)
+      writer.optional(item.value.entry) { $0.entry($1) }
+      writer.array(item.value.frontMatterDiagnostics) { $0.diagnostic($1) }
+      writer.optional(item.value.article) { $0.article($1) }
+      writer.array(item.value.articleDiagnostics) { $0.diagnostic($1) }
+    }
+    writer.array(pages.sorted { $0.key < $1.key }) { writer, page in
+      writer.string(page.key.rawValue)
+      writer.hash(page.value)
+    }
+    return writer.bytes
+  }
+
+  /// Reads a memo written by `encoded(for:)` with the same bantin and settings;
+  /// nil for anything else.
+  public init?(decoding bytes: [UInt8], for config: SiteConfig) {
+    guard bytes.starts(with: BuildMemo.magic) else { return nil }
+    var reader = BinaryReader(bytes)
+    reader.offset = BuildMemo.magic.count
+    do {
+      guard try reader.string() == BantinCore.version, try reader.hash() == config.fingerprint else { return nil }
+      var memo = BuildMemo()
+      let count = try reader.count()
+      for _ in 0..<count {
+        let path = SourcePath(try reader.string())
+        let key = EntryKey(path: path, content: try reader.hash(), config: config)
+        let entry = try reader.optional { try $0.entry() }
+        let frontMatterDiagnostics = try reader.array { try $0.diagnostic() }
+        let article = try reader.optional { try $0.article() }
+        let articleDiagnostics = try reader.array { try $0.diagnostic() }
+        memo.entries[key] = Entry(
+          entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
+          articleDiagnostics: articleDiagnostics)
+      }
+      let pages = try reader.count()
+      for _ in 0..<pages { memo.pages[OutputPath(try reader.string())] = try reader.hash() }
+      guard reader.atEnd else { return nil }
+      self = memo
+    } catch {
+      return nil
+    }
+  }
+}
+
+extension BinaryWriter {
+  mutating func timestamp(_ value: Timestamp) { int(Int(value.secondsSince1970)) }
+
+  mutating func location(_ value: SourceLocation) {
+    string(value.path.rawValue)
+    int(value.line)
+    int(value.column)
+  }
+
+  mutating func diagnostic(_ value: Diagnostic) {
+    bool(value.severity == .error)
+    optional(value.path) { $0.string($1.rawValue) }
+    optional(value.line) { $0.int($1) }
+    optional(value.column) { $0.int($1) }
+    string(value.message)
+  }
+
+  mutating func entry(_ value: ContentEntry) {
+    string(value.path.rawValue)
+    let roles: [ContentEntry.Role] = [.article, .page, .sectionIndex, .homeIndex]
+    int(roles.firstIndex(of: value.role) ?? 0)
+    optional(value.sectionFolder) { $0.string($1) }
+    string(value.urlPath)
+    optional(value.bundle) { $0.string($1.rawValue) }
+    array(value.aliases) { $0.string($1) }
+    let frontMatter = value.frontMatter
+    optional(frontMatter.title?.value) { $0.string($1) }
+    optional(frontMatter.description?.value) { $0.string($1) }
+    optional(frontMatter.weight) { $0.int($1) }
+    optional(frontMatter.expiryDate?.value) { $0.timestamp($1) }
+    optional(frontMatter.date?.value) { $0.timestamp($1) }
+    bool(frontMatter.draft)
+  }
+
+  mutating func article(_ value: Article) {
+    string(value.source.rawValue)
+    optional(value.sectionFolder) { $0.string($1) }
+    string(value.urlPath)
+    string(value.title)
+    optional(value.description) { $0.string($1) }
+    string(value.summary)
+    timestamp(value.date)
+    bool(value.dated)
+    optional(value.lastmod) { $0.timestamp($1) }
+    optional(value.author) { $0.string($1) }
+    array(value.categories) { $0.string($1) }
+    array(value.tags) { $0.string($1) }
+    bool(value.draft)
+    optional(value.image) { writer, image in
+      writer.string(image.src)
+      writer.optional(image.width) { $0.int($1) }
+      writer.optional(image.height) { $0.int($1) }
+    }
+    string(value.bodyHTML)
+    int(value.wordCount)
+    array(value.internalLinks) { writer, link in
+      writer.string(link.path)
+      writer.location(link.location)
+    }
+    array(value.aliases) { $0.string($1) }
+    array(value.lookups) { writer, lookup in
+      writer.int(lookup.kind.rawValue)
+      writer.string(lookup.destination)
+      writer.location(lookup.location)
+      writer.hash(lookup.found)
+    }
+  }
+}
+
+extension BinaryReader {
+  mutating func timestamp() throws -> Timestamp { Timestamp(secondsSince1970: Int64(try int())) }
+
+  mutating func location() throws -> SourceLocation {
+    SourceLocation(SourcePath(try string()), line: try int(), column: try int())
+  }
+
+  mutating func diagnostic() throws -> Diagnostic {
+    let severity: Diagnostic.Severity = try bool() ? .error : .warning
+    var value = Diagnostic(severity, in: try optional { SourcePath(try $0.string()) }, "")
+    value.line = try optional { try $0.int() }
+    value.column = try optional { try $0.int() }
+    value.message = try string()
+    return value
+  }
+
+  mutating func entry() throws -> ContentEntry {
+    let path = SourcePath(try string())
+    let roles: [ContentEntry.Role] = [.article, .page, .sectionIndex, .homeIndex]
+    let role = try int()
+    guard roles.indices.contains(role) else { throw Damaged() }
+    let sectionFolder = try optional { try $0.string() }
+    let urlPath = try string()
+    let bundle = try optional { SourcePath(try $0.string()) }
+    let aliases = try array { try $0.string() }
+    let here = SourceLocation(path, line: 1, column: 1)
+    var frontMatter = FrontMatter()
+    frontMatter.title = try optional { try $0.string() }.map { FrontMatter.Field(value: $0, location: here) }
+    frontMatter.description = try optional { try $0.string() }.map { FrontMatter.Field(value: $0, location: here) }
+    frontMatter.weight = try optional { try $0.int() }
+    frontMatter.expiryDate = try optional { try $0.timestamp() }.map { FrontMatter.Field(value: $0, location: here) }
+    frontMatter.date = try optional { try $0.timestamp() }.map { FrontMatter.Field(value: $0, location: here) }
+    frontMatter.draft = try bool()
+    return ContentEntry(
+      path: path, markdown: nil, frontMatter: frontMatter, role: roles[role], sectionFolder: sectionFolder,
+      urlPath: urlPath, bundle: bundle, aliases: aliases)
+  }
+
+  mutating func article() throws -> Article {
+    let source = SourcePath(try string())
+    let sectionFolder = try optional { try $0.string() }
+    let urlPath = try string()
+    let title = try string()
+    let description = try optional { try $0.string() }
+    let summary = try string()
+    let date = try timestamp()
+    let dated = try bool()
+    let lastmod = try optional { try $0.timestamp() }
+    let author = try optional { try $0.string() }
+    let categories = try array { try $0.string() }
+    let tags = try array { try $0.string() }
+    let draft = try bool()
+    let image = try optional { reader in
+      ResolvedImage(
+        src: try reader.string(), width: try reader.optional { try $0.int() },
+        height: try reader.optional { try $0.int() })
+    }
+    let body = try string()
+    let wordCount = try int()
+    let links = try array { reader in InternalLink(path: try reader.string(), location: try reader.location()) }
+    let aliases = try array { try $0.string() }
+    let lookups = try array { reader in
+      guard let kind = Lookup.Kind(rawValue: try reader.int()) else { throw Damaged() }
+      return Lookup(
+        kind: kind, destination: try reader.string(), location: try reader.location(), found: try reader.hash())
+    }
+    var article = Article(
+      source: source, sectionFolder: sectionFolder, urlPath: urlPath, title: title, description: description,
+      summary: summary, date: date, lastmod: lastmod, author: author, categories: categories, tags: tags,
+      draft: draft, image: image, bodyHTML: body, wordCount: wordCount, internalLinks: links, aliases: aliases)
+    article.dated = dated
+    article.lookups = lookups
+    return article
+  }
+}
