@@ -73,7 +73,7 @@ enum POSIX {
     guard stat(path, &info) == 0 else { return nil }
     return FileStamp(
       size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
-      inode: Int(info.st_ino))
+      changed: Int(info.st_ctim.tv_sec) * 1_000_000_000 + Int(info.st_ctim.tv_nsec), inode: Int(info.st_ino))
   }
 
   static func exists(_ path: String) -> Bool {
@@ -98,21 +98,25 @@ enum POSIX {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw FileSystemError.errno(path, "cannot read") }
+    // The size stat gives, then reads on until the end in case the file grew; the
+    // array is made at its final size when the file did not change.
     var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
     var filled = 0
+    var probe = [UInt8](repeating: 0, count: 4096)
     while true {
-      if filled == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 4096)) }
-      let count = bytes.withUnsafeMutableBytes { buffer in
-        Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-      }
+      let count =
+        filled < bytes.count
+        ? bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+        : probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if Glibc.errno == EINTR { continue }
         throw FileSystemError.errno(path, "cannot read")
       }
       if count == 0 { break }
+      if filled >= bytes.count { bytes += probe.prefix(count) }
       filled += count
     }
-    bytes.removeSubrange(filled...)
+    if filled < bytes.count { bytes.removeSubrange(filled...) }
     return bytes
   }
 
@@ -214,5 +218,48 @@ public enum SiteFiles {
       real.hasPrefix(realRoot + "/"), (try? POSIX.kind(of: real, following: false)) == .file
     else { return nil }
     return try? POSIX.read(real)
+  }
+}
+
+extension POSIX {
+  /// The wall clock, in nanoseconds since 1970, as file stamps count it.
+  static func now() -> Int {
+    var time = timespec()
+    clock_gettime(CLOCK_REALTIME, &time)
+    return Int(time.tv_sec) * 1_000_000_000 + Int(time.tv_nsec)
+  }
+}
+
+extension POSIX {
+  /// A new file written a part at a time.
+  final class FileWriter {
+    let path: String
+    private var descriptor: Int32
+
+    init(creating path: String) throws {
+      self.path = path
+      descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      guard descriptor >= 0 else { throw FileSystemError.errno(path, "cannot create") }
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+      var written = 0
+      while written < bytes.count {
+        let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+        if count < 0 {
+          if Glibc.errno == EINTR { continue }
+          throw FileSystemError.errno(path, "cannot write")
+        }
+        written += count
+      }
+    }
+
+    func close() throws {
+      let result = Glibc.close(descriptor)
+      descriptor = -1
+      guard result == 0 else { throw FileSystemError.errno(path, "cannot write") }
+    }
+
+    deinit { if descriptor >= 0 { Glibc.close(descriptor) } }
   }
 }

@@ -54,10 +54,10 @@ public struct Publisher: Sendable {
   }
 
   public func publish(_ files: [OutputFile]) throws {
-    let output = try StagedOutput(self)
+    var output = try StagedOutput(self)
     do {
       try output.write(files)
-      try output.finish()
+      _ = try output.finish()
     } catch {
       output.discard()
       throw error
@@ -71,45 +71,44 @@ public struct Publisher: Sendable {
   public func write(_ files: [OutputFile], into folder: String) throws {
     try POSIX.makeDirectory(folder)
     try POSIX.write(Array("built by bantin\n".utf8), to: folder + "/" + Publisher.marker)
-    _ = try writeFiles(files, into: folder, replacing: false)
+    _ = try writeFiles(files, into: folder, sourceStamps: [:])
   }
 
-  /// Writes files under `folder` on every core, making folders as needed; returns
-  /// each written file's stamp. With `replacing`, each file is written beside its
-  /// place and renamed over it, so a reader sees the old file or the new one.
-  func writeFiles(_ files: [OutputFile], into folder: String, replacing: Bool, skip: Set<OutputPath> = [])
-    throws -> [(OutputPath, FileStamp)]
+  /// Writes files under `folder` on every core, making folders as needed, and
+  /// returns what was written (a copied file with its source's stamp).
+  func writeFiles(_ files: [OutputFile], into folder: String, sourceStamps: [SourcePath: FileStamp]) throws
+    -> [(OutputPath, OutputRecord)]
   {
     let root = siteRoot
-    let results = files.parallelMap(chunkSize: 16) { file -> Result<(OutputPath, FileStamp)?, FileSystemError> in
-      if file.content == .unchanged || skip.contains(file.path) { return .success(nil) }
+    let results = files.parallelMap(chunkSize: 16) { file -> Result<(OutputPath, OutputRecord)?, FileSystemError> in
       let path = folder + "/" + file.path.rawValue
-      let target = replacing ? Publisher.parent(of: path) + "/." + Publisher.name(of: path) + ".bantin-new" : path
       do {
-        try POSIX.makeParents(of: target)
-        if replacing { try? POSIX.remove(target) }
+        try POSIX.makeParents(of: path)
+        var source: SourcePath?
         switch file.content {
-        case .bytes(let bytes): try POSIX.write(bytes, to: target)
-        case .copy(let source): try POSIX.copy(root + "/" + source.rawValue, to: target)
+        case .bytes(let bytes): try POSIX.write(bytes, to: path)
+        case .copy(let from):
+          try POSIX.copy(root + "/" + from.rawValue, to: path)
+          source = from
         case .unchanged: return .success(nil)
         }
-        if replacing, rename(target, path) != 0 { throw FileSystemError.errno(path, "cannot replace") }
         guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }
-        return .success((file.path, stamp))
+        return .success(
+          (file.path, OutputRecord(stamp: stamp, source: source, sourceStamp: source.flatMap { sourceStamps[$0] })))
       } catch let error as FileSystemError {
         return .failure(error)
       } catch {
         return .failure(FileSystemError(path, "\(error)"))
       }
     }
-    var stamps: [(OutputPath, FileStamp)] = []
+    var records: [(OutputPath, OutputRecord)] = []
     for result in results {
       switch result {
-      case .success(let stamp): if let stamp { stamps.append(stamp) }
+      case .success(let record): if let record { records.append(record) }
       case .failure(let error): throw error
       }
     }
-    return stamps
+    return records
   }
 
   /// Puts the staging folder in the output's place atomically and removes the old one.
@@ -145,83 +144,172 @@ public struct Publisher: Sendable {
   }
 }
 
-/// A build written into a new staging folder beside the output folder, batch by
-/// batch, then swapped in whole (`finish`) or thrown away (`discard`).
-public final class StagedOutput: OutputSink {
+/// What the build cache knows of a file in the output folder: its stamp when
+/// written and, for a copied file, the file it was copied from and that file's stamp.
+public struct OutputRecord: Sendable, Hashable {
+  public var stamp: FileStamp
+  public var source: SourcePath?
+  public var sourceStamp: FileStamp?
+
+  public init(stamp: FileStamp, source: SourcePath? = nil, sourceStamp: FileStamp? = nil) {
+    self.stamp = stamp
+    self.source = source
+    self.sourceStamp = sourceStamp
+  }
+}
+
+/// Where `bantin build` puts a build: both write every file first into a staging
+/// folder beside the output folder, so a failed write (a full disk) changes
+/// nothing published and removes the staging folder.
+public protocol PublishingSink: OutputSink {
+  /// What is in the output folder once `finish` has returned.
+  var records: [OutputPath: OutputRecord] { get }
+  /// Files written by this build, and files of the last build kept as they were.
+  var written: Int { get }
+  var kept: Int { get }
+  /// Publishes what was written; returns how many files of the last build were removed.
+  mutating func finish() throws -> Int
+  /// Throws away what was written.
+  func discard()
+}
+
+/// A whole build written into a new staging folder, batch by batch, then swapped
+/// in for the output folder in one atomic rename (`finish`) or thrown away.
+public struct StagedOutput: PublishingSink {
   let publisher: Publisher
   let staging: String
-  /// Each written file's stamp, for the build cache.
-  public private(set) var stamps: [OutputPath: FileStamp] = [:]
+  let sourceStamps: [SourcePath: FileStamp]
+  public private(set) var records: [OutputPath: OutputRecord] = [:]
+  public var written: Int { records.count }
+  public var kept: Int { 0 }
 
-  public init(_ publisher: Publisher) throws {
+  public init(_ publisher: Publisher, sourceStamps: [SourcePath: FileStamp] = [:]) throws {
     if let problem = publisher.checkOutput() { throw FileSystemError(publisher.output, problem) }
     self.publisher = publisher
+    self.sourceStamps = sourceStamps
     staging = publisher.stagingPath
     try POSIX.remove(staging)
     try POSIX.makeDirectory(staging)
     try POSIX.write(Array("built by bantin\n".utf8), to: staging + "/" + Publisher.marker)
   }
 
-  public func write(_ files: [OutputFile]) throws {
-    for (path, stamp) in try publisher.writeFiles(files, into: staging, replacing: false) { stamps[path] = stamp }
+  public mutating func write(_ files: [OutputFile]) throws {
+    for (path, record) in try publisher.writeFiles(files, into: staging, sourceStamps: sourceStamps) {
+      records[path] = record
+    }
   }
 
-  public func finish() throws {
+  public mutating func finish() throws -> Int {
     try publisher.swap(staging)
     try? POSIX.remove(staging)  // the old output, when it was exchanged
+    return 0
   }
 
   public func discard() { try? POSIX.remove(staging) }
 }
 
-/// A build written over the last one in the output folder: only files that
-/// changed are written, each renamed into place; files the build no longer makes
-/// are removed at the end. The stamps of the files kept must have been checked
-/// against the output folder first (see `BuildCache`).
-public final class InPlaceOutput: OutputSink {
+/// A build written over the last one: files whose bytes are the same as the last
+/// build's (a page found unchanged, a photo whose source has not changed, a page
+/// rendered again to the same bytes) are kept with their modification times; the
+/// others are written into a staging folder, and only when all are written are
+/// they renamed into place, one by one; files the build no longer makes are then
+/// removed. The records of the last build must have been checked against the
+/// output folder (see `BuildCache`).
+public struct InPlaceOutput: PublishingSink {
   let publisher: Publisher
-  /// The files of the last build and their stamps.
-  let previous: [OutputPath: FileStamp]
-  /// Copied files whose source has not changed since they were last copied.
-  let unchangedCopies: Set<OutputPath>
-  public private(set) var stamps: [OutputPath: FileStamp] = [:]
-  public private(set) var written = 0
+  let staging: String
+  let previous: [OutputPath: OutputRecord]
+  let sourceStamps: [SourcePath: FileStamp]
+  public private(set) var records: [OutputPath: OutputRecord] = [:]
+  /// Files written into the staging folder, to be renamed into place.
+  private var pending: [OutputPath] = []
+  public private(set) var kept = 0
+  public var written: Int { pending.count }
 
-  public init(_ publisher: Publisher, previous: [OutputPath: FileStamp], unchangedCopies: Set<OutputPath>) {
+  public init(
+    _ publisher: Publisher, previous: [OutputPath: OutputRecord], sourceStamps: [SourcePath: FileStamp]
+  ) throws {
+    if let problem = publisher.checkOutput() { throw FileSystemError(publisher.output, problem) }
     self.publisher = publisher
     self.previous = previous
-    self.unchangedCopies = unchangedCopies
+    self.sourceStamps = sourceStamps
+    staging = publisher.stagingPath
+    try POSIX.remove(staging)
+    try POSIX.makeDirectory(staging)
   }
 
-  public func write(_ files: [OutputFile]) throws {
-    var skip = Set<OutputPath>()
-    for file in files {
-      if file.content == .unchanged || (unchangedCopies.contains(file.path) && previous[file.path] != nil) {
-        guard let stamp = previous[file.path] else {
-          throw FileSystemError(file.path.rawValue, "the build cache lost this file: build again with --no-cache")
-        }
-        stamps[file.path] = stamp
-        skip.insert(file.path)
+  public mutating func write(_ files: [OutputFile]) throws {
+    let output = publisher.output
+    let previous = previous
+    let sourceStamps = sourceStamps
+    let unchanged = files.parallelMap(chunkSize: 16) { file -> OutputRecord? in
+      guard let record = previous[file.path] else { return nil }
+      switch file.content {
+      case .unchanged: return record
+      case .copy(let source):
+        guard record.source == source, let stamp = sourceStamps[source], record.sourceStamp == stamp else { return nil }
+        return record
+      case .bytes(let bytes):
+        guard record.source == nil, record.stamp.size == bytes.count,
+          let current = try? POSIX.read(output + "/" + file.path.rawValue), current == bytes
+        else { return nil }
+        return record
       }
     }
-    let fresh = try publisher.writeFiles(files, into: publisher.output, replacing: true, skip: skip)
-    for (path, stamp) in fresh { stamps[path] = stamp }
-    written += fresh.count
+    var changed: [OutputFile] = []
+    for (file, record) in zip(files, unchanged) {
+      if let record {
+        records[file.path] = record
+        kept += 1
+      } else if file.content == .unchanged {
+        throw FileSystemError(file.path.rawValue, "the build cache lost this file: build again with --no-cache")
+      } else {
+        changed.append(file)
+      }
+    }
+    for (path, record) in try publisher.writeFiles(changed, into: staging, sourceStamps: sourceStamps) {
+      records[path] = record
+      pending.append(path)
+    }
   }
 
-  /// Removes what the last build wrote and this one did not; returns how many.
-  @discardableResult
-  public func finish() throws -> Int {
+  public mutating func finish() throws -> Int {
+    let output = publisher.output
+    let staging = staging
+    let moved = pending.parallelMap(chunkSize: 32) { path -> Result<(OutputPath, FileStamp), FileSystemError> in
+      let target = output + "/" + path.rawValue
+      do {
+        try POSIX.makeParents(of: target)
+        guard rename(staging + "/" + path.rawValue, target) == 0 else {
+          throw FileSystemError.errno(target, "cannot replace")
+        }
+        guard let stamp = POSIX.stamp(target) else { throw FileSystemError(target, "vanished after writing") }
+        return .success((path, stamp))
+      } catch let error as FileSystemError {
+        return .failure(error)
+      } catch {
+        return .failure(FileSystemError(target, "\(error)"))
+      }
+    }
+    for outcome in moved {
+      switch outcome {
+      case .success(let (path, stamp)): records[path]?.stamp = stamp  // a rename changes the status time
+      case .failure(let error): throw error
+      }
+    }
     var removed = 0
-    for path in previous.keys where stamps[path] == nil {
-      try POSIX.remove(publisher.output + "/" + path.rawValue)
+    for path in previous.keys.sorted() where records[path] == nil {
+      try POSIX.remove(output + "/" + path.rawValue)
       removed += 1
       var folder = Publisher.parent(of: path.rawValue)
       while folder != "." && !folder.isEmpty && folder != "/" {
-        guard rmdir(publisher.output + "/" + folder) == 0 else { break }
+        guard rmdir(output + "/" + folder) == 0 else { break }
         folder = Publisher.parent(of: folder)
       }
     }
+    try? POSIX.remove(staging)
     return removed
   }
+
+  public func discard() { try? POSIX.remove(staging) }
 }

@@ -26,42 +26,50 @@ struct BuildCommand: ParsableCommand {
   @Flag(name: .long, help: "Also publish articles dated in the future.")
   var future = false
 
+  @Flag(
+    name: .long,
+    help: "Build everything again, ignoring and removing the build cache (<output parent>/.bantin-cache/).")
+  var noCache = false
+
   func run() throws {
     let logger = site.makeLogger()
     let started = ContinuousClock.now
     let outputFolder = output ?? site.root + "/public"
-    let publisher = Publisher(siteRoot: site.root, output: outputFolder)
-    if let problem = publisher.checkOutput() {
+    if let problem = Publisher(siteRoot: site.root, output: outputFolder).checkOutput() {
       throw ValidationError(problem)
     }
-
-    let (tree, loadProblems) = SourceTree.load(root: site.root)
-    logger.debug("read \(tree.files.count) files in \(started.duration(to: .now))")
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
     if site.verbose {
       let stages = StageClock()
       build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }
     }
-    var result = Pipeline(build: build).run(tree)
-    result.diagnostics = (loadProblems + result.diagnostics).sorted()
-    DiagnosticPrinter.print(result.diagnostics)
-    guard !result.diagnostics.hasErrors else {
-      let count = result.diagnostics.errors.count
-      StandardError.write("bantin: \(count) error\(count == 1 ? "" : "s"); \(outputFolder) is unchanged")
-      throw ExitStatus.contentErrors
-    }
-    let publishing = StageClock()
+    let outcome: SiteBuild.Outcome
     do {
-      try publisher.publish(result.files)
-      logger.debug("\(publishing.lap()) \(result.files.count) files written and swapped in")
+      outcome = try SiteBuild(root: site.root, output: outputFolder, build: build, usesCache: !noCache).run()
     } catch {
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
     }
+    DiagnosticPrinter.print(outcome.diagnostics)
+    guard !outcome.diagnostics.hasErrors else {
+      let count = outcome.diagnostics.errors.count
+      StandardError.write("bantin: \(count) error\(count == 1 ? "" : "s"); \(outputFolder) is unchanged")
+      throw ExitStatus.contentErrors
+    }
+    if let problem = outcome.cacheProblem {
+      StandardError.write(
+        "bantin: warning: the build cache could not be saved (\(problem)): the next build is a whole one")
+    }
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-    print("Built \(outputFolder) in \(milliseconds) ms")
-    print(SummaryTable(result.summary).text, terminator: "")
+    if outcome.upToDate {
+      print("\(outputFolder) is up to date: nothing changed since the last build (\(milliseconds) ms)")
+    } else {
+      print(
+        "Built \(outputFolder) in \(milliseconds) ms: \(outcome.written) files written, \(outcome.kept) unchanged, "
+          + "\(outcome.removed) removed")
+    }
+    print(SummaryTable(outcome.summary).text, terminator: "")
   }
 }
 
@@ -77,8 +85,18 @@ final class StageClock: @unchecked Sendable {
       let elapsed = last.duration(to: now)
       last = now
       let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-      return String(format: "%7.1f ms", milliseconds)
+      return String(format: "%7.1f ms %5d MiB", milliseconds, StageClock.residentMiB())
     }
+  }
+}
+
+extension StageClock {
+  /// The memory the process holds now (VmRSS), in MiB.
+  static func residentMiB() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    return (Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0) / 1024
   }
 }
 

@@ -50,16 +50,21 @@ public struct SourceFile: Sendable {
   }
 }
 
-/// What `stat` says of a file, enough to notice that it changed.
+/// What `stat` says of a file, enough to notice that it changed: the status change
+/// time cannot be set back by a program (`cp -p`, `touch -d` set only the
+/// modification time), so a file with the same stamp has not been written since.
 public struct FileStamp: Sendable, Hashable {
   public var size: Int
   /// Nanoseconds since 1970.
   public var modified: Int
+  /// Nanoseconds since 1970 of the last change to the file or its metadata.
+  public var changed: Int
   public var inode: Int
 
-  public init(size: Int, modified: Int, inode: Int) {
+  public init(size: Int, modified: Int, changed: Int, inode: Int) {
     self.size = size
     self.modified = modified
+    self.changed = changed
     self.inode = inode
   }
 }

@@ -1,84 +1,87 @@
 /// A compact byte format for the build cache: little-endian integers, strings with
 /// their length, optionals with a flag. Reading checks every length, so a damaged
 /// or foreign file fails to read instead of being trusted.
-struct BinaryWriter {
-  var bytes: [UInt8] = []
+public struct BinaryWriter {
+  public var bytes: [UInt8] = []
 
-  mutating func int(_ value: Int) {
+  public init() {}
+
+  public mutating func int(_ value: Int) {
     withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
   }
 
-  mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+  public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-  mutating func string(_ value: String) {
+  public mutating func string(_ value: String) {
     int(value.utf8.count)
     bytes.append(contentsOf: value.utf8)
   }
 
-  mutating func hash(_ value: StableHash) {
+  public mutating func hash(_ value: StableHash) {
     int(Int(bitPattern: UInt(value.high)))
     int(Int(bitPattern: UInt(value.low)))
   }
 
-  mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
+  public mutating func optional<T>(_ value: T?, _ write: (inout BinaryWriter, T) -> Void) {
     bool(value != nil)
     if let value { write(&self, value) }
   }
 
-  mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
+  public mutating func array<T>(_ values: [T], _ write: (inout BinaryWriter, T) -> Void) {
     int(values.count)
     for value in values { write(&self, value) }
   }
 }
 
-struct BinaryReader {
-  struct Damaged: Error {}
+public struct BinaryReader {
+  public struct Damaged: Error {}
 
   let bytes: [UInt8]
-  var offset = 0
+  public var offset = 0
 
-  init(_ bytes: [UInt8]) { self.bytes = bytes }
+  public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-  var atEnd: Bool { offset == bytes.count }
+  public var atEnd: Bool { offset == bytes.count }
 
-  mutating func int() throws -> Int {
+  public mutating func int() throws -> Int {
     guard bytes.count - offset >= 8 else { throw Damaged() }
-    var value: UInt64 = 0
-    for shift in 0..<8 { value |= UInt64(bytes[offset + shift]) << (8 * UInt64(shift)) }
+    let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
     offset += 8
-    return Int(Int64(bitPattern: value))
+    return Int(Int64(bitPattern: UInt64(littleEndian: value)))
   }
 
-  mutating func count() throws -> Int {
+  public mutating func count() throws -> Int {
     let value = try int()
     guard value >= 0, value <= bytes.count - offset || value <= 1 << 24 else { throw Damaged() }
     return value
   }
 
-  mutating func bool() throws -> Bool {
+  public mutating func bool() throws -> Bool {
     guard offset < bytes.count else { throw Damaged() }
     offset += 1
     return bytes[offset - 1] != 0
   }
 
-  mutating func string() throws -> String {
+  public mutating func string() throws -> String {
     let length = try int()
     guard length >= 0, bytes.count - offset >= length else { throw Damaged() }
     defer { offset += length }
-    return String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+    return bytes.withUnsafeBufferPointer { buffer in
+      String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+    }
   }
 
-  mutating func hash() throws -> StableHash {
+  public mutating func hash() throws -> StableHash {
     let high = UInt64(bitPattern: Int64(try int()))
     let low = UInt64(bitPattern: Int64(try int()))
     return StableHash(high: high, low: low)
   }
 
-  mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
+  public mutating func optional<T>(_ read: (inout BinaryReader) throws -> T) throws -> T? {
     try bool() ? try read(&self) : nil
   }
 
-  mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
+  public mutating func array<T>(_ read: (inout BinaryReader) throws -> T) throws -> [T] {
     let count = try count()
     var values: [T] = []
     values.reserveCapacity(min(count, 1 << 16))
@@ -89,7 +92,7 @@ struct BinaryReader {
 
 extension SiteConfig {
   /// The settings, hashed: what a cached article was made with.
-  var fingerprint: StableHash {
+  public var fingerprint: StableHash {
     var hasher = StableHasher()
     for text in [
       title, description, baseURL.origin, baseURL.basePath, language, timeZone.identifier, publisher ?? "\u{0}",
@@ -105,41 +108,54 @@ extension SiteConfig {
 extension BuildMemo {
   static let magic = Array("bantin-memo-1\n".utf8)
 
-  /// The memo as bytes, for the build cache. Entries are kept only for `config`.
-  public func encoded(for config: SiteConfig) -> [UInt8] {
+  /// The memo as bytes, for the build cache, handed to `write` a part at a time so
+  /// that the whole is never held in memory.
+  public func encode(partSize: Int = 1 << 20, to write: ([UInt8]) throws -> Void) rethrows {
     var writer = BinaryWriter()
-    writer.bytes = BuildMemo.magic
+    writer.bytes.reserveCapacity(partSize + (64 << 10))
+    writer.bytes += BuildMemo.magic
     writer.string(BantinCore.version)
-    writer.hash(config.fingerprint)
-    let kept = entries.filter { $0.key.config == config }.sorted { $0.key.path < $1.key.path }
-    writer.array(kept) { writer, item in
-      writer.string(item.key.path.rawValue)
-      writer.hash(item.key.content)
-      writer.optional(item.value.entry) { $0.entry($1) }
-      writer.array(item.value.frontMatterDiagnostics) { $0.diagnostic($1) }
-      writer.optional(item.value.article) { $0.article($1) }
-      writer.array(item.value.articleDiagnostics) { $0.diagnostic($1) }
+    writer.int(entries.count)
+    for (key, value) in entries.sorted(by: { $0.key.path < $1.key.path }) {
+      writer.string(key.path.rawValue)
+      writer.hash(key.content)
+      writer.hash(key.config)
+      writer.optional(value.entry) { $0.entry($1) }
+      writer.array(value.frontMatterDiagnostics) { $0.diagnostic($1) }
+      writer.optional(value.article) { $0.article($1) }
+      writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
+      if writer.bytes.count >= partSize {
+        try write(writer.bytes)
+        writer.bytes.removeAll(keepingCapacity: true)
+      }
     }
     writer.array(pages.sorted { $0.key < $1.key }) { writer, page in
       writer.string(page.key.rawValue)
       writer.hash(page.value)
     }
-    return writer.bytes
+    try write(writer.bytes)
   }
 
-  /// Reads a memo written by `encoded(for:)` with the same bantin and settings;
-  /// nil for anything else.
-  public init?(decoding bytes: [UInt8], for config: SiteConfig) {
-    guard bytes.starts(with: BuildMemo.magic) else { return nil }
+  /// The memo as bytes, for the build cache.
+  public func encoded() -> [UInt8] {
+    var bytes: [UInt8] = []
+    encode { bytes += $0 }
+    return bytes
+  }
+
+  /// Reads a memo written by `encoded()` by the same version of bantin; nil for
+  /// anything else.
+  public init?(decoding bytes: [UInt8], from start: Int = 0) {
+    guard bytes.count >= start, bytes[start...].starts(with: BuildMemo.magic) else { return nil }
     var reader = BinaryReader(bytes)
-    reader.offset = BuildMemo.magic.count
+    reader.offset = start + BuildMemo.magic.count
     do {
-      guard try reader.string() == BantinCore.version, try reader.hash() == config.fingerprint else { return nil }
+      guard try reader.string() == BantinCore.version else { return nil }
       var memo = BuildMemo()
       let count = try reader.count()
       for _ in 0..<count {
         let path = SourcePath(try reader.string())
-        let key = EntryKey(path: path, content: try reader.hash(), config: config)
+        let key = EntryKey(path: path, content: try reader.hash(), config: try reader.hash())
         let entry = try reader.optional { try $0.entry() }
         let frontMatterDiagnostics = try reader.array { try $0.diagnostic() }
         let article = try reader.optional { try $0.article() }
@@ -159,7 +175,7 @@ extension BuildMemo {
 }
 
 extension BinaryWriter {
-  mutating func timestamp(_ value: Timestamp) { int(Int(value.secondsSince1970)) }
+  public mutating func timestamp(_ value: Timestamp) { int(Int(value.secondsSince1970)) }
 
   mutating func location(_ value: SourceLocation) {
     string(value.path.rawValue)
@@ -167,7 +183,7 @@ extension BinaryWriter {
     int(value.column)
   }
 
-  mutating func diagnostic(_ value: Diagnostic) {
+  public mutating func diagnostic(_ value: Diagnostic) {
     bool(value.severity == .error)
     optional(value.path) { $0.string($1.rawValue) }
     optional(value.line) { $0.int($1) }
@@ -228,13 +244,13 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-  mutating func timestamp() throws -> Timestamp { Timestamp(secondsSince1970: Int64(try int())) }
+  public mutating func timestamp() throws -> Timestamp { Timestamp(secondsSince1970: Int64(try int())) }
 
   mutating func location() throws -> SourceLocation {
     SourceLocation(SourcePath(try string()), line: try int(), column: try int())
   }
 
-  mutating func diagnostic() throws -> Diagnostic {
+  public mutating func diagnostic() throws -> Diagnostic {
     let severity: Diagnostic.Severity = try bool() ? .error : .warning
     var value = Diagnostic(severity, in: try optional { SourcePath(try $0.string()) }, "")
     value.line = try optional { try $0.int() }

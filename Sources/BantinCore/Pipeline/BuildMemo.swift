@@ -8,7 +8,8 @@ public struct BuildMemo: Sendable {
   public struct EntryKey: Hashable, Sendable {
     public var path: SourcePath
     public var content: StableHash
-    public var config: SiteConfig
+    /// The fingerprint of the site's settings (`SiteConfig.fingerprint`).
+    public var config: StableHash
   }
 
   struct Entry: Sendable {
@@ -24,14 +25,11 @@ public struct BuildMemo: Sendable {
   /// Front matter and article of each Markdown file.
   var entries: [EntryKey: Entry] = [:]
 
-  /// The content hash the memo holds for a Markdown file, so that a loader need not
-  /// read a file whose stamp has not changed.
-  public func contentHash(of path: SourcePath) -> StableHash? {
-    entries.keys.first { $0.path == path }?.content
+  /// The content hash of each Markdown file the memo holds, so that a loader need
+  /// not read a file whose stamp has not changed.
+  public var contentHashes: [SourcePath: StableHash] {
+    Dictionary(entries.keys.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first })
   }
-  /// The layout of copied files and the site address the articles were rendered
-  /// with, hashed: articles are reused only while both are the same.
-  var assetsAndURL: StableHash?
   /// The fingerprint of each page written: template, theme, context and bantin.
   public var pages: [OutputPath: StableHash] = [:]
 
@@ -59,4 +57,11 @@ public struct CollectingSink: OutputSink {
   public init() {}
 
   public mutating func write(_ files: [OutputFile]) throws { self.files += files }
+}
+
+/// Throws every file away: for a build whose only use is its diagnostics.
+public struct DiscardingSink: OutputSink {
+  public init() {}
+
+  public mutating func write(_ files: [OutputFile]) throws {}
 }

@@ -24,6 +24,8 @@ public struct OutputFile: Sendable, Equatable {
 
 /// What a build did, for the summary line.
 public struct BuildSummary: Sendable, Equatable {
+  public init() {}
+
   /// Pages whose fingerprint matched the last build's, not rendered again.
   public var pagesUnchanged = 0
   /// HTML pages, redirects and robots.txt included; feeds and sitemaps not.
@@ -50,6 +52,10 @@ public struct BuildResult: Sendable {
   /// Files given as `.unchanged` whose text the build needs after all: read them
   /// and build again. Nothing was handed to the sink.
   public var unread: [SourcePath] = []
+  /// Until when the same sources make the same site: the first moment an article's
+  /// date or expiry date comes, or a new year begins (pages show the year); nil
+  /// when nothing was built.
+  public var stableUntil: Timestamp?
 }
 
 extension OutputFile {

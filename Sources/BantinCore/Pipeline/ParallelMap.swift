@@ -8,7 +8,10 @@ extension Array where Element: Sendable {
     let chunks = (count + chunkSize - 1) / chunkSize
     let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
     results.initialize(repeating: nil)
-    defer { results.deallocate() }
+    defer {
+      results.deinitialize()  // releases what the slots hold: without it every result leaks
+      results.deallocate()
+    }
     nonisolated(unsafe) let output = results
     self.withUnsafeBufferPointer { input in
       nonisolated(unsafe) let input = input

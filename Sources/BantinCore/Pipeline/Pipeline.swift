@@ -69,28 +69,39 @@ public struct Pipeline: Sendable {
     // Front matter of every Markdown file, unless the memo has it.
     let decoder = FrontMatterDecoder(clock: config.clock)
     let siteConfig = config
+    let configHash = config.fingerprint
     let markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
     let previousEntries = previous?.entries ?? [:]
-    let read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry) in
+    var read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry) in
       switch file.content {
       case .text(let bytes):
-        let key = BuildMemo.EntryKey(path: file.path, content: StableHasher.hash(bytes), config: siteConfig)
+        let key = BuildMemo.EntryKey(path: file.path, content: StableHasher.hash(bytes), config: configHash)
         if let known = previousEntries[key] { return (key, known) }
         let (entry, problems) = ContentEntry.read(file.path, bytes: bytes, config: siteConfig, decoder: decoder)
         return (key, BuildMemo.Entry(entry: entry, frontMatterDiagnostics: problems))
       case .unchanged(let hash):
-        let key = BuildMemo.EntryKey(path: file.path, content: hash, config: siteConfig)
+        let key = BuildMemo.EntryKey(path: file.path, content: hash, config: configHash)
         if let known = previousEntries[key] { return (key, known) }
-        let missing = Diagnostic(.error, in: file.path, "the build cache lost this file: build again with --no-cache")
-        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: [missing]))
+        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []))  // to be read: asked for below
       case .asset:
-        let key = BuildMemo.EntryKey(path: file.path, content: StableHash(high: 0, low: 0), config: siteConfig)
+        let key = BuildMemo.EntryKey(path: file.path, content: StableHash(high: 0, low: 0), config: configHash)
         return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []))
       }
     }
     reuse.entries = read.count { previousEntries[$0.0] != nil }
-    let keyedEntries = read.compactMap { key, known in known.entry.map { (key, $0) } }
-    let entries = keyedEntries.map(\.1)
+    let unreadEntries = zip(markdown, read).compactMap { file, item -> SourcePath? in
+      guard case .unchanged = file.content, previousEntries[item.0] == nil else { return nil }
+      return file.path
+    }
+    guard unreadEntries.isEmpty else {
+      // Files the caller did not read because they had not changed, that the memo
+      // does not know (the settings changed, say): the caller reads them and builds again.
+      var result = BuildResult(files: [], diagnostics: [], summary: summary, site: nil)
+      result.unread = unreadEntries
+      return (result, memo, reuse)
+    }
+    var keyedEntries = read.compactMap { key, known in known.entry.map { (key, $0) } }
+    var entries = keyedEntries.map(\.1)
     diagnostics += read.flatMap(\.1.frontMatterDiagnostics)
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
@@ -132,6 +143,10 @@ public struct Pipeline: Sendable {
       diagnostics += problems
     }
     build.stageEnded?("Markdown of \(keyedEntries.count) files")
+    // The text is not needed any more: let it go.
+    read = []
+    keyedEntries = []
+    for index in entries.indices { entries[index].markdown = nil }
     guard unread.isEmpty else {
       // Files the caller did not read because they had not changed, whose articles
       // must be made again: the caller reads them and builds again.
@@ -241,7 +256,23 @@ public struct Pipeline: Sendable {
     summary.pagesUnchanged = reuse.pages
     build.stageEnded?("\(plan.count) pages rendered (\(reuse.pages) unchanged)")
     try sink.write([theme.stylesheet] + copies)
-    return (BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site), memo, reuse)
+    var result = BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site)
+    result.stableUntil = Pipeline.stableUntil(
+      now: build.now, clock: config.clock, entries: zip(entries, rendered.map(\.0)), feedsOfNothing: published.isEmpty)
+    return (result, memo, reuse)
+  }
+
+  /// The first moment after `now` when the same sources would make another site.
+  static func stableUntil(
+    now: Timestamp, clock: SiteClock, entries: some Sequence<(ContentEntry, Article?)>, feedsOfNothing: Bool
+  ) -> Timestamp {
+    if feedsOfNothing { return now }  // an empty feed is dated now
+    var next = clock.timestamp(CivilDateTime(year: clock.civil(now).year + 1, month: 1, day: 1))
+    for (entry, article) in entries {
+      if let date = article?.date, date > now { next = min(next, date) }
+      if let expiry = entry.frontMatter.expiryDate?.value, expiry > now { next = min(next, expiry) }
+    }
+    return next
   }
 
   /// Every page of the site, in a stable order.

@@ -132,10 +132,14 @@ public struct PageRenderer: Sendable {
       }
       hasher.combine(7)
       hasher.combine(fields.count)
-      for key in fields.keys.sorted() {
-        hasher.combine(key)
-        if let field = fields[key] { hash(field, into: &hasher) }
+      var sum = StableHash(high: 0, low: 0)  // fields in any order, as in TemplateValue.hash(into:)
+      for (key, field) in fields {
+        var pair = StableHasher()
+        pair.combine(key)
+        hash(field, into: &pair)
+        sum = sum.adding(pair.value)
       }
+      hasher.combine(sum)
     case .list(let items):
       hasher.combine(6)
       hasher.combine(items.count)

@@ -62,25 +62,32 @@ public enum JSON {
   }
 
   public static func quote(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      case "\n": result += "\\n"
-      case "\r": result += "\\r"
-      case "\t": result += "\\t"
-      case "<", ">", "&", "'", "\u{2028}", "\u{2029}":
-        result += "\\u" + hex4(scalar.value)
-      default:
-        if scalar.value < 0x20 {
-          result += "\\u" + hex4(scalar.value)
-        } else {
-          result.unicodeScalars.append(scalar)
-        }
+    let utf8 = Array(text.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(utf8.count + 16)
+    result.append(UInt8(ascii: "\""))
+    var index = 0
+    while index < utf8.count {
+      let byte = utf8[index]
+      index += 1
+      switch byte {
+      case UInt8(ascii: "\""): result += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+      case UInt8(ascii: "\\"): result += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+      case UInt8(ascii: "\n"): result += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+      case UInt8(ascii: "\r"): result += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+      case UInt8(ascii: "\t"): result += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+      case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "'"), 0..<0x20:
+        result += Array(("\\u" + hex4(UInt32(byte))).utf8)
+      case 0xE2
+      where index + 1 < utf8.count && utf8[index] == 0x80 && (utf8[index + 1] == 0xA8 || utf8[index + 1] == 0xA9):
+        // U+2028 and U+2029 end a line in JavaScript
+        result += Array(("\\u" + hex4(utf8[index + 1] == 0xA8 ? 0x2028 : 0x2029)).utf8)
+        index += 2
+      default: result.append(byte)
       }
     }
-    return result + "\""
+    result.append(UInt8(ascii: "\""))
+    return String(decoding: result, as: UTF8.self)
   }
 
   private static func hex4(_ value: UInt32) -> String {

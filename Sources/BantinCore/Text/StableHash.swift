@@ -13,34 +13,55 @@ public struct StableHash: Hashable, Sendable, Comparable, CustomStringConvertibl
 
   public static func < (a: StableHash, b: StableHash) -> Bool { (a.high, a.low) < (b.high, b.low) }
 
+  /// Lane by lane, wrapping: an order-free way to combine hashes.
+  func adding(_ other: StableHash) -> StableHash {
+    StableHash(high: high &+ other.high, low: low &+ other.low)
+  }
+
   public var description: String {
     let digits = String(high, radix: 16) + ":" + String(low, radix: 16)
     return digits
   }
 }
 
-/// Feeds values into a `StableHash`.
+/// Feeds values into a `StableHash`: eight bytes at a time into two lanes, each a
+/// multiply and rotate, mixed at the end. Every `combine` of bytes is followed by
+/// their count, so that no two sequences of calls run together.
 public struct StableHasher: Sendable {
   private var a: UInt64 = 0xcbf2_9ce4_8422_2325
-  private var b: UInt64 = 0x84222325_cbf29ce4
+  private var b: UInt64 = 0x8422_2325_cbf2_9ce4
 
   public init() {}
 
-  public mutating func combine(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-      b = (b ^ UInt64(byte)) &* 0x0000_0001_0000_0193 &+ 0x9E37_79B9_7F4A_7C15
-    }
+  @inline(__always)
+  public mutating func combine(_ word: UInt64) {
+    a = ((a ^ word) &* 0x9E37_79B9_7F4A_7C15).rotated(29)
+    b = ((b &+ word) &* 0xC2B2_AE3D_27D4_EB4F).rotated(31) ^ a
   }
+
+  public mutating func combine(_ bytes: UnsafeRawBufferPointer) {
+    let count = bytes.count
+    var offset = 0
+    while offset + 8 <= count {
+      combine(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < count {
+      tail |= UInt64(bytes[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    combine(tail)
+    combine(UInt64(count))
+  }
+
+  public mutating func combine(_ bytes: [UInt8]) { bytes.withUnsafeBytes { combine($0) } }
 
   public mutating func combine(_ text: String) {
     var text = text
-    text.withUTF8 { combine($0) }
-    combine(UInt64(text.utf8.count))
-  }
-
-  public mutating func combine(_ value: UInt64) {
-    withUnsafeBytes(of: value.littleEndian) { combine($0) }
+    text.withUTF8 { combine(UnsafeRawBufferPointer($0)) }
   }
 
   public mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
@@ -50,13 +71,29 @@ public struct StableHasher: Sendable {
     combine(hash.low)
   }
 
-  public var value: StableHash { StableHash(high: a, low: b) }
+  public var value: StableHash { StableHash(high: StableHasher.mix(a ^ b.rotated(17)), low: StableHasher.mix(b)) }
 
-  public static func hash(_ bytes: some Sequence<UInt8>) -> StableHash {
+  /// MurmurHash3's finalizer: every input bit reaches every output bit.
+  static func mix(_ value: UInt64) -> UInt64 {
+    var x = value
+    x ^= x >> 33
+    x &*= 0xff51_afd7_ed55_8ccd
+    x ^= x >> 33
+    x &*= 0xc4ce_b9fe_1a85_ec53
+    x ^= x >> 33
+    return x
+  }
+
+  public static func hash(_ bytes: [UInt8]) -> StableHash {
     var hasher = StableHasher()
     hasher.combine(bytes)
     return hasher.value
   }
+}
+
+extension UInt64 {
+  @inline(__always)
+  func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }
 
 extension TemplateValue {
@@ -80,10 +117,15 @@ extension TemplateValue {
     case .record(let fields):
       hasher.combine(7)
       hasher.combine(fields.count)
-      for key in fields.keys.sorted() {
-        hasher.combine(key)
-        fields[key]?.hash(into: &hasher)
+      // Fields in any order: each pair hashed alone, the hashes added.
+      var sum = StableHash(high: 0, low: 0)
+      for (key, field) in fields {
+        var pair = StableHasher()
+        pair.combine(key)
+        field.hash(into: &pair)
+        sum = sum.adding(pair.value)
       }
+      hasher.combine(sum)
     }
   }
 }

@@ -1,0 +1,155 @@
+import BantinCore
+
+/// `bantin build`: reads a site folder, builds it and publishes it into its output
+/// folder, with the build cache unless told not to.
+///
+/// With a cache that matches, a site whose files have not changed is not built at
+/// all; otherwise only the files that changed are read, what did not change is
+/// taken from the memo, and only files whose bytes changed are written (see
+/// `InPlaceOutput`). Without one, the whole site is written into a staging folder
+/// and swapped in. When any file has an error nothing is written.
+public struct SiteBuild: Sendable {
+  public var root: String
+  public var output: String
+  public var build: BuildConfig
+  public var usesCache: Bool
+
+  public init(root: String, output: String, build: BuildConfig, usesCache: Bool = true) {
+    self.root = root
+    self.output = output
+    self.build = build
+    self.usesCache = usesCache
+  }
+
+  public struct Outcome: Sendable {
+    /// Every diagnostic, sorted; with an error, nothing was published.
+    public var diagnostics: [Diagnostic] = []
+    public var summary = BuildSummary()
+    /// Nothing had changed since the cached build: nothing was built or written.
+    public var upToDate = false
+    /// Files written, files of the last build kept as they were, files removed.
+    public var written = 0
+    public var kept = 0
+    public var removed = 0
+    /// Why the cache could not be saved, when it could not (the build is published).
+    public var cacheProblem: String?
+
+    init(diagnostics: [Diagnostic], summary: BuildSummary, upToDate: Bool = false) {
+      self.diagnostics = diagnostics
+      self.summary = summary
+      self.upToDate = upToDate
+    }
+  }
+
+  /// Builds and publishes; throws only when the output cannot be written (and then
+  /// the published output is as it was).
+  public func run() throws -> Outcome {
+    let publisher = Publisher(siteRoot: root, output: output)
+    if let problem = publisher.checkOutput() { throw FileSystemError(output, problem) }
+    let cache = BuildCache(output: publisher.output)
+    let started = POSIX.now()
+    let key = BuildCache.Key(output: publisher.output, build: build)
+    if !usesCache { cache.remove() }
+    let state = usesCache ? cache.state(for: key) : nil
+    let verified = state.map { SiteBuild.unchangedOutputs($0.outputs, in: publisher.output) } ?? [:]
+
+    var (tree, loadProblems) = SourceTree.load(root: root) { path, stamp in
+      state?.trustedContent(path: path, stamp: stamp)
+    }
+    build.stageEnded?("read \(tree.files.count) files, checked \(verified.count) published files")
+    if let state, loadProblems.isEmpty, SiteBuild.isUnchanged(tree, since: state, verified: verified, now: build.now) {
+      var outcome = Outcome(diagnostics: state.warnings, summary: state.summary, upToDate: true)
+      outcome.kept = state.outputs.count
+      return outcome
+    }
+
+    var memo = state.flatMap { cache.memo(for: $0) }
+    if let pages = memo?.pages { memo?.pages = pages.filter { verified[$0.key] != nil } }
+    build.stageEnded?("read the cache")
+    let pipeline = Pipeline(build: build)
+    if loadProblems.hasErrors {
+      var nowhere = DiscardingSink()
+      let (result, _, _) = try pipeline.run(tree.reading(tree.unchangedPaths, root: root).0, memo: nil, into: &nowhere)
+      return Outcome(diagnostics: (loadProblems + result.diagnostics).sorted(), summary: result.summary)
+    }
+
+    var sink: any PublishingSink =
+      verified.isEmpty
+      ? try StagedOutput(publisher, sourceStamps: tree.stamps)
+      : try InPlaceOutput(publisher, previous: verified, sourceStamps: tree.stamps)
+    var built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
+    do {
+      built = try pipeline.run(tree, memo: memo, into: &sink)
+      if !built.result.unread.isEmpty {
+        // The memo did not hold what was made of files not read: read them all.
+        let (read, problems) = tree.reading(tree.unchangedPaths, root: root)
+        tree = read
+        loadProblems += problems
+        built = try pipeline.run(tree, memo: memo, into: &sink)
+      }
+    } catch {
+      sink.discard()
+      throw error
+    }
+    var outcome = Outcome(
+      diagnostics: (loadProblems + built.result.diagnostics).sorted(), summary: built.result.summary)
+    guard !outcome.diagnostics.hasErrors, built.result.unread.isEmpty else {
+      sink.discard()
+      return outcome
+    }
+
+    cache.invalidate()  // the output is about to change
+    do {
+      outcome.removed = try sink.finish()
+    } catch {
+      sink.discard()
+      throw error
+    }
+    outcome.written = sink.written
+    outcome.kept = sink.kept
+    guard usesCache else { return outcome }
+    let hashes = built.memo.contentHashes
+    var sources: [SourcePath: BuildCache.SourceRecord] = [:]
+    for (path, stamp) in tree.stamps { sources[path] = BuildCache.SourceRecord(stamp: stamp, content: hashes[path]) }
+    let saved = BuildCache.State(
+      key: key, buildID: StableHash.random(), started: started, sources: sources, outputs: sink.records,
+      stableUntil: built.result.stableUntil ?? build.now, summary: outcome.summary, warnings: outcome.diagnostics)
+    do {
+      try cache.save(saved, memo: built.memo)
+    } catch {
+      outcome.cacheProblem = "\(error)"
+    }
+    return outcome
+  }
+
+  /// The records of the files in the output folder whose stamps are as recorded.
+  static func unchangedOutputs(_ records: [OutputPath: OutputRecord], in output: String) -> [OutputPath: OutputRecord] {
+    guard POSIX.isDirectory(output) else { return [:] }
+    let items = Array(records)
+    let same = items.parallelMap(chunkSize: 256) { POSIX.stamp(output + "/" + $0.0.rawValue) == $0.1.stamp }
+    var verified: [OutputPath: OutputRecord] = [:]
+    for (item, isSame) in zip(items, same) where isSame { verified[item.0] = item.1 }
+    return verified
+  }
+
+  /// Whether the last build would be made again as it is: the same source files
+  /// with the same stamps, every file it wrote still as written, and no article's
+  /// date, expiry date or new year come since.
+  static func isUnchanged(
+    _ tree: SourceTree, since state: BuildCache.State, verified: [OutputPath: OutputRecord], now: Timestamp
+  ) -> Bool {
+    guard verified.count == state.outputs.count, now < state.stableUntil, tree.stamps.count == state.sources.count
+    else { return false }
+    return tree.stamps.allSatisfy { path, stamp in
+      state.sources[path]?.stamp == stamp && stamp.changed < state.started
+    }
+  }
+}
+
+extension StableHash {
+  /// A new random value, to tell one build from another.
+  static func random() -> StableHash {
+    var generator = SystemRandomNumberGenerator()
+    return StableHash(high: generator.next(), low: generator.next())
+  }
+}
