@@ -38,8 +38,14 @@ test-deps:
 validate: build test-deps
 	scripts/validate-sites.sh
 
-## Benchmarks (numbers, not pass/fail tests): 1,000 live-reload streams on one edit.
+## Benchmarks (numbers, not pass/fail tests): bantin against Hugo on generated sites
+## of 1,000, 10,000 and 50,000 articles (BENCH_SIZES, BENCH_RUNS, BENCH_DIR), cached
+## rebuilds, then 1,000 live-reload streams on one edit.
+BENCH_SIZES ?= 1000,10000,50000
+BENCH_RUNS ?= 3
 bench: release test-deps
+	@command -v hugo >/dev/null || scripts/ensure-packages.sh hugo
+	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
 
 format:

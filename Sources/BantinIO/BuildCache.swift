@@ -155,12 +155,12 @@ extension BinaryWriter {
     optional(key.baseURL) { $0.string($1) }
     hash(state.buildID)
     int(state.started)
-    array(state.sources.sorted { $0.key < $1.key }) { writer, item in
+    array(Array(state.sources)) { writer, item in
       writer.string(item.key.rawValue)
       writer.stamp(item.value.stamp)
       writer.optional(item.value.content) { $0.hash($1) }
     }
-    array(state.outputs.sorted { $0.key < $1.key }) { writer, item in
+    array(Array(state.outputs)) { writer, item in
       writer.string(item.key.rawValue)
       writer.stamp(item.value.stamp)
       writer.optional(item.value.source) { $0.string($1.rawValue) }

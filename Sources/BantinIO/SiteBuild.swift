@@ -78,14 +78,16 @@ public struct SiteBuild: Sendable {
       ? try StagedOutput(publisher, sourceStamps: tree.stamps)
       : try InPlaceOutput(publisher, previous: verified, sourceStamps: tree.stamps)
     var built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
+    var stamps = tree.stamps
     do {
-      built = try pipeline.run(tree, memo: memo, into: &sink)
+      // The pipeline lets go of the files' bytes once it has read them.
+      built = try pipeline.run(consume tree, memo: memo, into: &sink)
       if !built.result.unread.isEmpty {
-        // The memo did not hold what was made of files not read: read them all.
-        let (read, problems) = tree.reading(tree.unchangedPaths, root: root)
-        tree = read
-        loadProblems += problems
-        built = try pipeline.run(tree, memo: memo, into: &sink)
+        // The memo did not hold what was made of files not read: read the site again, whole.
+        let (whole, problems) = SourceTree.load(root: root)
+        stamps = whole.stamps
+        loadProblems = problems
+        built = try pipeline.run(whole, memo: memo, into: &sink)
       }
     } catch {
       sink.discard()
@@ -107,10 +109,11 @@ public struct SiteBuild: Sendable {
     }
     outcome.written = sink.written
     outcome.kept = sink.kept
+    build.stageEnded?("published: \(outcome.written) written, \(outcome.kept) kept, \(outcome.removed) removed")
     guard usesCache else { return outcome }
     let hashes = built.memo.contentHashes
     var sources: [SourcePath: BuildCache.SourceRecord] = [:]
-    for (path, stamp) in tree.stamps { sources[path] = BuildCache.SourceRecord(stamp: stamp, content: hashes[path]) }
+    for (path, stamp) in stamps { sources[path] = BuildCache.SourceRecord(stamp: stamp, content: hashes[path]) }
     let saved = BuildCache.State(
       key: key, buildID: StableHash.random(), started: started, sources: sources, outputs: sink.records,
       stableUntil: built.result.stableUntil ?? build.now, summary: outcome.summary, warnings: outcome.diagnostics)
@@ -119,6 +122,7 @@ public struct SiteBuild: Sendable {
     } catch {
       outcome.cacheProblem = "\(error)"
     }
+    build.stageEnded?("build cache saved")
     return outcome
   }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A path inside the site folder, relative to its root, with `/` separators:
 /// `content/tin-tuc/hoi-nghi/index.md`, `templates/article.mustache`, `site.yml`.
 public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertible,
@@ -42,9 +46,7 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
     return String(rawValue.dropFirst(prefix.count))
   }
 
-  public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool {
-    lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
-  }
+  public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool { bytewiseLess(lhs.rawValue, rhs.rawValue) }
 }
 
 /// A path inside the output folder, relative to its root: `tin-tuc/hoi-nghi/index.html`.
@@ -63,7 +65,22 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
     self.rawValue = path
   }
 
-  public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool {
-    lhs.rawValue.utf8.lexicographicallyPrecedes(rhs.rawValue.utf8)
+  public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { bytewiseLess(lhs.rawValue, rhs.rawValue) }
+}
+
+/// Whether `a`'s UTF-8 bytes sort before `b`'s: the order of file paths, with
+/// `memcmp` over the strings' storage when it is contiguous.
+func bytewiseLess(_ a: String, _ b: String) -> Bool {
+  let fast = a.utf8.withContiguousStorageIfAvailable { left in
+    b.utf8.withContiguousStorageIfAvailable { right -> Bool in
+      let common = min(left.count, right.count)
+      if common > 0, let x = left.baseAddress, let y = right.baseAddress {
+        let order = memcmp(x, y, common)
+        if order != 0 { return order < 0 }
+      }
+      return left.count < right.count
+    }
   }
+  if let fast, let result = fast { return result }
+  return a.utf8.lexicographicallyPrecedes(b.utf8)
 }

@@ -110,30 +110,41 @@ extension BuildMemo {
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
-  public func encode(partSize: Int = 1 << 20, to write: ([UInt8]) throws -> Void) rethrows {
-    var writer = BinaryWriter()
-    writer.bytes.reserveCapacity(partSize + (64 << 10))
-    writer.bytes += BuildMemo.magic
-    writer.string(BantinCore.version)
-    writer.int(entries.count)
-    for (key, value) in entries.sorted(by: { $0.key.path < $1.key.path }) {
-      writer.string(key.path.rawValue)
-      writer.hash(key.content)
-      writer.hash(key.config)
-      writer.optional(value.entry) { $0.entry($1) }
-      writer.array(value.frontMatterDiagnostics) { $0.diagnostic($1) }
-      writer.optional(value.article) { $0.article($1) }
-      writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
-      if writer.bytes.count >= partSize {
-        try write(writer.bytes)
-        writer.bytes.removeAll(keepingCapacity: true)
+  public func encode(to write: ([UInt8]) throws -> Void) rethrows {
+    var head = BinaryWriter()
+    head.bytes = BuildMemo.magic
+    head.string(BantinCore.version)
+    head.int(entries.count)
+    try write(head.bytes)
+    // Entries are encoded on every core, a few hundred at a time, and written in order
+    // (the dictionary's: nothing depends on it).
+    let sorted = Array(entries)
+    let chunk = 256
+    var start = 0
+    while start < sorted.count {
+      let group = Array(sorted[start..<min(start + chunk * 8, sorted.count)])
+      start += group.count
+      let parts = Array(stride(from: 0, to: group.count, by: chunk)).parallelMap(chunkSize: 1) { first in
+        var writer = BinaryWriter()
+        for (key, value) in group[first..<min(first + chunk, group.count)] {
+          writer.string(key.path.rawValue)
+          writer.hash(key.content)
+          writer.hash(key.config)
+          writer.optional(value.entry) { $0.entry($1) }
+          writer.array(value.frontMatterDiagnostics) { $0.diagnostic($1) }
+          writer.optional(value.article) { $0.article($1) }
+          writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
+        }
+        return writer.bytes
       }
+      for part in parts { try write(part) }
     }
-    writer.array(pages.sorted { $0.key < $1.key }) { writer, page in
+    var tail = BinaryWriter()
+    tail.array(Array(pages)) { writer, page in
       writer.string(page.key.rawValue)
       writer.hash(page.value)
     }
-    try write(writer.bytes)
+    try write(tail.bytes)
   }
 
   /// The memo as bytes, for the build cache.

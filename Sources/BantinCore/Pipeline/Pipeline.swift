@@ -41,7 +41,7 @@ public struct Pipeline: Sendable {
   /// Builds `tree`, handing the files to `sink` in batches; a build with errors
   /// hands it nothing. Work whose inputs are in `memo` is reused, and a page whose
   /// fingerprint is the memo's is handed over as `.unchanged`.
-  public func run(_ tree: SourceTree, memo previous: BuildMemo?, into sink: inout some OutputSink) throws
+  public func run(_ tree: consuming SourceTree, memo previous: BuildMemo?, into sink: inout some OutputSink) throws
     -> (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
   {
     var diagnostics: [Diagnostic] = []
@@ -70,7 +70,7 @@ public struct Pipeline: Sendable {
     let decoder = FrontMatterDecoder(clock: config.clock)
     let siteConfig = config
     let configHash = config.fingerprint
-    let markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
+    var markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
     let previousEntries = previous?.entries ?? [:]
     var read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry) in
       switch file.content {
@@ -108,13 +108,27 @@ public struct Pipeline: Sendable {
     build.stageEnded?("front matter of \(markdown.count) files")
 
     // Where every photo and file goes.
-    let assets = AssetMap(tree: tree, entries: entries, themeStatic: theme.staticFiles)
+    let assets = AssetMap(tree: copy tree, entries: entries, themeStatic: theme.staticFiles)
     diagnostics += assets.diagnostics
+
+    // The bytes of the files are not needed any more, but for those whose front matter
+    // came from the memo and whose article may have to be made again: let the rest go
+    // (a caller that passed the tree with `consume` holds no other copy).
+    var kept: [SourcePath: [UInt8]] = [:]
+    for entry in entries where entry.markdown == nil {
+      if case .text(let bytes)? = tree[entry.path]?.content { kept[entry.path] = bytes }
+    }
+    let memoBytes = kept
+    let notRead = Set(markdown.compactMap { file -> SourcePath? in
+      if case .unchanged = file.content { return file.path }
+      return nil
+    })
+    markdown = []
+    tree = SourceTree(files: [])
 
     // Markdown bodies, unless the memo has them for the same files, assets and address.
     let frontMatterProblems = Dictionary(
       read.map { ($0.0, $0.1.frontMatterDiagnostics) }, uniquingKeysWith: { a, _ in a })
-    let files = tree.files
     let rendered = keyedEntries.parallelMap { key, entry -> (Article?, [Diagnostic], Bool) in
       if let known = previousEntries[key], let article = known.article,
         Pipeline.lookupsHold(article, assets: assets, url: siteURL)
@@ -122,7 +136,7 @@ public struct Pipeline: Sendable {
         return (article, known.articleDiagnostics, true)
       }
       var entry = entry
-      if entry.markdown == nil, case .text(let bytes)? = files[entry.path]?.content {
+      if entry.markdown == nil, let bytes = memoBytes[entry.path] {
         entry.markdown = ContentEntry.read(entry.path, bytes: bytes, config: siteConfig, decoder: decoder).0?.markdown
       }
       guard entry.markdown != nil else { return (nil, [], false) }  // not read: asked for below
@@ -130,7 +144,7 @@ public struct Pipeline: Sendable {
       return (article, problems, false)
     }
     let unread = zip(keyedEntries, rendered).compactMap { item, outcome -> SourcePath? in
-      guard outcome.0 == nil, case .unchanged? = files[item.1.path]?.content else { return nil }
+      guard outcome.0 == nil, notRead.contains(item.1.path) else { return nil }
       return item.1.path
     }
     reuse.articles = rendered.count { $0.2 }
