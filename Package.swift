@@ -65,6 +65,8 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ]
     ),
+    // libFuzzer target over the per-article pipeline (`make fuzz`); a replay tool otherwise.
+    .executableTarget(name: "bantin-fuzz", dependencies: ["BantinCore"]),
     .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore"]),
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO", "TestSupport"]),

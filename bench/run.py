@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """`make bench`: bantin against Hugo on the same generated news sites.
 
-    bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--dir /tmp/bantin-bench] [--bantin PATH]
+    bench/run.py [--sizes 1000,10000,50000] [--runs 3] [--large-runs 1] [--dir /tmp/bantin-bench] [--bantin PATH]
 
 For each size it generates a corpus with bench/gen-corpus.py (once; kept in --dir),
-lays bench/hugo/ beside it for Hugo (in hugo-site/, reading the same content/), then builds it --runs times with each tool,
+lays bench/hugo/ beside it for Hugo (in hugo-site/, reading the same content/), then builds it --runs times
+(--large-runs from 50,000 articles: Hugo takes minutes there) with each tool,
 alternating which goes first, every run into an empty output folder with no
 cache, under /usr/bin/time -v. It prints the median wall time (with min and max),
 CPU seconds, peak memory, files written and the ratio bantin/Hugo; then, for the
@@ -81,6 +82,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--large-runs", type=int, default=1, help="runs for sizes of 50,000 and more")
     parser.add_argument("--dir", default=os.environ.get("BENCH_DIR", "/tmp/bantin-bench"))
     parser.add_argument("--bantin", default=os.path.join(REPO, ".build", "release", "bantin"))
     # Output on tmpfs by default: on ext4, deleting and creating tens of thousands of
@@ -108,18 +110,16 @@ def main():
                      "-d", os.path.join(output, "out-hugo")],
         }
         results = {"bantin": [], "hugo": []}
-        for run in range(options.runs):
+        written = {}
+        runs = options.runs if size < 50000 else options.large_runs
+        for run in range(runs):
             order = ["bantin", "hugo"] if run % 2 == 0 else ["hugo", "bantin"]
             for tool in order:
                 clean(output)
                 wall, cpu, peak, _ = measured(commands[tool])
                 results[tool].append((wall, cpu, peak))
+                written[tool] = files_in(os.path.join(output, "out-" + tool))
                 print(f"  n={size} run {run + 1} {tool}: {wall:.2f} s wall, {cpu:.2f} s CPU, {peak:.0f} MiB", flush=True)
-        written = {}
-        for tool in ["bantin", "hugo"]:
-            clean(output)
-            measured(commands[tool])
-            written[tool] = files_in(os.path.join(output, "out-" + tool))
         clean(output)
         timings[size] = {tool: summary([r[0] for r in results[tool]]) for tool in results}
         for tool in ["bantin", "hugo"]:
@@ -130,7 +130,8 @@ def main():
 
     print()
     print(f"bantin {subprocess.run([options.bantin, '--version'], capture_output=True, text=True).stdout.strip()}"
-          f" against Hugo {version}; {os.cpu_count()} cores; {options.runs} runs each, alternating;"
+          f" against Hugo {version}; {os.cpu_count()} cores; {options.runs} runs each ({options.large_runs} from 50,000),"
+          f" alternating;"
           f" empty output folder in {options.out}, no cache")
     header = f"{'articles':>8}  {'tool':<6}  {'wall s median (min–max)':<24}  {'CPU s':>6}  {'peak MiB':>8}  {'files':>7}  {'bantin/Hugo wall':>16}  {'memory':>6}"
     print(header)

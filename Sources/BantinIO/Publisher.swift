@@ -64,6 +64,9 @@ public struct Publisher: Sendable {
     }
   }
 
+  /// Removes this process's staging folder, if any: for a build stopped from outside.
+  public func discardStaging() { try? POSIX.remove(stagingPath) }
+
   /// Where a build is written before it is swapped in.
   var stagingPath: String { Publisher.parent(of: output) + "/." + Publisher.name(of: output) + ".staging-\(getpid())" }
 

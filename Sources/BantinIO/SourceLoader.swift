@@ -39,6 +39,23 @@ extension SourceTree {
     for folder in folders where POSIX.exists(realRoot + "/" + folder.rawValue) {
       walk(folder, root: realRoot, into: &paths, visited: &visited, diagnostics: &diagnostics)
     }
+    // Two names that are the same text in different Unicode forms (one NFC, one
+    // NFD) are two files on disk but one path and one URL here: neither is guessed.
+    var seen: [SourcePath: String] = [:]
+    var twice = Set<String>()
+    for path in paths {
+      if let other = seen[path], other.utf8.elementsEqual(path.rawValue.utf8) == false {
+        diagnostics.append(
+          Diagnostic(
+            .error, in: path,
+            "two files have this name, written in two Unicode forms (NFC and NFD): keep one, or rename one"))
+        twice.insert(path.rawValue)
+        twice.insert(other)
+      } else {
+        seen[path] = path.rawValue
+      }
+    }
+    if !twice.isEmpty { paths.removeAll { twice.contains($0.rawValue) } }
     let loaded = paths.parallelMap(chunkSize: 32) { path -> (Result<SourceFile, Diagnostic>, FileStamp?) in
       let stamp = POSIX.stamp(realRoot + "/" + path.rawValue)
       if isText(path), let stamp, let hash = unchanged(path, stamp) {

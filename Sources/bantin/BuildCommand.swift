@@ -31,6 +31,12 @@ struct BuildCommand: ParsableCommand {
     help: "Build everything again, ignoring and removing the build cache (<output parent>/.bantin-cache/).")
   var noCache = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Stop the build when the Markdown of one file takes longer than this to render.", valueName: "seconds"))
+  var markdownBudget: Double = 10
+
   func run() throws {
     let logger = site.makeLogger()
     let started = ContinuousClock.now
@@ -43,6 +49,18 @@ struct BuildCommand: ParsableCommand {
       let stages = StageClock()
       build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }
     }
+    let publisher = Publisher(siteRoot: site.root, output: outputFolder)
+    let watchdog = MarkdownWatchdog(budget: .milliseconds(Int(markdownBudget * 1000))) { path, took in
+      StandardError.write(
+        "\(path): error: rendering its Markdown took more than \(String(format: "%g", markdownBudget)) s "
+          + "(the Markdown library, cmark 0.30.2, is slow on some inputs): the build is stopped; "
+          + "\(outputFolder) is unchanged")
+      publisher.discardStaging()
+      Foundation.exit(ExitStatus.contentErrors.rawValue)
+    }
+    build.markdownWatch = watchdog.hook
+    watchdog.start()
+    defer { watchdog.stop() }
     let outcome: SiteBuild.Outcome
     do {
       outcome = try SiteBuild(root: site.root, output: outputFolder, build: build, usesCache: !noCache).run()

@@ -126,7 +126,7 @@ struct PortalPartsTests {
     fixed.files["content/tin-tuc/c.md"] = TestSite.article(title: "C")
     #expect(
       fixed.diagnostics() == [
-        "error: /tin-tuc/b/index.html would be written twice: for content/tin-tuc/b.md and for the alias /tin-tuc/b/ of content/tin-tuc/a.md"
+        "content/tin-tuc/a.md: error: /tin-tuc/b/index.html would be written twice: for content/tin-tuc/b.md and for the alias /tin-tuc/b/ of content/tin-tuc/a.md"
       ])
   }
 }

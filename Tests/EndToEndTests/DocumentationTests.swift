@@ -35,12 +35,20 @@ struct DocumentationTests {
   @Test("documents every variable that templates get")
   func templateVariables() throws {
     let readme = try String(contentsOfFile: Repository.root + "/README.md", encoding: .utf8)
-    let keys = Self.contextKeys()
+    let keys = Self.contextKeys().union(TemplateContext.documented)
     #expect(keys.count > 60)
     let undocumented = keys.filter { key in
       !["`\(key)`", ".\(key)`", "`\(key),", ".\(key),", "`\(key) ", ".\(key) "].contains { readme.contains($0) }
     }
     #expect(undocumented.sorted() == [])
+  }
+
+  @Test("the names templates are checked against are exactly the keys pages give them")
+  func checkedNames() {
+    let keys = Self.contextKeys()
+    #expect(keys.subtracting(TemplateContext.documented).sorted() == [])
+    // Given only when an article has them, so not in every fixture's contexts.
+    #expect(TemplateContext.documented.subtracting(keys).sorted() == ["lastmod", "lastmodDatetime"])
   }
 
   @Test("shows the two commands first")

@@ -42,7 +42,7 @@ struct TemplateEngineTests {
       ),
       ("dots", "t/dots", "{{#list}}[{{.}}]{{/list}}{{^none}}-{{/none}}{{#flag}}yes{{/flag}}{{{raw}}}{{&raw}}{{esc}}"),
     ]
-    let (set, problems) = TemplateSet.load(sources)
+    let (set, problems) = TemplateSet.load(sources, names: nil)  // names of its own, not a page's
     #expect(problems.map(\.description) == [])
     let context = TemplateValue.record([
       "title": .text("T"),

@@ -45,7 +45,7 @@ extension FrontMatter {
         return .failure(
           .error(
             SourceLocation(source.path, line: 2, column: 1),
-            "front matter is larger than \(maximumSize / 1024) KiB"))
+            "the front matter is larger than \(maximumSize / 1024) KiB: keep long text in the article's body"))
       }
       let body = line.endIndex < text.endIndex ? text[text.index(after: line.endIndex)...] : text[text.endIndex...]
       return .success(

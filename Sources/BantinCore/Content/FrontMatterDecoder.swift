@@ -43,7 +43,13 @@ public struct FrontMatterDecoder: Sendable {
     case "title": frontMatter.title = yaml.text(value, key: key)
     case "description": frontMatter.description = yaml.text(value, key: key)
     case "author": frontMatter.author = yaml.text(value, key: key)
-    case "slug": frontMatter.slug = yaml.text(value, key: key)
+    case "slug":
+      frontMatter.slug = yaml.text(value, key: key)
+      if frontMatter.slug == nil, case .scalar = value {
+        yaml.error(
+          yaml.location(value.mark),
+          "'slug' is empty: write the last part of the URL, such as 'hoi-nghi-tong-ket', or remove the line")
+      }
     case "image": frontMatter.image = yaml.text(value, key: key)
     case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates)
     case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)

@@ -104,6 +104,9 @@ public struct BuildConfig: Sendable {
   public var baseURL: SiteURL?
   /// Told when each stage of the build ends (`--verbose` prints how long each took).
   public var stageEnded: (@Sendable (String) -> Void)?
+  /// Told when libcmark starts (`true`) and ends rendering a file's body, so that a
+  /// watchdog can name a file that takes too long (`MarkdownWatchdog` in BantinIO).
+  public var markdownWatch: (@Sendable (SourcePath, Bool) -> Void)?
 
   public init(now: Timestamp, includeDrafts: Bool = false, includeFuture: Bool = false, baseURL: SiteURL? = nil) {
     self.now = now

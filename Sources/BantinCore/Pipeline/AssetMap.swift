@@ -127,13 +127,19 @@ struct ReferenceResolver {
   func resolveImage(_ destination: String, at location: SourceLocation) -> Result<ResolvedImage, Diagnostic> {
     let (path, _) = ReferenceResolver.splitSuffix(destination)
     if let scheme = ReferenceResolver.scheme(of: destination) {
-      guard scheme == "https" || scheme == "http" else {
+      guard scheme == "https" else {
         return .failure(
           .error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
       }
       return .success(ResolvedImage(src: destination))
     }
-    if destination.hasPrefix("//") { return .success(ResolvedImage(src: "https:" + destination)) }
+    if destination.hasPrefix("//") {
+      return .failure(
+        .error(
+          location,
+          "the image '\(destination.prefix(60))' must be a file of the site or an https: address: write https:\(destination.prefix(60))"
+        ))
+    }
     guard !path.isEmpty else {
       return .failure(.error(location, "the image has no file: write ![description](photo.jpg)"))
     }

@@ -20,6 +20,10 @@ struct ContentEntry: Sendable {
     var firstLine: Int
   }
 
+  /// Slugs that would stand beside pages bantin writes: the not-found page and the
+  /// folders of list pages (`/tin-tuc/page/2/`).
+  static let reservedSlugs: Set<String> = ["404", "page"]
+
   var path: SourcePath
   var markdown: Markdown?
   var frontMatter: FrontMatter
@@ -118,6 +122,13 @@ struct ContentEntry: Sendable {
       } else if slug.isEmpty {
         diagnostics.append(
           .error(start, "the file name '\(name)' has no letters or digits to make a URL from: rename it or set 'slug'"))
+      }
+      if ContentEntry.reservedSlugs.contains(slug.rawValue) {
+        diagnostics.append(
+          .error(
+            frontMatter.slug?.location ?? start,
+            "the URL would end in '\(slug.rawValue)', a name bantin uses itself (\(ContentEntry.reservedSlugs.sorted().joined(separator: ", "))): set another 'slug'"
+          ))
       }
       urlPath = "/" + (urlFolders + [slug.rawValue]).joined(separator: "/") + "/"
     }

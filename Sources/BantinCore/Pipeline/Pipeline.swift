@@ -119,16 +119,18 @@ public struct Pipeline: Sendable {
       if case .text(let bytes)? = tree[entry.path]?.content { kept[entry.path] = bytes }
     }
     let memoBytes = kept
-    let notRead = Set(markdown.compactMap { file -> SourcePath? in
-      if case .unchanged = file.content { return file.path }
-      return nil
-    })
+    let notRead = Set(
+      markdown.compactMap { file -> SourcePath? in
+        if case .unchanged = file.content { return file.path }
+        return nil
+      })
     markdown = []
     tree = SourceTree(files: [])
 
     // Markdown bodies, unless the memo has them for the same files, assets and address.
     let frontMatterProblems = Dictionary(
       read.map { ($0.0, $0.1.frontMatterDiagnostics) }, uniquingKeysWith: { a, _ in a })
+    let watch = build.markdownWatch
     let rendered = keyedEntries.parallelMap { key, entry -> (Article?, [Diagnostic], Bool) in
       if let known = previousEntries[key], let article = known.article,
         Pipeline.lookupsHold(article, assets: assets, url: siteURL)
@@ -140,6 +142,8 @@ public struct Pipeline: Sendable {
         entry.markdown = ContentEntry.read(entry.path, bytes: bytes, config: siteConfig, decoder: decoder).0?.markdown
       }
       guard entry.markdown != nil else { return (nil, [], false) }  // not read: asked for below
+      watch?(entry.path, true)
+      defer { watch?(entry.path, false) }
       let (article, problems) = Pipeline.article(from: entry, assets: assets, url: siteURL)
       return (article, problems, false)
     }
@@ -220,18 +224,18 @@ public struct Pipeline: Sendable {
     }
     let renderer = PageRenderer(site: site, theme: theme, now: build.now)
     build.stageEnded?("template contexts of \(site.articles.count) articles")
-    var planned: [(path: OutputPath, origin: String)] = plan.map { page in
-      (renderer.outputPath(of: page), Pipeline.origin(of: page, in: site))
+    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
+      (renderer.outputPath(of: page), Pipeline.origin(of: page, in: site), Pipeline.file(of: page, in: site))
     }
-    planned.append((theme.stylesheet.path, "the stylesheet"))
+    planned.append((theme.stylesheet.path, "the stylesheet", nil))
     var copies: [OutputFile] = []
     for asset in assets.assets.values.sorted(by: { $0.output < $1.output }) {
       if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
       copies.append(OutputFile(path: asset.output, content: asset.content))
       if case .copy(let source) = asset.content {
-        planned.append((asset.output, source.rawValue))
+        planned.append((asset.output, source.rawValue, source))
       } else {
-        planned.append((asset.output, "the theme's static/\(asset.output)"))
+        planned.append((asset.output, "the theme's static/\(asset.output)", nil))
       }
     }
     if !diagnostics.hasErrors { diagnostics += Pipeline.checkOutputs(planned) }  // else repeats of what was said
@@ -357,6 +361,21 @@ public struct Pipeline: Sendable {
     }
   }
 
+  /// The source file a page is written for, when there is one.
+  static func file(of page: Page, in site: Site) -> SourcePath? {
+    switch page {
+    case .article(let index): return site.articles[index].source
+    case .page(let index): return site.pages[index].source
+    case .alias(_, let to): return (site.articles + site.pages).first { $0.urlPath == to }?.source
+    case .list(let list):
+      if case .section(let section) = list.kind {
+        return section.source ?? ContentEntry.contentFolder.appending(section.folder)
+      }
+      return nil
+    default: return nil
+    }
+  }
+
   // MARK: - Steps
 
   /// Renders one entry's Markdown and resolves its front matter against the site.
@@ -368,6 +387,9 @@ public struct Pipeline: Sendable {
     var lookups: [Lookup] = []
     guard let markdown = entry.markdown else {
       return (nil, [Diagnostic(.error, in: entry.path, "the text of this file was not read")])
+    }
+    if let problem = MarkdownLimits.check(markdown.body, firstLine: markdown.firstLine, path: entry.path) {
+      return (nil, [problem])
     }
     let body = CommonMark.render(markdown.body, firstLine: markdown.firstLine, in: markdown.source) { reference in
       let resolution = resolver.resolve(reference)
@@ -518,25 +540,30 @@ public struct Pipeline: Sendable {
     return diagnostics
   }
 
-  /// No two files may be written at one place, and no file where another needs a folder.
-  static func checkOutputs(_ planned: [(path: OutputPath, origin: String)]) -> [Diagnostic] {
-    var first: [OutputPath: String] = [:]
+  /// No two files may be written at one place, and no file where another needs a
+  /// folder. Each error is given to a source file of the two, when one has one.
+  static func checkOutputs(_ planned: [(path: OutputPath, origin: String, file: SourcePath?)]) -> [Diagnostic] {
+    var first: [OutputPath: (origin: String, file: SourcePath?)] = [:]
     var diagnostics: [Diagnostic] = []
-    for (path, origin) in planned {
+    for (path, origin, file) in planned {
       if let earlier = first[path] {
         diagnostics.append(
-          Diagnostic(.error, in: nil, "/\(path) would be written twice: for \(earlier) and for \(origin)"))
+          Diagnostic(
+            .error, in: file ?? earlier.file,
+            "/\(path) would be written twice: for \(earlier.origin) and for \(origin)"))
       } else {
-        first[path] = origin
+        first[path] = (origin, file)
       }
     }
-    for (path, origin) in planned {
+    for (path, origin, file) in planned {
       var folder = Substring(path.rawValue)
       while let slash = folder.lastIndex(of: "/") {
         folder = folder[..<slash]
-        if let file = first[OutputPath(String(folder))] {
+        if let earlier = first[OutputPath(String(folder))] {
           diagnostics.append(
-            Diagnostic(.error, in: nil, "/\(folder) is written as a file for \(file) and as a folder for \(origin)"))
+            Diagnostic(
+              .error, in: file ?? earlier.file,
+              "/\(folder) is written as a file for \(earlier.origin) and as a folder for \(origin)"))
           break
         }
       }

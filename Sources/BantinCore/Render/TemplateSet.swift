@@ -14,24 +14,31 @@ public struct TemplateSet: Sendable {
   /// Template name → its text: two sets with the same texts render the same.
   public let texts: [String: String]
 
-  /// Parses every template; errors name the template's path, line and column.
-  public static func load(_ sources: [(name: String, origin: String, text: String)]) -> (TemplateSet, [Diagnostic]) {
+  /// Parses every template; errors name the template's path, line and column. With
+  /// `names`, every name a template looks up must be one of them (the theme passes
+  /// `TemplateContext.documented`).
+  public static func load(
+    _ sources: [(name: String, origin: String, text: String)], names: Set<String>? = TemplateContext.documented
+  ) -> (TemplateSet, [Diagnostic]) {
     var library: [String: MustacheTemplate] = [:]
     var compiled: [String: [TemplateNode]] = [:]
     var origins: [String: String] = [:]
     var texts: [String: String] = [:]
     var diagnostics: [Diagnostic] = []
+    var broken = Set<String>()  // templates that exist but do not parse: said once
     for source in sources {
       let path = SourcePath(source.origin)
       do {
         library[source.name] = try MustacheTemplate(string: source.text)
       } catch let error as MustacheTemplate.ParserError {
+        broken.insert(source.name)
         diagnostics.append(
           .error(
             SourceLocation(path, line: error.context.lineNumber, column: error.context.columnNumber),
             "template error: \(describe(error.error))"))
         continue
       } catch {
+        broken.insert(source.name)
         diagnostics.append(Diagnostic(.error, in: path, "template error: \(error)"))
         continue
       }
@@ -40,18 +47,29 @@ public struct TemplateSet: Sendable {
         origins[source.name] = source.origin
         texts[source.name] = source.text
       } catch {
+        broken.insert(source.name)
         diagnostics.append(
           .error(SourceLocation(path, line: error.line, column: error.column), "template error: \(error.message)"))
       }
     }
     for (name, nodes) in compiled.sorted(by: { $0.key < $1.key }) {
-      for (reference, line) in references(in: nodes) where compiled[reference] == nil {
+      for (reference, line) in references(in: nodes) where compiled[reference] == nil && !broken.contains(reference) {
         diagnostics.append(
           .error(
             SourceLocation(SourcePath(origins[name] ?? name), line: line, column: 1),
             "template error: there is no template '\(reference)' (templates/\(reference).mustache)"))
       }
     }
+    for (name, nodes) in compiled.sorted(by: { $0.key < $1.key }) {
+      let path = SourcePath(origins[name] ?? name)
+      for tag in self.names(in: nodes) {
+        if let problem = TemplateContext.problem(with: tag, names: names) {
+          diagnostics.append(
+            .error(SourceLocation(path, line: tag.line, column: tag.column), "template error: \(problem)"))
+        }
+      }
+    }
+    diagnostics += cycles(in: compiled, origins: origins)
     let set = TemplateSet(
       library: MustacheLibrary(templates: library), renderer: TemplateRenderer(templates: compiled), origins: origins,
       texts: texts)
@@ -76,6 +94,56 @@ public struct TemplateSet: Sendable {
   /// The same page rendered by swift-mustache, for comparing the two renderers.
   func renderWithSwiftMustache(_ name: String, _ context: TemplateValue) -> String? {
     library.render(context.mustacheValue, withTemplate: name)
+  }
+
+  /// Every name a template looks up, in order.
+  private static func names(in nodes: [TemplateNode]) -> [TemplateName] {
+    var found: [TemplateName] = []
+    func walk(_ nodes: [TemplateNode]) {
+      for node in nodes {
+        switch node {
+        case .text, .partial: break
+        case .variable(let name, _): found.append(name)
+        case .section(let name, let children, _):
+          found.append(name)
+          walk(children)
+        case .parent(_, let overrides, _): for override in overrides.values { walk(override) }
+        case .block(_, let defaults, _): walk(defaults)
+        }
+      }
+    }
+    walk(nodes)
+    return found
+  }
+
+  /// A template that includes itself, through partials or parents, would never end:
+  /// each such loop is an error at the first template in it.
+  private static func cycles(in compiled: [String: [TemplateNode]], origins: [String: String]) -> [Diagnostic] {
+    let edges = compiled.mapValues { references(in: $0) }
+    var diagnostics: [Diagnostic] = []
+    var reported = Set<String>()
+    for start in compiled.keys.sorted() where !reported.contains(start) {
+      // Depth-first from `start`, looking for a way back to it.
+      var stack: [(name: String, path: [String], line: Int)] = [(start, [start], 0)]
+      var seen = Set<String>()
+      while let (name, path, line) = stack.popLast() {
+        for (next, nextLine) in edges[name] ?? [] {
+          let at = name == start ? nextLine : line
+          if next == start {
+            let loop = (path + [start]).map { "templates/\($0).mustache" }.joined(separator: " → ")
+            diagnostics.append(
+              .error(
+                SourceLocation(SourcePath(origins[start] ?? start), line: at, column: 1),
+                "template error: this template includes itself (\(loop)), which would never end"))
+            reported.formUnion(path)
+            stack.removeAll()
+            break
+          }
+          if compiled[next] != nil, seen.insert(next).inserted { stack.append((next, path + [next], at)) }
+        }
+      }
+    }
+    return diagnostics
   }
 
   /// Partials and parents a template names, with the line of the first mention.

@@ -1,0 +1,39 @@
+/// The names templates may look up: every key of every context `PageRenderer`
+/// makes, as the README lists them under "Templates". swift-mustache renders an
+/// unknown name as nothing, silently; bantin reports it when the templates load.
+/// (A test checks that every key the renderer makes is here, and in the README.)
+public enum TemplateContext {
+  public static let documented: Set<String> = [
+    "archive", "archives", "article", "articles", "atom", "author", "categories", "content", "count", "current",
+    "date", "datetime", "description", "draft", "feeds", "first", "future", "hasPages", "headTitle", "height",
+    "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection", "isTerm", "isTerms", "isYear",
+    "jsonLD", "language", "last", "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next",
+    "noindex", "number", "older", "page", "pages", "pagination", "permalink", "previous", "publisher",
+    "readingTime", "related", "rss", "section", "sections", "site", "src", "stylesheet", "summary", "tags",
+    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "width", "wordCount",
+    "year", "years",
+  ]
+
+  /// Transforms the renderer knows, as in `{{^empty(article.tags)}}`.
+  static let transforms: Set<String> = TemplateName.valueTransforms.union(TemplateName.sequenceTransforms)
+    .union(["equalzero", "plusone", "minusone", "even", "odd"])
+
+  /// What is wrong with a name a template looks up, or nil.
+  static func problem(with name: TemplateName, names: Set<String>?) -> String? {
+    for transform in name.transforms where !transforms.contains(transform) {
+      return "there is no transform '\(transform)' (known: \(transforms.sorted().joined(separator: ", ")))"
+    }
+    guard let documented = names else { return nil }
+    for part in name.parts where !documented.contains(part) {
+      var message = "no page gives templates a value named '\(part)'"
+      if name.parts.count > 1 { message += " (in '\(name.written)')" }
+      if let near = documented.sorted().first(where: { isNear($0, part) }) {
+        message += ": did you mean '\(near)'?"
+      } else {
+        message += ": the names are listed in the README, under Templates"
+      }
+      return message
+    }
+    return nil
+  }
+}
