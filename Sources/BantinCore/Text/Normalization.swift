@@ -73,7 +73,11 @@ enum Normalization {
 
   /// What a scalar contributes to a slug: an ASCII letter or digit, nothing (a
   /// combining mark), or a separator.
-  enum SlugPart { case letter(UInt8), mark, separator }
+  enum SlugPart {
+    case letter(UInt8)
+    case mark
+    case separator
+  }
 
   static func slugPart(_ scalar: Unicode.Scalar) -> SlugPart {
     let value = Int(scalar.value)
