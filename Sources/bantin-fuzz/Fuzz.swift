@@ -78,7 +78,9 @@ func tags(in bytes: [UInt8]) -> [Tag] {
     }
     index += 1
     var name: [UInt8] = []
-    while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+    while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"),
+      bytes[index] != UInt8(ascii: "/")
+    {
       name.append(bytes[index] | 0x20)
       index += 1
     }
@@ -89,7 +91,8 @@ func tags(in bytes: [UInt8]) -> [Tag] {
         continue
       }
       var key: [UInt8] = []
-      while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: "="), UInt8(ascii: ">")].contains(bytes[index]) {
+      while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: "="), UInt8(ascii: ">")].contains(bytes[index])
+      {
         key.append(bytes[index])
         index += 1
       }
