@@ -16,6 +16,9 @@ public struct PreviewOptions: Sendable {
   public var includeFuture: Bool
   /// Connections idle (or stalled half-way through a request) this many seconds are closed.
   public var idleSeconds = 30
+  /// A file whose Markdown takes longer than this many seconds to render is reported
+  /// while the build goes on (libcmark cannot be stopped).
+  public var markdownBudget = 10.0
 
   public init(root: String, host: String, port: Int, includeDrafts: Bool, includeFuture: Bool) {
     self.root = root
@@ -116,6 +119,10 @@ struct RebuildService: Service {
           now: Timestamp(Date()), includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
           baseURL: SiteURL(origin: String(address.dropLast()), basePath: "/"))
         build.brokenLinksAreErrors = false
+        let watchdog = slowMarkdownWatchdog(budget: options.markdownBudget)
+        build.markdownWatch = watchdog.hook
+        watchdog.start()
+        defer { watchdog.stop() }
         let (result, next, reuse) = Pipeline(build: build).run(tree, memo: memo)
         continuation.resume(returning: (result, (loadProblems + result.diagnostics).sorted(), next, reuse))
       }
@@ -140,5 +147,21 @@ struct RebuildService: Service {
       diagnostics,
       "Built\(trigger) in \(milliseconds) ms: \(result.summary.pages) pages, \(reuse.pages) unchanged")
     return next
+  }
+
+  /// Tells the terminal and every open page about a file whose Markdown is slow to
+  /// render; the last good build stays served until this one ends.
+  func slowMarkdownWatchdog(budget seconds: Double) -> MarkdownWatchdog {
+    let (state, hub, report) = (state, hub, report)
+    return MarkdownWatchdog(budget: .milliseconds(Int(seconds * 1000))) { path, _ in
+      let problem = Diagnostic(
+        .error, in: path,
+        "rendering its Markdown has taken more than \(String(format: "%g", seconds)) s (the Markdown library, "
+          + "cmark 0.30.2, is slow on some inputs and cannot be stopped): shorten or split the file; "
+          + "the build goes on in the background")
+      state.fail([problem.description])
+      hub.broadcast(.problems([problem.description]))
+      report.built([problem], "Build stalled; still serving the last good build")
+    }
   }
 }

@@ -25,6 +25,13 @@ struct ServeCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Close connections idle for this many seconds.")
   var idleTimeout: Int = 30
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Report a file whose Markdown takes longer than this to render; the last good site stays served.",
+      valueName: "seconds"))
+  var markdownBudget: Double = 10
+
   @Flag(inversion: .prefixedNo, help: "Show articles marked draft: true.")
   var drafts = true
 
@@ -34,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second") }
+    guard markdownBudget > 0 else { throw ValidationError("--markdown-budget must be more than 0 seconds") }
   }
 
   func run() async throws {
@@ -41,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
     var options = PreviewOptions(
       root: root, host: host, port: port, includeDrafts: drafts, includeFuture: future)
     options.idleSeconds = idleTimeout
+    options.markdownBudget = markdownBudget
     let report = PreviewReport(
       ready: { address in
         StandardOutput.write("Serving \(root) at \(address) (Ctrl-C to stop)")
