@@ -6,7 +6,7 @@
 For each size it generates a corpus with bench/gen-corpus.py (once; kept in --dir),
 lays bench/hugo/ beside it for Hugo (in hugo-site/, reading the same content/),
 then builds it --runs times
-(--large-runs from 50,000 articles: Hugo takes minutes there) with each tool,
+with each tool (Hugo --large-runs times from 50,000 articles: it takes minutes there),
 alternating which goes first, every run into an empty output folder with no
 cache, under /usr/bin/time -v. It prints the median wall time (with min and max),
 CPU seconds, peak memory, files written and the ratio bantin/Hugo (and against
@@ -73,6 +73,7 @@ def corpus(folder, articles):
     shutil.copytree(os.path.join(HERE, "hugo", "layouts"), os.path.join(site, "layouts"))
     shutil.copytree(os.path.join(folder, "content", "images"), os.path.join(site, "static", "images"))
     shutil.copy(os.path.join(REPO, "templates", "style.css"), os.path.join(site, "static"))
+    os.sync()  # so that writing the copies back to disk does not overlap the first run
 
 
 def clean(output):
@@ -88,7 +89,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--large-runs", type=int, default=1, help="runs for sizes of 50,000 and more")
+    parser.add_argument("--large-runs", type=int, default=1, help="Hugo's runs for sizes of 50,000 and more")
     parser.add_argument("--dir", default=os.environ.get("BENCH_DIR", "/tmp/bantin-bench"))
     parser.add_argument("--bantin", default=os.path.join(REPO, ".build", "release", "bantin"))
     # Output on tmpfs by default: on ext4, deleting and creating tens of thousands of
@@ -119,10 +120,13 @@ def main():
         environments = {"hugo-lean": dict(os.environ, HUGO_PARAMS_BENCHWITHOUTRELATED="true")}
         results = {tool: [] for tool in TOOLS}
         written = {}
-        runs = options.runs if size < 50000 else options.large_runs
-        for run in range(runs):
+        # Hugo takes a quarter of an hour at 50,000: fewer runs there; bantin always --runs.
+        runs = {tool: options.runs if size < 50000 or tool == "bantin" else options.large_runs for tool in TOOLS}
+        for run in range(max(runs.values())):
             order = TOOLS[run % len(TOOLS):] + TOOLS[:run % len(TOOLS)]
             for tool in order:
+                if run >= runs[tool]:
+                    continue
                 clean(output)
                 wall, cpu, peak, _ = measured(commands[tool], env=environments.get(tool))
                 results[tool].append((wall, cpu, peak))
@@ -138,7 +142,7 @@ def main():
 
     print()
     print(f"bantin {subprocess.run([options.bantin, '--version'], capture_output=True, text=True).stdout.strip()}"
-          f" against Hugo {version}; {os.cpu_count()} cores; {options.runs} runs each ({options.large_runs} from 50,000),"
+          f" against Hugo {version}; {os.cpu_count()} cores; {options.runs} runs each (Hugo {options.large_runs} from 50,000),"
           f" alternating;"
           f" empty output folder in {options.out}, no cache")
     header = (f"{'articles':>8}  {'tool':<9}  {'wall s median (min–max)':<24}  {'CPU s':>7}  {'peak MiB':>8}  {'files':>7}"
