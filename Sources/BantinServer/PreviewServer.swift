@@ -90,7 +90,7 @@ struct RebuildService: Service {
   let ports: AsyncStream<Int>
 
   func run() async throws {
-    try await withGracefulShutdownHandler {
+    await withGracefulShutdownHandler {
       var port = options.port
       for await bound in ports { port = bound }
       let host = options.host.contains(":") ? "[\(options.host)]" : options.host
