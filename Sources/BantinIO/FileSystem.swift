@@ -130,12 +130,16 @@ enum POSIX {
 
   /// Writes a whole new file (`O_EXCL`: never over an existing one).
   static func write(_ bytes: [UInt8], to path: String) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard descriptor >= 0 else { throw FileSystemError.errno(path, "cannot create") }
-    defer { close(descriptor) }
+    let file = try FileWriter(creating: path)
+    try file.write(bytes)
+    try file.close()
+  }
+
+  /// Writes every byte of `bytes` to `descriptor`, going on after interruptions.
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
     var written = 0
     while written < bytes.count {
-      let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+      let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
       if count < 0 {
         if Glibc.errno == EINTR { continue }
         throw FileSystemError.errno(path, "cannot write")
@@ -160,14 +164,8 @@ enum POSIX {
         throw FileSystemError.errno(source, "cannot read")
       }
       if count == 0 { break }
-      var written = 0
-      while written < count {
-        let done = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + written, count - written) }
-        if done < 0 {
-          if Glibc.errno == EINTR { continue }
-          throw FileSystemError.errno(destination, "cannot write")
-        }
-        written += done
+      try buffer.withUnsafeBytes {
+        try writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output, path: destination)
       }
     }
   }
@@ -243,15 +241,7 @@ extension POSIX {
     }
 
     func write(_ bytes: [UInt8]) throws {
-      var written = 0
-      while written < bytes.count {
-        let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-        if count < 0 {
-          if Glibc.errno == EINTR { continue }
-          throw FileSystemError.errno(path, "cannot write")
-        }
-        written += count
-      }
+      try bytes.withUnsafeBytes { try POSIX.writeAll($0, to: descriptor, path: path) }
     }
 
     func close() throws {

@@ -13,9 +13,10 @@ public final class MarkdownWatchdog: @unchecked Sendable {
   private var timer: DispatchSourceTimer?
   private let overrun: @Sendable (SourcePath, Duration) -> Void
 
-  /// `overrun` is called once, on another thread, with the first file over budget.
-  public init(budget: Duration, overrun: @escaping @Sendable (SourcePath, Duration) -> Void) {
-    self.budget = budget
+  /// `overrun` is called once, on another thread, with the first file over a
+  /// budget of `seconds`.
+  public init(seconds: Double, overrun: @escaping @Sendable (SourcePath, Duration) -> Void) {
+    self.budget = .milliseconds(Int(seconds * 1000))
     self.overrun = overrun
   }
 

@@ -70,11 +70,15 @@ public struct Publisher: Sendable {
   /// Where a build is written before it is swapped in.
   var stagingPath: String { Publisher.parent(of: output) + "/." + Publisher.name(of: output) + ".staging-\(getpid())" }
 
-  /// Writes the files into a new folder.
-  public func write(_ files: [OutputFile], into folder: String) throws {
-    try POSIX.makeDirectory(folder)
-    try POSIX.write(Array("built by bantin\n".utf8), to: folder + "/" + Publisher.marker)
-    _ = try writeFiles(files, into: folder, sourceStamps: [:])
+  /// Makes this process's staging folder afresh, once the output folder is found
+  /// fit to be replaced; `marked` writes the marker file into it.
+  func makeStaging(marked: Bool) throws -> String {
+    if let problem = checkOutput() { throw FileSystemError(output, problem) }
+    let staging = stagingPath
+    try POSIX.remove(staging)
+    try POSIX.makeDirectory(staging)
+    if marked { try POSIX.write(Array("built by bantin\n".utf8), to: staging + "/" + Publisher.marker) }
+    return staging
   }
 
   /// Writes files under `folder` on every core, making folders as needed, and
@@ -83,35 +87,20 @@ public struct Publisher: Sendable {
     -> [(OutputPath, OutputRecord)]
   {
     let root = siteRoot
-    let results = files.parallelMap(chunkSize: 16) { file -> Result<(OutputPath, OutputRecord)?, FileSystemError> in
+    return try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord)? in
       let path = folder + "/" + file.path.rawValue
-      do {
-        try POSIX.makeParents(of: path)
-        var source: SourcePath?
-        switch file.content {
-        case .bytes(let bytes): try POSIX.write(bytes, to: path)
-        case .copy(let from):
-          try POSIX.copy(root + "/" + from.rawValue, to: path)
-          source = from
-        case .unchanged: return .success(nil)
-        }
-        guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }
-        return .success(
-          (file.path, OutputRecord(stamp: stamp, source: source, sourceStamp: source.flatMap { sourceStamps[$0] })))
-      } catch let error as FileSystemError {
-        return .failure(error)
-      } catch {
-        return .failure(FileSystemError(path, "\(error)"))
+      try POSIX.makeParents(of: path)
+      var source: SourcePath?
+      switch file.content {
+      case .bytes(let bytes): try POSIX.write(bytes, to: path)
+      case .copy(let from):
+        try POSIX.copy(root + "/" + from.rawValue, to: path)
+        source = from
+      case .unchanged: return nil
       }
-    }
-    var records: [(OutputPath, OutputRecord)] = []
-    for result in results {
-      switch result {
-      case .success(let record): if let record { records.append(record) }
-      case .failure(let error): throw error
-      }
-    }
-    return records
+      guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }
+      return (file.path, OutputRecord(stamp: stamp, source: source, sourceStamp: source.flatMap { sourceStamps[$0] }))
+    }.compactMap { $0 }
   }
 
   /// Puts the staging folder in the output's place atomically and removes the old one.
@@ -187,13 +176,9 @@ public struct StagedOutput: PublishingSink {
   public var kept: Int { 0 }
 
   public init(_ publisher: Publisher, sourceStamps: [SourcePath: FileStamp] = [:]) throws {
-    if let problem = publisher.checkOutput() { throw FileSystemError(publisher.output, problem) }
     self.publisher = publisher
     self.sourceStamps = sourceStamps
-    staging = publisher.stagingPath
-    try POSIX.remove(staging)
-    try POSIX.makeDirectory(staging)
-    try POSIX.write(Array("built by bantin\n".utf8), to: staging + "/" + Publisher.marker)
+    staging = try publisher.makeStaging(marked: true)
   }
 
   public mutating func write(_ files: [OutputFile]) throws {
@@ -232,13 +217,10 @@ public struct InPlaceOutput: PublishingSink {
   public init(
     _ publisher: Publisher, previous: [OutputPath: OutputRecord], sourceStamps: [SourcePath: FileStamp]
   ) throws {
-    if let problem = publisher.checkOutput() { throw FileSystemError(publisher.output, problem) }
     self.publisher = publisher
     self.previous = previous
     self.sourceStamps = sourceStamps
-    staging = publisher.stagingPath
-    try POSIX.remove(staging)
-    try POSIX.makeDirectory(staging)
+    staging = try publisher.makeStaging(marked: false)
   }
 
   public mutating func write(_ files: [OutputFile]) throws {
@@ -279,27 +261,16 @@ public struct InPlaceOutput: PublishingSink {
   public mutating func finish() throws -> Int {
     let output = publisher.output
     let staging = staging
-    let moved = pending.parallelMap(chunkSize: 32) { path -> Result<(OutputPath, FileStamp), FileSystemError> in
+    let moved = try pending.parallelTryMap(chunkSize: 32) { path -> (OutputPath, FileStamp) in
       let target = output + "/" + path.rawValue
-      do {
-        try POSIX.makeParents(of: target)
-        guard rename(staging + "/" + path.rawValue, target) == 0 else {
-          throw FileSystemError.errno(target, "cannot replace")
-        }
-        guard let stamp = POSIX.stamp(target) else { throw FileSystemError(target, "vanished after writing") }
-        return .success((path, stamp))
-      } catch let error as FileSystemError {
-        return .failure(error)
-      } catch {
-        return .failure(FileSystemError(target, "\(error)"))
+      try POSIX.makeParents(of: target)
+      guard rename(staging + "/" + path.rawValue, target) == 0 else {
+        throw FileSystemError.errno(target, "cannot replace")
       }
+      guard let stamp = POSIX.stamp(target) else { throw FileSystemError(target, "vanished after writing") }
+      return (path, stamp)
     }
-    for outcome in moved {
-      switch outcome {
-      case .success(let (path, stamp)): records[path]?.stamp = stamp  // a rename changes the status time
-      case .failure(let error): throw error
-      }
-    }
+    for (path, stamp) in moved { records[path]?.stamp = stamp }  // a rename changes the status time
     var removed = 0
     for path in previous.keys.sorted() where records[path] == nil {
       try POSIX.remove(output + "/" + path.rawValue)

@@ -153,7 +153,7 @@ struct RebuildService: Service {
   /// render; the last good build stays served until this one ends.
   func slowMarkdownWatchdog(budget seconds: Double) -> MarkdownWatchdog {
     let (state, hub, report) = (state, hub, report)
-    return MarkdownWatchdog(budget: .milliseconds(Int(seconds * 1000))) { path, _ in
+    return MarkdownWatchdog(seconds: seconds) { path, _ in
       let problem = Diagnostic(
         .error, in: path,
         "rendering its Markdown has taken more than \(String(format: "%g", seconds)) s (the Markdown library, "

@@ -56,7 +56,7 @@ struct BuildCommand: ParsableCommand {
       build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }
     }
     let publisher = Publisher(siteRoot: site.root, output: outputFolder)
-    let watchdog = MarkdownWatchdog(budget: .milliseconds(Int(markdownBudget * 1000))) { path, took in
+    let watchdog = MarkdownWatchdog(seconds: markdownBudget) { path, took in
       StandardError.write(
         "\(path): error: rendering its Markdown took more than \(String(format: "%g", markdownBudget)) s "
           + "(the Markdown library, cmark 0.30.2, is slow on some inputs): the build is stopped; "

@@ -255,6 +255,25 @@ public enum CommonMark {
 extension Lookup {
   init(_ reference: MarkdownReference, found resolution: ReferenceResolution) {
     let kinds: [MarkdownReference.Kind: Kind] = [.link: .link, .image: .image, .figure: .figure]
+    self.init(
+      kind: kinds[reference.kind] ?? .link, destination: reference.destination, location: reference.location,
+      found: Lookup.fingerprint(resolution))
+  }
+
+  init(
+    frontMatterImage destination: String, at location: SourceLocation, found outcome: Result<ResolvedImage, Diagnostic>
+  ) {
+    let resolution: ReferenceResolution
+    switch outcome {
+    case .success(let image): resolution = .image(image)
+    case .failure(let diagnostic): resolution = .failed(diagnostic)
+    }
+    self.init(
+      kind: .frontMatterImage, destination: destination, location: location, found: Lookup.fingerprint(resolution))
+  }
+
+  /// What a lookup found, as the memo keeps it.
+  static func fingerprint(_ resolution: ReferenceResolution) -> StableHash {
     var hasher = StableHasher()
     switch resolution {
     case .keep: hasher.combine(1)
@@ -263,34 +282,13 @@ extension Lookup {
       hasher.combine(url)
     case .image(let image):
       hasher.combine(3)
-      Lookup.hash(image, into: &hasher)
+      hasher.combine(image.src)
+      hasher.combine(image.width ?? -1)
+      hasher.combine(image.height ?? -1)
     case .failed(let diagnostic):
       hasher.combine(4)
       hasher.combine(diagnostic.description)
     }
-    self.init(
-      kind: kinds[reference.kind] ?? .link, destination: reference.destination, location: reference.location,
-      found: hasher.value)
-  }
-
-  init(
-    frontMatterImage destination: String, at location: SourceLocation, found outcome: Result<ResolvedImage, Diagnostic>
-  ) {
-    var hasher = StableHasher()
-    switch outcome {
-    case .success(let image):
-      hasher.combine(3)
-      Lookup.hash(image, into: &hasher)
-    case .failure(let diagnostic):
-      hasher.combine(4)
-      hasher.combine(diagnostic.description)
-    }
-    self.init(kind: .frontMatterImage, destination: destination, location: location, found: hasher.value)
-  }
-
-  static func hash(_ image: ResolvedImage, into hasher: inout StableHasher) {
-    hasher.combine(image.src)
-    hasher.combine(image.width ?? -1)
-    hasher.combine(image.height ?? -1)
+    return hasher.value
   }
 }

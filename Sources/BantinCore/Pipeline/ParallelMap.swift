@@ -24,6 +24,13 @@ extension Array where Element: Sendable {
     }
     return results.compactMap { $0 }  // every slot was filled above
   }
+
+  /// `parallelMap` for work that can fail: throws the first error, in order.
+  public func parallelTryMap<T: Sendable>(chunkSize: Int = 64, _ transform: @Sendable (Element) throws -> T) throws
+    -> [T]
+  {
+    try parallelMap(chunkSize: chunkSize) { element in Result { try transform(element) } }.map { try $0.get() }
+  }
 }
 
 extension Range where Bound == Int {

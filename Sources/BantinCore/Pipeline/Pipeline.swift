@@ -100,8 +100,10 @@ public struct Pipeline: Sendable {
       result.unread = unreadEntries
       return (result, memo, reuse)
     }
-    var keyedEntries = read.compactMap { key, known in known.entry.map { (key, $0) } }
-    var entries = keyedEntries.map(\.1)
+    var keyedEntries = read.compactMap { key, known in
+      known.entry.map { (key: key, entry: $0, problems: known.frontMatterDiagnostics) }
+    }
+    var entries = keyedEntries.map(\.entry)
     diagnostics += read.flatMap(\.1.frontMatterDiagnostics)
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
@@ -114,11 +116,11 @@ public struct Pipeline: Sendable {
     // The bytes of the files are not needed any more, but for those whose front matter
     // came from the memo and whose article may have to be made again: let the rest go
     // (a caller that passed the tree with `consume` holds no other copy).
-    var kept: [SourcePath: [UInt8]] = [:]
+    var unparsedBytes: [SourcePath: [UInt8]] = [:]
     for entry in entries where entry.markdown == nil {
-      if case .text(let bytes)? = tree[entry.path]?.content { kept[entry.path] = bytes }
+      if case .text(let bytes)? = tree[entry.path]?.content { unparsedBytes[entry.path] = bytes }
     }
-    let memoBytes = kept
+    let memoBytes = unparsedBytes
     let notRead = Set(
       markdown.compactMap { file -> SourcePath? in
         if case .unchanged = file.content { return file.path }
@@ -128,10 +130,8 @@ public struct Pipeline: Sendable {
     tree = SourceTree(files: [])
 
     // Markdown bodies, unless the memo has them for the same files, assets and address.
-    let frontMatterProblems = Dictionary(
-      read.map { ($0.0, $0.1.frontMatterDiagnostics) }, uniquingKeysWith: { a, _ in a })
     let watch = build.markdownWatch
-    let rendered = keyedEntries.parallelMap { key, entry -> (Article?, [Diagnostic], Bool) in
+    let rendered = keyedEntries.parallelMap { key, entry, _ -> (Article?, [Diagnostic], Bool) in
       if let known = previousEntries[key], let article = known.article,
         Pipeline.lookupsHold(article, assets: assets, url: siteURL)
       {
@@ -148,16 +148,15 @@ public struct Pipeline: Sendable {
       return (article, problems, false)
     }
     let unread = zip(keyedEntries, rendered).compactMap { item, outcome -> SourcePath? in
-      guard outcome.0 == nil, notRead.contains(item.1.path) else { return nil }
-      return item.1.path
+      guard outcome.0 == nil, notRead.contains(item.entry.path) else { return nil }
+      return item.entry.path
     }
     reuse.articles = rendered.count { $0.2 }
-    for ((key, entry), (article, problems, _)) in zip(keyedEntries, rendered) {
-      var kept = entry
-      kept.markdown = nil  // the memo keeps what was made, not the text
+    for ((key, entry, frontMatterProblems), (article, problems, _)) in zip(keyedEntries, rendered) {
+      var made = entry
+      made.markdown = nil  // the memo keeps what was made, not the text
       memo.entries[key] = BuildMemo.Entry(
-        entry: kept, frontMatterDiagnostics: frontMatterProblems[key] ?? [], article: article,
-        articleDiagnostics: problems)
+        entry: made, frontMatterDiagnostics: frontMatterProblems, article: article, articleDiagnostics: problems)
       diagnostics += problems
     }
     build.stageEnded?("Markdown of \(keyedEntries.count) files")
@@ -224,8 +223,11 @@ public struct Pipeline: Sendable {
     }
     let renderer = PageRenderer(site: site, theme: theme, now: build.now)
     build.stageEnded?("template contexts of \(site.articles.count) articles")
+    let owners = Dictionary(
+      (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
     var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
-      (renderer.outputPath(of: page), Pipeline.origin(of: page, in: site), Pipeline.file(of: page, in: site))
+      let (origin, file) = Pipeline.provenance(of: page, in: site, owners: owners)
+      return (renderer.outputPath(of: page), origin, file)
     }
     planned.append((theme.stylesheet.path, "the stylesheet", nil))
     var copies: [OutputFile] = []
@@ -345,43 +347,34 @@ public struct Pipeline: Sendable {
     return plan
   }
 
-  /// What a page is written for, to name it when two files would be written at one place.
-  static func origin(of page: Page, in site: Site) -> String {
+  /// What a page is written for, to name it when two files would be written at one
+  /// place, and the source file it is written for, when there is one. `owners`: the
+  /// source of each article and page by URL path.
+  static func provenance(of page: Page, in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
     switch page {
-    case .article(let index): return site.articles[index].source.rawValue
-    case .page(let index): return site.pages[index].source.rawValue
+    case .article(let index): return (site.articles[index].source.rawValue, site.articles[index].source)
+    case .page(let index): return (site.pages[index].source.rawValue, site.pages[index].source)
     case .alias(let from, let to):
-      let owner = (site.articles + site.pages).first { $0.urlPath == to }
-      return "the alias \(from) of \(owner?.source.rawValue ?? to)"
+      let owner = owners[to]
+      return ("the alias \(from) of \(owner?.rawValue ?? to)", owner)
     case .list(let list):
       switch list.kind {
-      case .home: return "the home page"
-      case .section(let section): return section.source?.rawValue ?? "the section \(section.folder)"
-      case .term(let term): return "the \(term.taxonomy == .tags ? "tag" : "category") '\(term.name)'"
-      case .year(let year): return "the archive of \(year.year)"
-      case .month(let month): return "the archive of \(month.title)"
+      case .home: return ("the home page", nil)
+      case .section(let section):
+        return (
+          section.source?.rawValue ?? "the section \(section.folder)",
+          section.source ?? ContentEntry.contentFolder.appending(section.folder)
+        )
+      case .term(let term): return ("the \(term.taxonomy == .tags ? "tag" : "category") '\(term.name)'", nil)
+      case .year(let year): return ("the archive of \(year.year)", nil)
+      case .month(let month): return ("the archive of \(month.title)", nil)
       }
-    case .terms(let taxonomy): return "the index of \(taxonomy.rawValue)"
-    case .archives: return "the archives"
-    case .notFound: return "the 404 page"
-    case .feed: return "a feed"
-    case .sitemap: return "the sitemap"
-    case .robots: return "robots.txt"
-    }
-  }
-
-  /// The source file a page is written for, when there is one.
-  static func file(of page: Page, in site: Site) -> SourcePath? {
-    switch page {
-    case .article(let index): return site.articles[index].source
-    case .page(let index): return site.pages[index].source
-    case .alias(_, let to): return (site.articles + site.pages).first { $0.urlPath == to }?.source
-    case .list(let list):
-      if case .section(let section) = list.kind {
-        return section.source ?? ContentEntry.contentFolder.appending(section.folder)
-      }
-      return nil
-    default: return nil
+    case .terms(let taxonomy): return ("the index of \(taxonomy.rawValue)", nil)
+    case .archives: return ("the archives", nil)
+    case .notFound: return ("the 404 page", nil)
+    case .feed: return ("a feed", nil)
+    case .sitemap: return ("the sitemap", nil)
+    case .robots: return ("robots.txt", nil)
     }
   }
 

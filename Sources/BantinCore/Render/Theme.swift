@@ -26,13 +26,6 @@ public struct Theme: Sendable {
     return hasher.value
   }
 
-  /// Whether two themes render alike: the same templates, stylesheet and static files.
-  public func rendersLike(_ other: Theme) -> Bool {
-    templates.texts == other.templates.texts && stylesheet == other.stylesheet
-      && staticFiles.map(\.path) == other.staticFiles.map(\.path)
-      && staticFiles.map(\.bytes) == other.staticFiles.map(\.bytes)
-  }
-
   public static let requiredTemplates = [
     "base", "home", "section", "article", "page", "term", "terms", "archive", "archives", "404", "alias",
   ]
