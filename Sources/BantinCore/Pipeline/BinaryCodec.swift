@@ -106,7 +106,7 @@ extension SiteConfig {
 }
 
 extension BuildMemo {
-  static let magic = Array("bantin-memo-1\n".utf8)
+  static let magic = Array("bantin-memo-2\n".utf8)
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
@@ -140,9 +140,11 @@ extension BuildMemo {
       for part in parts { try write(part) }
     }
     var tail = BinaryWriter()
+    tail.optional(references) { $0.hash($1) }
     tail.array(Array(pages)) { writer, page in
       writer.string(page.key.rawValue)
-      writer.hash(page.value)
+      writer.optional(page.value.inputs) { $0.hash($1) }
+      writer.hash(page.value.fingerprint)
     }
     try write(tail.bytes)
   }
@@ -175,8 +177,12 @@ extension BuildMemo {
           entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
           articleDiagnostics: articleDiagnostics)
       }
+      memo.references = try reader.optional { try $0.hash() }
       let pages = try reader.count()
-      for _ in 0..<pages { memo.pages[OutputPath(try reader.string())] = try reader.hash() }
+      for _ in 0..<pages {
+        let path = OutputPath(try reader.string())
+        memo.pages[path] = PageRecord(inputs: try reader.optional { try $0.hash() }, fingerprint: try reader.hash())
+      }
       guard reader.atEnd else { return nil }
       self = memo
     } catch {

@@ -24,14 +24,27 @@ public struct BuildMemo: Sendable {
 
   /// Front matter and article of each Markdown file.
   var entries: [EntryKey: Entry] = [:]
+  /// What the articles' links and images were resolved against
+  /// (`AssetMap.fingerprint(url:)`): while it is the same, their lookups hold.
+  var references: StableHash?
 
   /// The content hash of each Markdown file the memo holds, so that a loader need
   /// not read a file whose stamp has not changed.
   public var contentHashes: [SourcePath: StableHash] {
     Dictionary(entries.keys.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first })
   }
-  /// The fingerprint of each page written: template, theme, context and bantin.
-  public var pages: [OutputPath: StableHash] = [:]
+  /// What each page written was made from, hashed two ways.
+  public struct PageRecord: Sendable, Hashable {
+    /// The hash of what its context is made from (`PageRenderer.inputs(of:)`): while
+    /// it is the same, the page is, without making its context. Nil for pages whose
+    /// bytes are hashed instead (feeds, sitemaps, robots.txt).
+    public var inputs: StableHash?
+    /// Template, theme, bantin and the whole context; or the bytes.
+    public var fingerprint: StableHash
+  }
+
+  /// Each page written.
+  public var pages: [OutputPath: PageRecord] = [:]
 
   public init() {}
 
@@ -40,6 +53,8 @@ public struct BuildMemo: Sendable {
     public var entries = 0
     public var articles = 0
     public var pages = 0
+    /// Pages found unchanged by their inputs alone, without making their contexts.
+    public var pagesByInputs = 0
   }
 }
 

@@ -131,9 +131,11 @@ public struct Pipeline: Sendable {
 
     // Markdown bodies, unless the memo has them for the same files, assets and address.
     let watch = build.markdownWatch
+    memo.references = assets.fingerprint(url: siteURL)
+    let sameReferences = previous?.references == memo.references
     let rendered = keyedEntries.parallelMap { key, entry, _ -> (Article?, [Diagnostic], Bool) in
       if let known = previousEntries[key], let article = known.article,
-        Pipeline.lookupsHold(article, assets: assets, url: siteURL)
+        sameReferences || Pipeline.lookupsHold(article, assets: assets, url: siteURL)
       {
         return (article, known.articleDiagnostics, true)
       }
@@ -268,22 +270,24 @@ public struct Pipeline: Sendable {
     while start < plan.count {
       let batch = Array(plan[start..<min(start + Pipeline.batchSize, plan.count)])
       start += batch.count
-      let outcomes = batch.parallelMap(chunkSize: 16) { page -> (OutputFile, StableHash) in
-        var (file, fingerprint) = renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
+      let outcomes = batch.parallelMap(chunkSize: 16) { page -> (OutputFile, BuildMemo.PageRecord, Bool) in
+        var (file, record, byInputs) = renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
         if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
           let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
           file.content = .bytes(Array(html.utf8))
         }
-        return (file, fingerprint)
+        return (file, record, byInputs)
       }
-      for (file, fingerprint) in outcomes {
-        memo.pages[file.path] = fingerprint
+      for (file, record, byInputs) in outcomes {
+        memo.pages[file.path] = record
         if file.content == .unchanged { reuse.pages += 1 }
+        if byInputs { reuse.pagesByInputs += 1 }
       }
       try sink.write(outcomes.map(\.0))
     }
     summary.pagesUnchanged = reuse.pages
-    build.stageEnded?("\(plan.count) pages rendered (\(reuse.pages) unchanged)")
+    build.stageEnded?(
+      "\(plan.count) pages rendered (\(reuse.pages) unchanged, \(reuse.pagesByInputs) of them by their inputs)")
     try sink.write([theme.stylesheet] + copies)
     var result = BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site)
     result.stableUntil = Pipeline.stableUntil(

@@ -15,6 +15,11 @@ public struct PageRenderer: Sendable {
   private let cardCache: TemplateRenderer.PartialCache?
   /// Each card's hash, so a page's fingerprint does not hash a card again.
   private let cardHashes: [StableHash]
+  /// Each article's and page's hash: every field a template can show of it.
+  private let articleHashes: [StableHash]
+  private let pageHashes: [StableHash]
+  /// Everything about the site that a page may show besides its own articles.
+  private let siteHash: StableHash
 
   /// The partial that shows one article in a list, and the key that numbers cards.
   static let cardPartial = "partials/card"
@@ -27,7 +32,7 @@ public struct PageRenderer: Sendable {
     self.now = now
     let partial = PageRenderer(
       site: site, theme: theme, clock: site.config.clock, now: now, cards: [], siteValues: [:], cardCache: nil,
-      cardHashes: [])
+      cardHashes: [], articleHashes: [], pageHashes: [], siteHash: StableHash(high: 0, low: 0))
     let numbered = Array(zip(site.articles.indices, site.articles))
     let cards = numbered.parallelMap(chunkSize: 256) { index, article -> TemplateValue in
       guard case .record(var fields) = partial.articleValue(article, index: nil, full: false) else {
@@ -49,14 +54,20 @@ public struct PageRenderer: Sendable {
       partial: PageRenderer.cardPartial, key: PageRenderer.cardKey, outputs: outputs)
     self.cardHashes = cards.parallelMap(chunkSize: 256) { card in
       var hasher = StableHasher()
-      card.hash(into: &hasher)
+      guard case .record(var fields) = card else { return hasher.value }
+      fields[PageRenderer.cardKey] = nil  // where the article is in the list, not what it shows
+      TemplateValue.record(fields).hash(into: &hasher)
       return hasher.value
     }
+    self.articleHashes = site.articles.parallelMap(chunkSize: 256, PageRenderer.hash)
+    self.pageHashes = site.pages.map(PageRenderer.hash)
+    self.siteHash = PageRenderer.hash(site, theme: theme, year: site.config.clock.civil(now).year)
   }
 
   private init(
     site: Site, theme: Theme, clock: SiteClock, now: Timestamp, cards: [TemplateValue],
-    siteValues: [String: TemplateValue], cardCache: TemplateRenderer.PartialCache?, cardHashes: [StableHash]
+    siteValues: [String: TemplateValue], cardCache: TemplateRenderer.PartialCache?, cardHashes: [StableHash],
+    articleHashes: [StableHash], pageHashes: [StableHash], siteHash: StableHash
   ) {
     self.site = site
     self.theme = theme
@@ -66,6 +77,9 @@ public struct PageRenderer: Sendable {
     self.siteValues = siteValues
     self.cardCache = cardCache
     self.cardHashes = cardHashes
+    self.articleHashes = articleHashes
+    self.pageHashes = pageHashes
+    self.siteHash = siteHash
   }
 
   var url: SiteURL { site.url }
@@ -98,27 +112,210 @@ public struct PageRenderer: Sendable {
     }
   }
 
-  /// The page, or `.unchanged` when its fingerprint (theme, template, context, or
-  /// for feeds and sitemaps the bytes themselves) is the one in `previous`; and the
-  /// fingerprint.
-  public func renderUnlessUnchanged(_ page: Page, theme themeHash: StableHash, previous: [OutputPath: StableHash])
-    -> (OutputFile, StableHash)
-  {
+  /// The page, or `.unchanged` when it is the one in `previous`; and its record.
+  /// A page whose inputs (`inputs(of:)`) are those recorded is unchanged without
+  /// being made; otherwise its fingerprint (theme, template and context, or for
+  /// feeds, sitemaps and robots.txt the bytes) decides.
+  public func renderUnlessUnchanged(
+    _ page: Page, theme themeHash: StableHash, previous: [OutputPath: BuildMemo.PageRecord]
+  ) -> (OutputFile, BuildMemo.PageRecord, byInputs: Bool) {
     let path = outputPath(of: page)
+    let known = previous[path]
+    let inputs = self.inputs(of: page, theme: themeHash)
+    if let known, known.inputs == inputs {
+      assert(
+        fingerprint(page, theme: themeHash).1 == known.fingerprint,
+        "the inputs of \(path) missed a change: PageRenderer.inputs(of:) must hash what changed")
+      return (OutputFile(path: path, content: .unchanged), known, true)
+    }
+    let (made, fingerprint) = self.fingerprint(page, theme: themeHash)
+    let record = BuildMemo.PageRecord(inputs: inputs, fingerprint: fingerprint)
+    if known?.fingerprint == fingerprint { return (OutputFile(path: path, content: .unchanged), record, false) }
+    switch made {
+    case .file(let file): return (file, record, false)
+    case .context(let template, let context): return (render(page, template: template, context: context), record, false)
+    }
+  }
+
+  /// A page made as far as its fingerprint needs: a templated page's template and
+  /// context, any other page's file.
+  private enum Made {
+    case context(String, TemplateValue)
+    case file(OutputFile)
+  }
+
+  private func fingerprint(_ page: Page, theme themeHash: StableHash) -> (Made, StableHash) {
     guard page.isTemplated else {
       let file = render(page)
-      let fingerprint = StableHasher.hash(file.bytes)
-      return (previous[path] == fingerprint ? OutputFile(path: path, content: .unchanged) : file, fingerprint)
+      return (.file(file), StableHasher.hash(file.bytes))
     }
     let (template, context) = self.template(for: page)
     var hasher = StableHasher()
     hasher.combine(themeHash)
-    hasher.combine(path.rawValue)
+    hasher.combine(outputPath(of: page).rawValue)
     hasher.combine(template)
     hash(context, into: &hasher)
-    let fingerprint = hasher.value
-    if previous[path] == fingerprint { return (OutputFile(path: path, content: .unchanged), fingerprint) }
-    return (render(page, template: template, context: context), fingerprint)
+    return (.context(template, context), hasher.value)
+  }
+
+  /// What a page is made from, hashed without making it: the theme, the site
+  /// (`siteHash`), the page's place, and the articles it shows, each by its hash.
+  /// Two pages with the same inputs are the same page (debug builds check it).
+  func inputs(of page: Page, theme themeHash: StableHash) -> StableHash {
+    var hasher = StableHasher()
+    hasher.combine(themeHash)
+    hasher.combine(siteHash)
+    hasher.combine(outputPath(of: page).rawValue)
+    let articles = { (indices: [Int]) in
+      hasher.combine(indices.count)
+      for index in indices { hasher.combine(self.articleHashes[index]) }
+    }
+    switch page {
+    case .list(let list):
+      hasher.combine(1)
+      hasher.combine(list.basePath)
+      hasher.combine(list.number)
+      hasher.combine(list.total)
+      switch list.kind {
+      case .home: hasher.combine(0)
+      case .section(let section):
+        hasher.combine(1)
+        hasher.combine(section.folder)
+      case .term(let term):
+        hasher.combine(2)
+        PageRenderer.hash(term, into: &hasher)
+      case .year(let year):
+        hasher.combine(3)
+        PageRenderer.hash(year, into: &hasher)
+      case .month(let month):
+        hasher.combine(4)
+        PageRenderer.hash(month, into: &hasher)
+      }
+      articles(list.articles)
+    case .article(let index):
+      hasher.combine(2)
+      hasher.combine(articleHashes[index])
+      let links = index < site.links.count ? site.links[index] : ArticleLinks()
+      for neighbour in [links.older, links.newer] {
+        hasher.combine(neighbour.map { articleHashes[$0] } ?? StableHash(high: 0, low: 0))
+      }
+      articles(links.related)
+    case .page(let index):
+      hasher.combine(3)
+      hasher.combine(pageHashes[index])
+    case .terms(let taxonomy):
+      hasher.combine(4)
+      hasher.combine(taxonomy.rawValue)
+      for term in site.terms[taxonomy] ?? [] { PageRenderer.hash(term, into: &hasher) }
+    case .archives:
+      hasher.combine(5)
+      for year in site.years { PageRenderer.hash(year, into: &hasher) }
+    case .notFound:
+      hasher.combine(6)
+      articles(Array(site.articles.indices.prefix(5)))
+    case .alias(let from, let to):
+      hasher.combine(7)
+      hasher.combine(from)
+      hasher.combine(to)
+    case .feed(let feed):
+      hasher.combine(8)
+      hasher.combine(feed.format == .atom ? 0 : 1)
+      hasher.combine(optional: feed.section?.folder)
+      let indices = feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)
+      articles(Array(indices.prefix(Feed.size)))
+      if indices.isEmpty { hasher.combine(now) }  // an empty feed is dated now
+    case .sitemap(let part):
+      hasher.combine(9)
+      hasher.combine(part ?? 0)
+      articles(Array(site.articles.indices))
+      hasher.combine(pageHashes.count)
+      for hash in pageHashes { hasher.combine(hash) }
+      for section in site.sections { hasher.combine(site.sectionArticles[section.folder]?.first ?? -1) }
+      for taxonomy in Taxonomy.allCases {
+        for term in site.terms[taxonomy] ?? [] {
+          PageRenderer.hash(term, into: &hasher)
+          hasher.combine(term.articles.first ?? -1)
+        }
+      }
+      for year in site.years {
+        PageRenderer.hash(year, into: &hasher)
+        hasher.combine(year.articles.first ?? -1)
+        for month in year.months { hasher.combine(month.articles.first ?? -1) }
+      }
+    case .robots:
+      hasher.combine(10)
+    }
+    return hasher.value
+  }
+
+  /// Every field of an article that a template can show.
+  static func hash(_ article: Article) -> StableHash {
+    var hasher = StableHasher()
+    hasher.combine(article.source.rawValue)
+    hasher.combine(optional: article.sectionFolder)
+    hasher.combine(article.urlPath)
+    hasher.combine(article.title)
+    hasher.combine(optional: article.description)
+    hasher.combine(article.summary)
+    hasher.combine(article.date)
+    hasher.combine(article.dated ? 1 : 0)
+    hasher.combine(article.lastmod ?? Timestamp(secondsSince1970: Int64.min))
+    hasher.combine(optional: article.author)
+    for names in [article.categories, article.tags, article.aliases] {
+      hasher.combine(names.count)
+      for name in names { hasher.combine(name) }
+    }
+    hasher.combine((article.draft ? 1 : 0) | (article.future ? 2 : 0) | (article.image == nil ? 0 : 4))
+    if let image = article.image {
+      hasher.combine(image.src)
+      hasher.combine(image.width ?? -1)
+      hasher.combine(image.height ?? -1)
+    }
+    hasher.combine(article.bodyHTML)
+    hasher.combine(article.wordCount)
+    return hasher.value
+  }
+
+  /// What every page may show of the site: its settings, home, sections, the year
+  /// of the build (the footer's) and the theme's stylesheet.
+  static func hash(_ site: Site, theme: Theme, year: Int) -> StableHash {
+    var hasher = StableHasher()
+    hasher.combine(site.config.fingerprint)
+    hasher.combine(site.url.origin)
+    hasher.combine(site.url.basePath)
+    hasher.combine(site.homeTitle)
+    hasher.combine(site.homeDescription)
+    hasher.combine(site.sections.count)
+    for section in site.sections {
+      hasher.combine(section.folder)
+      hasher.combine(section.title)
+      hasher.combine(optional: section.description)
+      hasher.combine(section.weight)
+      hasher.combine(section.urlPath)
+    }
+    hasher.combine(year)
+    hasher.combine(theme.stylesheet.path.rawValue)
+    return hasher.value
+  }
+
+  static func hash(_ term: Term, into hasher: inout StableHasher) {
+    hasher.combine(term.taxonomy.rawValue)
+    hasher.combine(term.name)
+    hasher.combine(term.slug)
+    hasher.combine(term.articles.count)
+  }
+
+  static func hash(_ year: ArchiveYear, into hasher: inout StableHasher) {
+    hasher.combine(year.year)
+    hasher.combine(year.articles.count)
+    hasher.combine(year.months.count)
+    for month in year.months { hash(month, into: &hasher) }
+  }
+
+  static func hash(_ month: ArchiveMonth, into hasher: inout StableHasher) {
+    hasher.combine(month.year)
+    hasher.combine(month.month)
+    hasher.combine(month.articles.count)
   }
 
   /// A context hashed, with each card's hash taken from `cardHashes`.

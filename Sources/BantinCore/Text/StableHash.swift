@@ -66,6 +66,14 @@ public struct StableHasher: Sendable {
 
   public mutating func combine(_ value: Int) { combine(UInt64(bitPattern: Int64(value))) }
 
+  /// A text or its absence, told apart from every text.
+  public mutating func combine(optional text: String?) {
+    combine(text == nil ? 0 : 1)
+    if let text { combine(text) }
+  }
+
+  public mutating func combine(_ time: Timestamp) { combine(UInt64(bitPattern: time.secondsSince1970)) }
+
   public mutating func combine(_ hash: StableHash) {
     combine(hash.high)
     combine(hash.low)
