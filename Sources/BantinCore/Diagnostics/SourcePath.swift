@@ -18,7 +18,12 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
   public var components: [Substring] { rawValue.split(separator: "/") }
 
   /// The last component: `index.md`.
-  public var fileName: Substring { rawValue.split(separator: "/").last ?? "" }
+  public var fileName: Substring {
+    var path = rawValue[...]
+    while path.last == "/" { path.removeLast() }
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return path[path.index(after: slash)...]
+  }
 
   /// The file name's extension, lowercased, without the dot; empty when there is none.
   public var fileExtension: String {

@@ -114,19 +114,21 @@ extension BuildMemo {
     var head = BinaryWriter()
     head.bytes = BuildMemo.magic
     head.string(BantinCore.version)
-    head.int(entries.count)
-    try write(head.bytes)
-    // Entries are encoded on every core, a few hundred at a time, and written in order
-    // (the dictionary's: nothing depends on it).
     let sorted = Array(entries)
     let chunk = 256
+    head.int((sorted.count + chunk - 1) / chunk)
+    try write(head.bytes)
+    // Entries are encoded on every core, a few hundred at a time, and written in order
+    // (the dictionary's: nothing depends on it), each chunk with its count and length
+    // so that reading can decode the chunks on every core too.
     var start = 0
     while start < sorted.count {
       let group = Array(sorted[start..<min(start + chunk * 8, sorted.count)])
       start += group.count
       let parts = Array(stride(from: 0, to: group.count, by: chunk)).parallelMap(chunkSize: 1) { first in
         var writer = BinaryWriter()
-        for (key, value) in group[first..<min(first + chunk, group.count)] {
+        let items = group[first..<min(first + chunk, group.count)]
+        for (key, value) in items {
           writer.string(key.path.rawValue)
           writer.hash(key.content)
           writer.hash(key.config)
@@ -135,7 +137,10 @@ extension BuildMemo {
           writer.optional(value.article) { $0.article($1) }
           writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
         }
-        return writer.bytes
+        var framed = BinaryWriter()
+        framed.int(items.count)
+        framed.int(writer.bytes.count)
+        return framed.bytes + writer.bytes
       }
       for part in parts { try write(part) }
     }
@@ -165,17 +170,44 @@ extension BuildMemo {
     do {
       guard try reader.string() == BantinCore.version else { return nil }
       var memo = BuildMemo()
-      let count = try reader.count()
-      for _ in 0..<count {
-        let path = SourcePath(try reader.string())
-        let key = EntryKey(path: path, content: try reader.hash(), config: try reader.hash())
-        let entry = try reader.optional { try $0.entry() }
-        let frontMatterDiagnostics = try reader.array { try $0.diagnostic() }
-        let article = try reader.optional { try $0.article() }
-        let articleDiagnostics = try reader.array { try $0.diagnostic() }
-        memo.entries[key] = Entry(
-          entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
-          articleDiagnostics: articleDiagnostics)
+      var chunks: [(count: Int, start: Int, end: Int)] = []
+      for _ in 0..<(try reader.count()) {
+        let count = try reader.count()
+        let length = try reader.count()
+        guard length <= bytes.count - reader.offset else { return nil }
+        chunks.append((count, reader.offset, reader.offset + length))
+        reader.offset += length
+      }
+      let decoded = chunks.parallelMap(chunkSize: 1) { chunk -> [(EntryKey, Entry)]? in
+        var part = BinaryReader(bytes)
+        part.offset = chunk.start
+        var items: [(EntryKey, Entry)] = []
+        items.reserveCapacity(min(chunk.count, 4096))
+        do {
+          for _ in 0..<chunk.count {
+            let path = SourcePath(try part.string())
+            let key = EntryKey(path: path, content: try part.hash(), config: try part.hash())
+            let entry = try part.optional { try $0.entry() }
+            let frontMatterDiagnostics = try part.array { try $0.diagnostic() }
+            let article = try part.optional { try $0.article() }
+            let articleDiagnostics = try part.array { try $0.diagnostic() }
+            items.append(
+              (
+                key,
+                Entry(
+                  entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
+                  articleDiagnostics: articleDiagnostics)
+              ))
+          }
+        } catch {
+          return nil
+        }
+        return part.offset == chunk.end ? items : nil
+      }
+      memo.entries.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+      for items in decoded {
+        guard let items else { return nil }
+        for (key, entry) in items { memo.entries[key] = entry }
       }
       memo.references = try reader.optional { try $0.hash() }
       let pages = try reader.count()

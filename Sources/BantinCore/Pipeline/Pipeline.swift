@@ -201,7 +201,8 @@ public struct Pipeline: Sendable {
       case .sectionIndex, .homeIndex: break
       }
     }
-    published.sort(by: Pipeline.newestFirst)
+    // Sorted by index: an article is too big a value to move about in a sort.
+    published = published.indices.sorted { Pipeline.newestFirst(published[$0], published[$1]) }.map { published[$0] }
     pages.sort { $0.urlPath < $1.urlPath }
     let (sections, sectionProblems) = Pipeline.sections(entries: entries, articles: published)
     diagnostics += sectionProblems
@@ -223,8 +224,7 @@ public struct Pipeline: Sendable {
           "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
         ))
     }
-    let renderer = PageRenderer(site: site, theme: theme, now: build.now)
-    build.stageEnded?("template contexts of \(site.articles.count) articles")
+    var renderer = PageRenderer(site: site, theme: theme, now: build.now, cards: .none)
     let owners = Dictionary(
       (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
     var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
@@ -259,19 +259,34 @@ public struct Pipeline: Sendable {
       )
     }
 
-    // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
+    // What each page is made from: a page whose inputs are the memo's is not made
+    // again. The cards of the articles that the other pages show are made once.
     let previousPages = previous?.pages ?? [:]
     var themeHasher = StableHasher()
     themeHasher.combine(theme.fingerprint)
     themeHasher.combine(build.relativeURLs ? 1 : 0)
     let themeHash = themeHasher.value
+    let light = renderer
+    let inputs = plan.parallelMap(chunkSize: 256) { light.inputs(of: $0, theme: themeHash) }
+    var shown = Set<Int>()
+    for (page, pageInputs) in zip(plan, inputs)
+    where previousPages[light.outputPath(of: page)]?.inputs != pageInputs {
+      shown.formUnion(light.articlesShown(by: page))
+    }
+    renderer = renderer.withCards(of: shown.sorted())
+    build.stageEnded?("inputs of \(plan.count) pages, cards of \(shown.count) articles")
+
+    // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
     let relativeTo = build.relativeURLs ? siteURL.basePath : nil
+    let made = renderer
     var start = 0
     while start < plan.count {
-      let batch = Array(plan[start..<min(start + Pipeline.batchSize, plan.count)])
+      let range = start..<min(start + Pipeline.batchSize, plan.count)
+      let batch = Array(zip(plan[range], inputs[range]))
       start += batch.count
-      let outcomes = batch.parallelMap(chunkSize: 16) { page -> (OutputFile, BuildMemo.PageRecord, Bool) in
-        var (file, record, byInputs) = renderer.renderUnlessUnchanged(page, theme: themeHash, previous: previousPages)
+      let outcomes = batch.parallelMap(chunkSize: 16) { page, pageInputs -> (OutputFile, BuildMemo.PageRecord, Bool) in
+        var (file, record, byInputs) = made.renderUnlessUnchanged(
+          page, inputs: pageInputs, theme: themeHash, previous: previousPages)
         if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
           let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
           file.content = .bytes(Array(html.utf8))

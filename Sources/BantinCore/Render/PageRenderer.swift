@@ -7,79 +7,83 @@ public struct PageRenderer: Sendable {
   public let now: Timestamp
 
   /// Each article as list pages show it (without its body), made once: an article
-  /// appears on many list pages.
-  private let cards: [TemplateValue]
+  /// appears on many list pages. Nil for articles whose cards were not made
+  /// (`withCards(of:)`): those are made where they are shown.
+  private var cards: [TemplateValue?] = []
   /// `site` for each section being shown, and for none (key "").
-  private let siteValues: [String: TemplateValue]
-  /// Each card rendered once through `partials/card`, for list pages.
-  private let cardCache: TemplateRenderer.PartialCache?
+  private var siteValues: [String: TemplateValue] = [:]
+  /// Each card made, rendered once through `partials/card`, for list pages.
+  private var cardCache: TemplateRenderer.PartialCache?
   /// Each card's hash, so a page's fingerprint does not hash a card again.
-  private let cardHashes: [StableHash]
+  private var cardHashes: [StableHash?] = []
   /// Each article's and page's hash: every field a template can show of it.
-  private let articleHashes: [StableHash]
-  private let pageHashes: [StableHash]
+  private var articleHashes: [StableHash] = []
+  private var pageHashes: [StableHash] = []
   /// Everything about the site that a page may show besides its own articles.
-  private let siteHash: StableHash
+  private var siteHash = StableHash(high: 0, low: 0)
 
   /// The partial that shows one article in a list, and the key that numbers cards.
   static let cardPartial = "partials/card"
   static let cardKey = "@card"
 
+  /// A renderer with every article's card made.
   public init(site: Site, theme: Theme, now: Timestamp) {
+    self.init(site: site, theme: theme, now: now, cards: .none)
+    self = withCards(of: Array(site.articles.indices))
+  }
+
+  /// Which cards a renderer makes up front.
+  public enum Cards: Sendable { case none }
+
+  /// A renderer that makes no cards up front: enough for `inputs(of:)`, and slower
+  /// for list pages until `withCards(of:)`.
+  public init(site: Site, theme: Theme, now: Timestamp, cards: Cards) {
     self.site = site
     self.theme = theme
     self.clock = site.config.clock
     self.now = now
-    let partial = PageRenderer(
-      site: site, theme: theme, clock: site.config.clock, now: now, cards: [], siteValues: [:], cardCache: nil,
-      cardHashes: [], articleHashes: [], pageHashes: [], siteHash: StableHash(high: 0, low: 0))
-    let numbered = Array(zip(site.articles.indices, site.articles))
-    let cards = numbered.parallelMap(chunkSize: 256) { index, article -> TemplateValue in
-      guard case .record(var fields) = partial.articleValue(article, index: nil, full: false) else {
-        return .record([:])
-      }
-      fields[PageRenderer.cardKey] = .number(index)
-      return .record(fields)
-    }
-    self.cards = cards
-    var siteValues: [String: TemplateValue] = ["": partial.makeSiteValue(current: nil)]
-    for section in site.sections { siteValues[section.folder] = partial.makeSiteValue(current: section.folder) }
+    self.cards = Array(repeating: nil, count: site.articles.count)
+    self.cardHashes = Array(repeating: nil, count: site.articles.count)
+    var siteValues: [String: TemplateValue] = ["": makeSiteValue(current: nil)]
+    for section in site.sections { siteValues[section.folder] = makeSiteValue(current: section.folder) }
     self.siteValues = siteValues
-    let rendered = Array(cards.indices).parallelMap(chunkSize: 256) { index in
-      theme.templates.renderForCache(PageRenderer.cardPartial, item: cards[index])
-    }
-    var outputs: [Int: [UInt8]] = [:]
-    for (index, output) in rendered.enumerated() { if let output { outputs[index] = output } }
-    self.cardCache = TemplateRenderer.PartialCache(
-      partial: PageRenderer.cardPartial, key: PageRenderer.cardKey, outputs: outputs)
-    self.cardHashes = cards.parallelMap(chunkSize: 256) { card in
-      var hasher = StableHasher()
-      guard case .record(var fields) = card else { return hasher.value }
-      fields[PageRenderer.cardKey] = nil  // where the article is in the list, not what it shows
-      TemplateValue.record(fields).hash(into: &hasher)
-      return hasher.value
-    }
     self.articleHashes = site.articles.parallelMap(chunkSize: 256, PageRenderer.hash)
     self.pageHashes = site.pages.map(PageRenderer.hash)
-    self.siteHash = PageRenderer.hash(site, theme: theme, year: site.config.clock.civil(now).year)
+    self.siteHash = PageRenderer.hash(site, theme: theme, year: clock.civil(now).year)
   }
 
-  private init(
-    site: Site, theme: Theme, clock: SiteClock, now: Timestamp, cards: [TemplateValue],
-    siteValues: [String: TemplateValue], cardCache: TemplateRenderer.PartialCache?, cardHashes: [StableHash],
-    articleHashes: [StableHash], pageHashes: [StableHash], siteHash: StableHash
-  ) {
-    self.site = site
-    self.theme = theme
-    self.clock = clock
-    self.now = now
-    self.cards = cards
-    self.siteValues = siteValues
-    self.cardCache = cardCache
-    self.cardHashes = cardHashes
-    self.articleHashes = articleHashes
-    self.pageHashes = pageHashes
-    self.siteHash = siteHash
+  /// This renderer with the cards of the articles at `indices` made, rendered and hashed.
+  public func withCards(of indices: [Int]) -> PageRenderer {
+    let made = indices.parallelMap(chunkSize: 256) { index -> (TemplateValue, [UInt8]?, StableHash) in
+      guard case .record(var fields) = articleValue(site.articles[index], index: nil, full: false) else {
+        return (.record([:]), nil, StableHash(high: 0, low: 0))
+      }
+      let hash = recordHash(fields)
+      fields[PageRenderer.cardKey] = .number(index)
+      let card = TemplateValue.record(fields)
+      return (card, theme.templates.renderForCache(PageRenderer.cardPartial, item: card), hash)
+    }
+    var renderer = self
+    var outputs = cardCache?.outputs ?? [:]
+    for (index, (card, output, hash)) in zip(indices, made) {
+      renderer.cards[index] = card
+      renderer.cardHashes[index] = hash
+      outputs[index] = output
+    }
+    renderer.cardCache = TemplateRenderer.PartialCache(
+      partial: PageRenderer.cardPartial, key: PageRenderer.cardKey, outputs: outputs)
+    return renderer
+  }
+
+  /// The articles whose cards a page shows.
+  public func articlesShown(by page: Page) -> [Int] {
+    switch page {
+    case .list(let list): return list.articles
+    case .article(let index):
+      return [index] + (index < site.links.count ? site.links[index].related : [])
+    case .notFound: return Array(site.articles.indices.prefix(5))
+    default: return []
+    }
   }
 
   var url: SiteURL { site.url }
@@ -113,15 +117,14 @@ public struct PageRenderer: Sendable {
   }
 
   /// The page, or `.unchanged` when it is the one in `previous`; and its record.
-  /// A page whose inputs (`inputs(of:)`) are those recorded is unchanged without
+  /// A page whose `inputs` (`inputs(of:)`) are those recorded is unchanged without
   /// being made; otherwise its fingerprint (theme, template and context, or for
   /// feeds, sitemaps and robots.txt the bytes) decides.
   public func renderUnlessUnchanged(
-    _ page: Page, theme themeHash: StableHash, previous: [OutputPath: BuildMemo.PageRecord]
+    _ page: Page, inputs: StableHash, theme themeHash: StableHash, previous: [OutputPath: BuildMemo.PageRecord]
   ) -> (OutputFile, BuildMemo.PageRecord, byInputs: Bool) {
     let path = outputPath(of: page)
     let known = previous[path]
-    let inputs = self.inputs(of: page, theme: themeHash)
     if let known, known.inputs == inputs {
       assert(
         fingerprint(page, theme: themeHash).1 == known.fingerprint,
@@ -227,9 +230,10 @@ public struct PageRenderer: Sendable {
     case .sitemap(let part):
       hasher.combine(9)
       hasher.combine(part ?? 0)
-      articles(Array(site.articles.indices))
-      hasher.combine(pageHashes.count)
-      for hash in pageHashes { hasher.combine(hash) }
+      for article in site.articles + site.pages {  // what a sitemap shows of them
+        hasher.combine(article.urlPath)
+        hasher.combine(article.dated ? article.updated : article.lastmod ?? Timestamp(secondsSince1970: Int64.min))
+      }
       for section in site.sections { hasher.combine(site.sectionArticles[section.folder]?.first ?? -1) }
       for taxonomy in Taxonomy.allCases {
         for term in site.terms[taxonomy] ?? [] {
@@ -322,21 +326,13 @@ public struct PageRenderer: Sendable {
   private func hash(_ value: TemplateValue, into hasher: inout StableHasher) {
     switch value {
     case .record(let fields):
-      if case .number(let index)? = fields[PageRenderer.cardKey], index < cardHashes.count {
-        hasher.combine(8)
-        hasher.combine(cardHashes[index])
-        return
+      if case .number(let index)? = fields[PageRenderer.cardKey], index < cardHashes.count,
+        let known = cardHashes[index]
+      {
+        hasher.combine(known)
+      } else {
+        hasher.combine(recordHash(fields))
       }
-      hasher.combine(7)
-      hasher.combine(fields.count)
-      var sum = StableHash(high: 0, low: 0)  // fields in any order, as in TemplateValue.hash(into:)
-      for (key, field) in fields {
-        var pair = StableHasher()
-        pair.combine(key)
-        hash(field, into: &pair)
-        sum = sum.adding(pair.value)
-      }
-      hasher.combine(sum)
     case .list(let items):
       hasher.combine(6)
       hasher.combine(items.count)
@@ -344,6 +340,25 @@ public struct PageRenderer: Sendable {
     default:
       value.hash(into: &hasher)
     }
+  }
+
+  /// A record's hash, its fields in any order (as in `TemplateValue.hash(into:)`),
+  /// without the card's number: where an article is in the list is not what it shows.
+  private func recordHash(_ fields: [String: TemplateValue]) -> StableHash {
+    var hasher = StableHasher()
+    hasher.combine(7)
+    var count = 0
+    var sum = StableHash(high: 0, low: 0)
+    for (key, field) in fields where key != PageRenderer.cardKey {
+      var pair = StableHasher()
+      pair.combine(key)
+      hash(field, into: &pair)
+      sum = sum.adding(pair.value)
+      count += 1
+    }
+    hasher.combine(count)
+    hasher.combine(sum)
+    return hasher.value
   }
 
   /// Renders a page whose template and context are already made.
@@ -643,12 +658,13 @@ public struct PageRenderer: Sendable {
 
   /// An article as lists show it.
   func card(_ index: Int) -> TemplateValue {
-    index < cards.count ? cards[index] : articleValue(site.articles[index], index: nil, full: false)
+    if index < cards.count, let card = cards[index] { return card }
+    return articleValue(site.articles[index], index: nil, full: false)
   }
 
   func articleValue(_ article: Article, index: Int?, full: Bool) -> TemplateValue {
     let section = site.section(article.sectionFolder)
-    if full, let index, index < cards.count, case .record(var fields) = cards[index] {
+    if full, let index, index < cards.count, case .record(var fields)? = cards[index] {
       fields["first"] = nil
       fields[PageRenderer.cardKey] = nil
       return fullArticle(article, index: index, section: section, fields: &fields)
