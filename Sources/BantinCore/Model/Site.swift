@@ -13,43 +13,80 @@ public struct Section: Sendable, Hashable {
 }
 
 /// A published article: its front matter resolved and its body rendered.
+///
+/// Its fields are shared between copies until one copy changes one: an article is
+/// passed along every step of the pipeline, and a copy costs one retain.
+@dynamicMemberLookup
 public struct Article: Sendable {
-  public var source: SourcePath
-  /// The folder name of its section; nil for a page at the root of `content/`.
-  public var sectionFolder: String?
-  /// `/quoc-phong-an-ninh/hoi-nghi-tong-ket-nam-2023/`
-  public var urlPath: String
-  public var title: String
-  public var description: String?
-  /// The description, or the start of the first paragraph.
-  public var summary: String
-  public var date: Timestamp
-  /// False for a page whose front matter has no date (its `date` is then meaningless).
-  public var dated = true
-  public var lastmod: Timestamp?
-  public var author: String?
-  public var categories: [String]
-  public var tags: [String]
-  public var draft: Bool
-  /// Dated after the build's "now" (published with `--future`).
-  public var future = false
-  /// The photo that stands for the article (front matter `image`, else its first figure).
-  public var image: ResolvedImage?
-  public var bodyHTML: String
-  public var wordCount: Int
-  /// Site paths the article links to, with where, for the link check.
-  public var internalLinks: [InternalLink] = []
-  /// Old site paths that redirect to it (front matter `aliases`).
-  public var aliases: [String] = []
-  /// Every link and image its rendering looked up in the site, with what it found:
-  /// while each still finds the same, the rendered article stays right.
-  public var lookups: [Lookup] = []
+  public struct Fields: Sendable {
+    public var source: SourcePath
+    /// The folder name of its section; nil for a page at the root of `content/`.
+    public var sectionFolder: String?
+    /// `/quoc-phong-an-ninh/hoi-nghi-tong-ket-nam-2023/`
+    public var urlPath: String
+    public var title: String
+    public var description: String?
+    /// The description, or the start of the first paragraph.
+    public var summary: String
+    public var date: Timestamp
+    /// False for a page whose front matter has no date (its `date` is then meaningless).
+    public var dated = true
+    public var lastmod: Timestamp?
+    public var author: String?
+    public var categories: [String]
+    public var tags: [String]
+    public var draft: Bool
+    /// Dated after the build's "now" (published with `--future`).
+    public var future = false
+    /// The photo that stands for the article (front matter `image`, else its first figure).
+    public var image: ResolvedImage?
+    public var bodyHTML: String
+    public var wordCount: Int
+    /// Site paths the article links to, with where, for the link check.
+    public var internalLinks: [InternalLink] = []
+    /// Old site paths that redirect to it (front matter `aliases`).
+    public var aliases: [String] = []
+    /// Every link and image its rendering looked up in the site, with what it found:
+    /// while each still finds the same, the rendered article stays right.
+    public var lookups: [Lookup] = []
+  }
+
+  /// Changed only when this copy holds the only reference (copy on write).
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var storage: Storage
+
+  public init(
+    source: SourcePath, sectionFolder: String?, urlPath: String, title: String, description: String?,
+    summary: String, date: Timestamp, lastmod: Timestamp?, author: String?, categories: [String], tags: [String],
+    draft: Bool, image: ResolvedImage?, bodyHTML: String, wordCount: Int, internalLinks: [InternalLink] = [],
+    aliases: [String] = []
+  ) {
+    storage = Storage(
+      Fields(
+        source: source, sectionFolder: sectionFolder, urlPath: urlPath, title: title, description: description,
+        summary: summary, date: date, lastmod: lastmod, author: author, categories: categories, tags: tags,
+        draft: draft, image: image, bodyHTML: bodyHTML, wordCount: wordCount, internalLinks: internalLinks,
+        aliases: aliases))
+  }
+
+  public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+    get { storage.fields[keyPath: field] }
+    set {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      storage.fields[keyPath: field] = newValue
+    }
+  }
 
   /// Minutes to read at 200 words a minute, at least 1.
-  public var readingMinutes: Int { max(1, (wordCount + 199) / 200) }
+  public var readingMinutes: Int { max(1, (storage.fields.wordCount + 199) / 200) }
 
   /// When it last changed: `lastmod`, else its date.
-  public var updated: Timestamp { max(lastmod ?? date, date) }
+  public var updated: Timestamp { max(storage.fields.lastmod ?? storage.fields.date, storage.fields.date) }
 }
 
 /// A reference an article looked up while it was rendered, and a hash of what it

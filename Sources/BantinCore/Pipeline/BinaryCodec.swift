@@ -129,6 +129,10 @@ extension BuildMemo {
         var writer = BinaryWriter()
         let items = group[first..<min(first + chunk, group.count)]
         for (key, value) in items {
+          if let encoded = value.encoded {
+            writer.bytes += encoded
+            continue
+          }
           writer.string(key.path.rawValue)
           writer.hash(key.content)
           writer.hash(key.config)
@@ -185,6 +189,7 @@ extension BuildMemo {
         items.reserveCapacity(min(chunk.count, 4096))
         do {
           for _ in 0..<chunk.count {
+            let start = part.offset
             let path = SourcePath(try part.string())
             let key = EntryKey(path: path, content: try part.hash(), config: try part.hash())
             let entry = try part.optional { try $0.entry() }
@@ -196,7 +201,7 @@ extension BuildMemo {
                 key,
                 Entry(
                   entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
-                  articleDiagnostics: articleDiagnostics)
+                  articleDiagnostics: articleDiagnostics, encoded: bytes[start..<part.offset])
               ))
           }
         } catch {

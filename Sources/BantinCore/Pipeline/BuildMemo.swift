@@ -12,14 +12,30 @@ public struct BuildMemo: Sendable {
     public var config: StableHash
   }
 
-  struct Entry: Sendable {
-    var entry: ContentEntry?
+  /// What was made of one Markdown file; a class, as the memo hands it on whole
+  /// from build to build.
+  final class Entry: Sendable {
+    let entry: ContentEntry?
     /// What reading the front matter said.
-    var frontMatterDiagnostics: [Diagnostic]
+    let frontMatterDiagnostics: [Diagnostic]
     /// The rendered article, once it is (nil: not rendered yet, or it failed).
-    var article: Article?
+    let article: Article?
     /// What rendering the Markdown said.
-    var articleDiagnostics: [Diagnostic] = []
+    let articleDiagnostics: [Diagnostic]
+    /// The entry as the cache file holds it, when it was read from one: written
+    /// back as it is.
+    let encoded: ArraySlice<UInt8>?
+
+    init(
+      entry: ContentEntry?, frontMatterDiagnostics: [Diagnostic], article: Article? = nil,
+      articleDiagnostics: [Diagnostic] = [], encoded: ArraySlice<UInt8>? = nil
+    ) {
+      self.entry = entry
+      self.frontMatterDiagnostics = frontMatterDiagnostics
+      self.article = article
+      self.articleDiagnostics = articleDiagnostics
+      self.encoded = encoded
+    }
   }
 
   /// Front matter and article of each Markdown file.

@@ -154,12 +154,16 @@ public struct Pipeline: Sendable {
       return item.entry.path
     }
     reuse.articles = rendered.count { $0.2 }
-    for ((key, entry, frontMatterProblems), (article, problems, _)) in zip(keyedEntries, rendered) {
+    for ((key, entry, frontMatterProblems), (article, problems, reused)) in zip(keyedEntries, rendered) {
+      diagnostics += problems
+      if reused, let known = previousEntries[key] {
+        memo.entries[key] = known  // front matter and article both from the memo: the same entry
+        continue
+      }
       var made = entry
       made.markdown = nil  // the memo keeps what was made, not the text
       memo.entries[key] = BuildMemo.Entry(
         entry: made, frontMatterDiagnostics: frontMatterProblems, article: article, articleDiagnostics: problems)
-      diagnostics += problems
     }
     build.stageEnded?("Markdown of \(keyedEntries.count) files")
     // The text is not needed any more: let it go.
