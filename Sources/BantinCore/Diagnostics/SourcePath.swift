@@ -17,24 +17,28 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// The path's folders and file name.
   public var components: [Substring] { rawValue.split(separator: "/") }
 
-  /// The last component: `index.md`.
+  /// The last component: `index.md`. (Paths are cut at their `/` bytes: a
+  /// combining mark after a slash is not part of it, as it would be for `Character`s.)
   public var fileName: Substring {
-    var path = rawValue[...]
-    while path.last == "/" { path.removeLast() }
-    guard let slash = path.lastIndex(of: "/") else { return path }
-    return path[path.index(after: slash)...]
+    let bytes = rawValue.utf8
+    var end = bytes.endIndex
+    while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+      end = bytes.index(before: end)
+    }
+    guard let slash = bytes[..<end].lastIndex(of: UInt8(ascii: "/")) else { return rawValue[..<end] }
+    return rawValue[bytes.index(after: slash)..<end]
   }
 
   /// The file name's extension, lowercased, without the dot; empty when there is none.
   public var fileExtension: String {
     let name = fileName
-    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-    return name[name.index(after: dot)...].lowercased()
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return "" }
+    return name[name.utf8.index(after: dot)...].lowercased()
   }
 
   /// The folder holding this path (`content/tin-tuc` for `content/tin-tuc/a.md`); empty at the root.
   public var parent: SourcePath {
-    guard let slash = rawValue.lastIndex(of: "/") else { return SourcePath("") }
+    guard let slash = rawValue.utf8.lastIndex(of: UInt8(ascii: "/")) else { return SourcePath("") }
     return SourcePath(String(rawValue[..<slash]))
   }
 
@@ -46,9 +50,12 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
   /// The rest of the path below `folder`, or nil when the path is not inside it.
   public func relative(to folder: SourcePath) -> String? {
     if folder.rawValue.isEmpty { return rawValue }
-    let prefix = folder.rawValue + "/"
-    guard rawValue.hasPrefix(prefix) else { return nil }
-    return String(rawValue.dropFirst(prefix.count))
+    let bytes = rawValue.utf8
+    let prefix = folder.rawValue.utf8
+    guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return nil }
+    let slash = bytes.index(bytes.startIndex, offsetBy: prefix.count)
+    guard bytes[slash] == UInt8(ascii: "/") else { return nil }
+    return String(rawValue[bytes.index(after: slash)...])
   }
 
   public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool { bytewiseLess(lhs.rawValue, rhs.rawValue) }

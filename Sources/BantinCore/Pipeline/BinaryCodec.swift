@@ -150,6 +150,7 @@ extension BuildMemo {
     }
     var tail = BinaryWriter()
     tail.optional(references) { $0.hash($1) }
+    tail.optional(outputsChecked) { $0.hash($1) }
     tail.array(Array(pages)) { writer, page in
       writer.string(page.key.rawValue)
       writer.optional(page.value.inputs) { $0.hash($1) }
@@ -215,6 +216,7 @@ extension BuildMemo {
         for (key, entry) in items { memo.entries[key] = entry }
       }
       memo.references = try reader.optional { try $0.hash() }
+      memo.outputsChecked = try reader.optional { try $0.hash() }
       let pages = try reader.count()
       for _ in 0..<pages {
         let path = OutputPath(try reader.string())

@@ -43,6 +43,9 @@ public struct BuildMemo: Sendable {
   /// What the articles' links and images were resolved against
   /// (`AssetMap.fingerprint(url:)`): while it is the same, their lookups hold.
   var references: StableHash?
+  /// The output paths of a build whose check of them (`Pipeline.checkOutputs`)
+  /// found nothing, hashed: the same paths pass again.
+  var outputsChecked: StableHash?
 
   /// The content hash of each Markdown file the memo holds, so that a loader need
   /// not read a file whose stamp has not changed.

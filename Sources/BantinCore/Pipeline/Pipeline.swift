@@ -229,26 +229,26 @@ public struct Pipeline: Sendable {
         ))
     }
     var renderer = PageRenderer(site: site, theme: theme, now: build.now, cards: .none)
-    let owners = Dictionary(
-      (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
-    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
-      let (origin, file) = Pipeline.provenance(of: page, in: site, owners: owners)
-      return (renderer.outputPath(of: page), origin, file)
-    }
-    planned.append((theme.stylesheet.path, "the stylesheet", nil))
     var copies: [OutputFile] = []
     for asset in assets.assets.values.sorted(by: { $0.output < $1.output }) {
       if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
       copies.append(OutputFile(path: asset.output, content: asset.content))
-      if case .copy(let source) = asset.content {
-        planned.append((asset.output, source.rawValue, source))
+    }
+    let outputs = plan.map(renderer.outputPath) + [theme.stylesheet.path] + copies.map(\.path)
+    if !diagnostics.hasErrors {  // else repeats of what was said
+      // The same files as a build that passed the check pass it.
+      let outputsHash = Pipeline.hash(outputs)
+      if previous?.outputsChecked == outputsHash {
+        memo.outputsChecked = outputsHash
       } else {
-        planned.append((asset.output, "the theme's static/\(asset.output)", nil))
+        let problems = Pipeline.checkOutputs(
+          Pipeline.planned(plan, stylesheet: theme.stylesheet.path, copies: copies, site: site, renderer: renderer))
+        diagnostics += problems
+        if problems.isEmpty { memo.outputsChecked = outputsHash }
       }
     }
-    if !diagnostics.hasErrors { diagnostics += Pipeline.checkOutputs(planned) }  // else repeats of what was said
     diagnostics += Pipeline.checkLinks(
-      site, outputs: Set(planned.map(\.path)), severity: build.brokenLinksAreErrors ? .error : .warning)
+      site, outputs: Set(outputs), severity: build.brokenLinksAreErrors ? .error : .warning)
 
     summary.pages = plan.count(where: \.isHTML)
     summary.articles = published.count
@@ -368,6 +368,41 @@ public struct Pipeline: Sendable {
       if parts > 0 { plan += (1...parts).map { Page.sitemap(part: $0) } }
     }
     return plan
+  }
+
+  /// Every file to write, with what it is written for and its source file.
+  static func planned(
+    _ plan: [Page], stylesheet: OutputPath, copies: [OutputFile], site: Site, renderer: PageRenderer
+  ) -> [(path: OutputPath, origin: String, file: SourcePath?)] {
+    let owners = Dictionary(
+      (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
+    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
+      let (origin, file) = Pipeline.provenance(of: page, in: site, owners: owners)
+      return (renderer.outputPath(of: page), origin, file)
+    }
+    planned.append((stylesheet, "the stylesheet", nil))
+    for copy in copies {
+      if case .copy(let source) = copy.content {
+        planned.append((copy.path, source.rawValue, source))
+      } else {
+        planned.append((copy.path, "the theme's static/\(copy.path)", nil))
+      }
+    }
+    return planned
+  }
+
+  /// Output paths hashed as a multiset: the same paths, each as often, in any order.
+  static func hash(_ outputs: [OutputPath]) -> StableHash {
+    var sum = StableHash(high: 0, low: 0)
+    for path in outputs {
+      var hasher = StableHasher()
+      hasher.combine(path.rawValue)
+      sum = sum.adding(hasher.value)
+    }
+    var hasher = StableHasher()
+    hasher.combine(sum)
+    hasher.combine(outputs.count)
+    return hasher.value
   }
 
   /// What a page is written for, to name it when two files would be written at one
