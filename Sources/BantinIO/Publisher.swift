@@ -272,7 +272,7 @@ public struct InPlaceOutput: PublishingSink {
     }
     for (path, stamp) in moved { records[path]?.stamp = stamp }  // a rename changes the status time
     var removed = 0
-    for path in previous.keys.sorted() where records[path] == nil {
+    for path in previous.keys.filter({ records[$0] == nil }).sorted() {
       try POSIX.remove(output + "/" + path.rawValue)
       removed += 1
       var folder = Publisher.parent(of: path.rawValue)

@@ -69,7 +69,9 @@ struct BuildCommand: ParsableCommand {
     defer { watchdog.stop() }
     let outcome: SiteBuild.Outcome
     do {
-      outcome = try SiteBuild(root: site.root, output: outputFolder, build: build, usesCache: !noCache).run()
+      var siteBuild = SiteBuild(root: site.root, output: outputFolder, build: build, usesCache: !noCache)
+      siteBuild.leavesMemoryToExit = true
+      outcome = try siteBuild.run()
     } catch {
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors

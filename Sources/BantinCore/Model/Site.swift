@@ -40,7 +40,7 @@ public struct Article: Sendable {
     public var future = false
     /// The photo that stands for the article (front matter `image`, else its first figure).
     public var image: ResolvedImage?
-    public var bodyHTML: String
+    public var body: HTMLBody
     public var wordCount: Int
     /// Site paths the article links to, with where, for the link check.
     public var internalLinks: [InternalLink] = []
@@ -70,7 +70,7 @@ public struct Article: Sendable {
       Fields(
         source: source, sectionFolder: sectionFolder, urlPath: urlPath, title: title, description: description,
         summary: summary, date: date, lastmod: lastmod, author: author, categories: categories, tags: tags,
-        draft: draft, image: image, bodyHTML: bodyHTML, wordCount: wordCount, internalLinks: internalLinks,
+        draft: draft, image: image, body: HTMLBody(bodyHTML), wordCount: wordCount, internalLinks: internalLinks,
         aliases: aliases))
   }
 
@@ -82,11 +82,44 @@ public struct Article: Sendable {
     }
   }
 
+  /// The body as HTML.
+  public var bodyHTML: String { storage.fields.body.text }
+
   /// Minutes to read at 200 words a minute, at least 1.
   public var readingMinutes: Int { max(1, (storage.fields.wordCount + 199) / 200) }
 
   /// When it last changed: `lastmod`, else its date.
   public var updated: Timestamp { max(storage.fields.lastmod ?? storage.fields.date, storage.fields.date) }
+}
+
+/// An article's body as HTML: text, or the UTF-8 bytes the build cache holds it
+/// as, made text only where a page shows it.
+public struct HTMLBody: Sendable {
+  private enum Form: Sendable {
+    case text(String)
+    case utf8(ArraySlice<UInt8>)
+  }
+
+  private let form: Form
+
+  public init(_ text: String) { form = .text(text) }
+
+  init(utf8: ArraySlice<UInt8>) { form = .utf8(utf8) }
+
+  public var text: String {
+    switch form {
+    case .text(let text): return text
+    case .utf8(let bytes): return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// Its UTF-8 bytes, as they are held.
+  func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    switch form {
+    case .text(var text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
+    case .utf8(let bytes): return bytes.withUnsafeBytes(body)
+    }
+  }
 }
 
 /// A reference an article looked up while it was rendered, and a hash of what it

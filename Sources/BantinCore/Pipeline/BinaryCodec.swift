@@ -283,7 +283,10 @@ extension BinaryWriter {
       writer.optional(image.width) { $0.int($1) }
       writer.optional(image.height) { $0.int($1) }
     }
-    string(value.bodyHTML)
+    value.body.withUTF8 { bytes in
+      int(bytes.count)
+      self.bytes.append(contentsOf: bytes)
+    }
     int(value.wordCount)
     array(value.internalLinks) { writer, link in
       writer.string(link.path)
@@ -356,7 +359,10 @@ extension BinaryReader {
         src: try reader.string(), width: try reader.optional { try $0.int() },
         height: try reader.optional { try $0.int() })
     }
-    let body = try string()
+    let length = try count()
+    guard bytes.count - offset >= length else { throw Damaged() }
+    let body = bytes[offset..<(offset + length)]  // made text only where a page shows it
+    offset += length
     let wordCount = try int()
     let links = try array { reader in InternalLink(path: try reader.string(), location: try reader.location()) }
     let aliases = try array { try $0.string() }
@@ -368,7 +374,8 @@ extension BinaryReader {
     var article = Article(
       source: source, sectionFolder: sectionFolder, urlPath: urlPath, title: title, description: description,
       summary: summary, date: date, lastmod: lastmod, author: author, categories: categories, tags: tags,
-      draft: draft, image: image, bodyHTML: body, wordCount: wordCount, internalLinks: links, aliases: aliases)
+      draft: draft, image: image, bodyHTML: "", wordCount: wordCount, internalLinks: links, aliases: aliases)
+    article.body = HTMLBody(utf8: body)
     article.dated = dated
     article.lookups = lookups
     return article

@@ -283,6 +283,7 @@ public struct Pipeline: Sendable {
     // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
     let relativeTo = build.relativeURLs ? siteURL.basePath : nil
     let made = renderer
+    memo.pages.reserveCapacity(plan.count)
     var start = 0
     while start < plan.count {
       let range = start..<min(start + Pipeline.batchSize, plan.count)

@@ -275,7 +275,7 @@ public struct PageRenderer: Sendable {
       hasher.combine(image.width ?? -1)
       hasher.combine(image.height ?? -1)
     }
-    hasher.combine(article.bodyHTML)
+    article.body.withUTF8 { hasher.combine($0) }  // as `combine(_: String)` would
     hasher.combine(article.wordCount)
     return hasher.value
   }
