@@ -47,15 +47,21 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
     rawValue.isEmpty ? SourcePath(String(component)) : SourcePath(rawValue + "/" + component)
   }
 
+  /// Whether the path is below `folder` (every path is below the root, "").
+  public func isInside(_ folder: SourcePath) -> Bool {
+    if folder.rawValue.isEmpty { return true }
+    let bytes = rawValue.utf8
+    let prefix = folder.rawValue.utf8
+    guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return false }
+    return bytes[bytes.index(bytes.startIndex, offsetBy: prefix.count)] == UInt8(ascii: "/")
+  }
+
   /// The rest of the path below `folder`, or nil when the path is not inside it.
   public func relative(to folder: SourcePath) -> String? {
     if folder.rawValue.isEmpty { return rawValue }
+    guard isInside(folder) else { return nil }
     let bytes = rawValue.utf8
-    let prefix = folder.rawValue.utf8
-    guard bytes.count > prefix.count, bytes.starts(with: prefix) else { return nil }
-    let slash = bytes.index(bytes.startIndex, offsetBy: prefix.count)
-    guard bytes[slash] == UInt8(ascii: "/") else { return nil }
-    return String(rawValue[bytes.index(after: slash)...])
+    return String(rawValue[bytes.index(bytes.startIndex, offsetBy: folder.rawValue.utf8.count + 1)...])
   }
 
   public static func < (lhs: SourcePath, rhs: SourcePath) -> Bool { bytewiseLess(lhs.rawValue, rhs.rawValue) }

@@ -161,7 +161,7 @@ public enum Taxonomy: String, Sendable, CaseIterable {
 
 /// One category or tag, with its articles. Spellings that make the same slug
 /// (`Tết`, `tết`, NFC and NFD) are one term, named by its most used spelling.
-public struct Term: Sendable {
+public struct Term: Sendable, Equatable {
   public var taxonomy: Taxonomy
   public var name: String
   public var slug: String
@@ -172,7 +172,7 @@ public struct Term: Sendable {
 }
 
 /// Articles of one month: `/2024/01/`, "Tháng 1/2024".
-public struct ArchiveMonth: Sendable {
+public struct ArchiveMonth: Sendable, Equatable {
   public var year: Int
   public var month: Int
   public var articles: [Int]
@@ -182,7 +182,7 @@ public struct ArchiveMonth: Sendable {
 }
 
 /// Articles of one year, `/2024/`, with its months, newest first.
-public struct ArchiveYear: Sendable {
+public struct ArchiveYear: Sendable, Equatable {
   public var year: Int
   public var articles: [Int]
   public var months: [ArchiveMonth]
@@ -192,7 +192,7 @@ public struct ArchiveYear: Sendable {
 }
 
 /// An article's neighbours: older and newer in its section, and related articles.
-public struct ArticleLinks: Sendable {
+public struct ArticleLinks: Sendable, Equatable {
   public var older: Int?
   public var newer: Int?
   public var related: [Int] = []

@@ -18,7 +18,7 @@ public struct SourceTree: Sendable {
 
   /// The files under `folder`, in path order.
   public func files(under folder: SourcePath) -> [SourceFile] {
-    files.values.filter { $0.path.relative(to: folder) != nil }.sorted { $0.path < $1.path }
+    files.values.filter { $0.path.isInside(folder) }.sorted { $0.path < $1.path }
   }
 }
 
@@ -108,7 +108,7 @@ extension SourceTree {
   /// rather than copied.
   public static func isText(_ path: SourcePath) -> Bool {
     if path == SiteConfig.path { return true }
-    if path.relative(to: "content") != nil { return path.fileExtension == "md" }
+    if path.isInside("content") { return path.fileExtension == "md" }
     if let relative = path.relative(to: "templates") { return !relative.hasPrefix("static/") }
     return false
   }

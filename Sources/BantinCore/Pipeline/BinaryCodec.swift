@@ -151,6 +151,7 @@ extension BuildMemo {
     var tail = BinaryWriter()
     tail.optional(references) { $0.hash($1) }
     tail.optional(outputsChecked) { $0.hash($1) }
+    tail.optional(siteIndex) { $0.siteIndex($1) }
     tail.array(Array(pages)) { writer, page in
       writer.string(page.key.rawValue)
       writer.optional(page.value.inputs) { $0.hash($1) }
@@ -217,6 +218,7 @@ extension BuildMemo {
       }
       memo.references = try reader.optional { try $0.hash() }
       memo.outputsChecked = try reader.optional { try $0.hash() }
+      memo.siteIndex = try reader.optional { try $0.siteIndex() }
       let pages = try reader.count()
       for _ in 0..<pages {
         let path = OutputPath(try reader.string())
@@ -379,5 +381,69 @@ extension BinaryReader {
     article.dated = dated
     article.lookups = lookups
     return article
+  }
+}
+
+extension BinaryWriter {
+  mutating func siteIndex(_ index: SiteBuilder.Index) {
+    hash(index.inputs)
+    array(index.sectionArticles.sorted { $0.key < $1.key }) { writer, item in
+      writer.string(item.key)
+      writer.array(item.value) { $0.int($1) }
+    }
+    for taxonomy in Taxonomy.allCases {
+      array(index.terms[taxonomy] ?? []) { writer, term in
+        writer.string(term.name)
+        writer.string(term.slug)
+        writer.array(term.articles) { $0.int($1) }
+      }
+    }
+    array(index.years) { writer, year in
+      writer.int(year.year)
+      writer.array(year.articles) { $0.int($1) }
+      writer.array(year.months) { writer, month in
+        writer.int(month.month)
+        writer.array(month.articles) { $0.int($1) }
+      }
+    }
+    array(index.links) { writer, links in
+      writer.optional(links.older) { $0.int($1) }
+      writer.optional(links.newer) { $0.int($1) }
+      writer.array(links.related) { $0.int($1) }
+    }
+  }
+}
+
+extension BinaryReader {
+  mutating func siteIndex() throws -> SiteBuilder.Index {
+    let inputs = try hash()
+    var sectionArticles: [String: [Int]] = [:]
+    for _ in 0..<(try count()) {
+      let folder = try string()
+      sectionArticles[folder] = try array { try $0.int() }
+    }
+    var terms: [Taxonomy: [Term]] = [:]
+    for taxonomy in Taxonomy.allCases {
+      terms[taxonomy] = try array { reader in
+        Term(
+          taxonomy: taxonomy, name: try reader.string(), slug: try reader.string(),
+          articles: try reader.array { try $0.int() })
+      }
+    }
+    let years = try array { reader in
+      let year = try reader.int()
+      return ArchiveYear(
+        year: year, articles: try reader.array { try $0.int() },
+        months: try reader.array { reader in
+          ArchiveMonth(year: year, month: try reader.int(), articles: try reader.array { try $0.int() })
+        })
+    }
+    let links = try array { reader in
+      ArticleLinks(
+        older: try reader.optional { try $0.int() }, newer: try reader.optional { try $0.int() },
+        related: try reader.array { try $0.int() })
+    }
+    return SiteBuilder.Index(
+      inputs: inputs, sectionArticles: sectionArticles, terms: terms, years: years, links: links)
   }
 }

@@ -46,6 +46,8 @@ public struct BuildMemo: Sendable {
   /// The output paths of a build whose check of them (`Pipeline.checkOutputs`)
   /// found nothing, hashed: the same paths pass again.
   var outputsChecked: StableHash?
+  /// The site's sections, terms, archives and article links, with what they were made from.
+  var siteIndex: SiteBuilder.Index?
 
   /// The content hash of each Markdown file the memo holds, so that a loader need
   /// not read a file whose stamp has not changed.

@@ -72,27 +72,26 @@ public struct Pipeline: Sendable {
     let configHash = config.fingerprint
     var markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
     let previousEntries = previous?.entries ?? [:]
-    var read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry) in
+    // Each file's key and entry, and whether the entry came from the memo (nil: the
+    // file was not read and the memo does not know it).
+    var read = markdown.parallelMap { file -> (BuildMemo.EntryKey, BuildMemo.Entry, fromMemo: Bool?) in
       switch file.content {
       case .text(let bytes):
         let key = BuildMemo.EntryKey(path: file.path, content: StableHasher.hash(bytes), config: configHash)
-        if let known = previousEntries[key] { return (key, known) }
+        if let known = previousEntries[key] { return (key, known, true) }
         let (entry, problems) = ContentEntry.read(file.path, bytes: bytes, config: siteConfig, decoder: decoder)
-        return (key, BuildMemo.Entry(entry: entry, frontMatterDiagnostics: problems))
+        return (key, BuildMemo.Entry(entry: entry, frontMatterDiagnostics: problems), false)
       case .unchanged(let hash):
         let key = BuildMemo.EntryKey(path: file.path, content: hash, config: configHash)
-        if let known = previousEntries[key] { return (key, known) }
-        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []))  // to be read: asked for below
+        if let known = previousEntries[key] { return (key, known, true) }
+        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []), nil)  // to be read: asked for below
       case .asset:
         let key = BuildMemo.EntryKey(path: file.path, content: StableHash(high: 0, low: 0), config: configHash)
-        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []))
+        return (key, BuildMemo.Entry(entry: nil, frontMatterDiagnostics: []), false)
       }
     }
-    reuse.entries = read.count { previousEntries[$0.0] != nil }
-    let unreadEntries = zip(markdown, read).compactMap { file, item -> SourcePath? in
-      guard case .unchanged = file.content, previousEntries[item.0] == nil else { return nil }
-      return file.path
-    }
+    reuse.entries = read.count { $0.fromMemo == true }
+    let unreadEntries = read.compactMap { $0.fromMemo == nil ? $0.0.path : nil }
     guard unreadEntries.isEmpty else {
       // Files the caller did not read because they had not changed, that the memo
       // does not know (the settings changed, say): the caller reads them and builds again.
@@ -100,11 +99,13 @@ public struct Pipeline: Sendable {
       result.unread = unreadEntries
       return (result, memo, reuse)
     }
-    var keyedEntries = read.compactMap { key, known in
+    var keyedEntries = read.compactMap { key, known, _ in
       known.entry.map { (key: key, entry: $0, problems: known.frontMatterDiagnostics) }
     }
     var entries = keyedEntries.map(\.entry)
-    diagnostics += read.flatMap(\.1.frontMatterDiagnostics)
+    for (_, known, _) in read where !known.frontMatterDiagnostics.isEmpty {
+      diagnostics += known.frontMatterDiagnostics
+    }
     diagnostics += Pipeline.checkBundles(entries)
     diagnostics += Pipeline.checkURLs(entries)
     build.stageEnded?("front matter of \(markdown.count) files")
@@ -216,7 +217,7 @@ public struct Pipeline: Sendable {
       homeTitle: home?.title?.value ?? config.title,
       homeDescription: home?.description?.value ?? config.description,
       sections: sections, articles: published, pages: pages)
-    SiteBuilder(clock: config.clock).index(&site)
+    memo.siteIndex = SiteBuilder(clock: config.clock).index(&site, reusing: previous?.siteIndex)
     build.stageEnded?("site: sections, terms, archives, related articles")
 
     // Every file to write, checked before any is rendered.
@@ -565,20 +566,23 @@ public struct Pipeline: Sendable {
 
   /// A page bundle's folder holds its photos, not other articles.
   static func checkBundles(_ entries: [ContentEntry]) -> [Diagnostic] {
-    let bundles = Set(entries.compactMap(\.bundle))
+    let bundles = Set(entries.compactMap { $0.bundle?.rawValue[...] })
+    guard !bundles.isEmpty else { return [] }
     var diagnostics: [Diagnostic] = []
     for entry in entries {
-      var folder = entry.bundle?.parent ?? entry.path.parent
-      while !folder.rawValue.isEmpty {
-        if bundles.contains(folder) {
+      // Each folder above the file (above its bundle's, for a bundle's index.md).
+      let path = (entry.bundle ?? entry.path).rawValue
+      var end = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+      while let slash = end {
+        if bundles.contains(path[..<slash]) {
           diagnostics.append(
             Diagnostic(
               .error, in: entry.path,
-              "is inside the page bundle \(folder)/ (a folder with index.md holds one article and its files): move it out"
+              "is inside the page bundle \(path[..<slash])/ (a folder with index.md holds one article and its files): move it out"
             ))
           break
         }
-        folder = folder.parent
+        end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
       }
     }
     return diagnostics
@@ -586,12 +590,18 @@ public struct Pipeline: Sendable {
 
   /// Two files must not publish at one URL.
   static func checkURLs(_ entries: [ContentEntry]) -> [Diagnostic] {
-    var byURL: [String: [SourcePath]] = [:]
+    var first: [String: SourcePath] = [:]
+    first.reserveCapacity(entries.count)
+    var others: [String: [SourcePath]] = [:]
     for entry in entries where entry.role != .homeIndex {
-      byURL[entry.urlPath, default: []].append(entry.path)
+      if let earlier = first[entry.urlPath] {
+        others[entry.urlPath, default: [earlier]].append(entry.path)
+      } else {
+        first[entry.urlPath] = entry.path
+      }
     }
     var diagnostics: [Diagnostic] = []
-    for (url, paths) in byURL where paths.count > 1 {
+    for (url, paths) in others {
       let sorted = paths.sorted()
       for path in sorted.dropFirst() {
         diagnostics.append(

@@ -3,6 +3,55 @@
 struct SiteBuilder {
   let clock: SiteClock
 
+  /// What `index` made, and the hash of what it was made from: the order of the
+  /// articles and their sections, categories, tags and dates.
+  struct Index: Sendable, Equatable {
+    var inputs: StableHash
+    var sectionArticles: [String: [Int]]
+    var terms: [Taxonomy: [Term]]
+    var years: [ArchiveYear]
+    var links: [ArticleLinks]
+  }
+
+  /// Fills in the indexes of `site`, taking them from `previous` when they were made
+  /// from the same; returns them for the next build.
+  func index(_ site: inout Site, reusing previous: Index?) -> Index {
+    let inputs = inputs(of: site.articles)
+    var index = previous
+    if index?.inputs != inputs { index = made(from: site, inputs: inputs) }
+    guard let index else { return made(from: site, inputs: inputs) }
+    assert(index == made(from: site, inputs: inputs), "SiteBuilder.inputs(of:) missed what the indexes are made of")
+    site.sectionArticles = index.sectionArticles
+    site.terms = index.terms
+    site.years = index.years
+    site.links = index.links
+    return index
+  }
+
+  private func made(from site: Site, inputs: StableHash) -> Index {
+    var fresh = site
+    index(&fresh)
+    return Index(
+      inputs: inputs, sectionArticles: fresh.sectionArticles, terms: fresh.terms, years: fresh.years,
+      links: fresh.links)
+  }
+
+  /// Everything of the articles, in order, that the indexes are made of.
+  func inputs(of articles: [Article]) -> StableHash {
+    var hasher = StableHasher()
+    hasher.combine(clock.timeZone.identifier)
+    hasher.combine(articles.count)
+    for article in articles {
+      hasher.combine(optional: article.sectionFolder)
+      hasher.combine(article.date)
+      for names in [article.categories, article.tags] {
+        hasher.combine(names.count)
+        for name in names { hasher.combine(name) }
+      }
+    }
+    return hasher.value
+  }
+
   /// Fills in the indexes of `site`, whose `articles` are sorted newest first.
   func index(_ site: inout Site) {
     let articles = site.articles
