@@ -220,6 +220,7 @@ public struct InPlaceOutput: PublishingSink {
     self.publisher = publisher
     self.previous = previous
     self.sourceStamps = sourceStamps
+    records.reserveCapacity(previous.count)
     staging = try publisher.makeStaging(marked: false)
   }
 

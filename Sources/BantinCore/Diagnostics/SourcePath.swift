@@ -77,10 +77,10 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
 
   /// The output file behind a site URL path: `/tin-tuc/a/` → `tin-tuc/a/index.html`.
   public init(urlPath: String) {
-    var path = urlPath
-    while path.hasPrefix("/") { path.removeFirst() }
-    if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
-    self.rawValue = path
+    let bytes = urlPath.utf8
+    let start = bytes.firstIndex { $0 != UInt8(ascii: "/") } ?? bytes.endIndex
+    let path = urlPath[start...]
+    self.rawValue = path.isEmpty || path.utf8.last == UInt8(ascii: "/") ? path + "index.html" : String(path)
   }
 
   public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { bytewiseLess(lhs.rawValue, rhs.rawValue) }

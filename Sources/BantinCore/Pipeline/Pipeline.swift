@@ -235,7 +235,8 @@ public struct Pipeline: Sendable {
       if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
       copies.append(OutputFile(path: asset.output, content: asset.content))
     }
-    let outputs = plan.map(renderer.outputPath) + [theme.stylesheet.path] + copies.map(\.path)
+    let pagePaths = plan.parallelMap(chunkSize: 512, renderer.outputPath)
+    let outputs = pagePaths + [theme.stylesheet.path] + copies.map(\.path)
     if !diagnostics.hasErrors {  // else repeats of what was said
       // The same files as a build that passed the check pass it.
       let outputsHash = Pipeline.hash(outputs)
@@ -272,11 +273,12 @@ public struct Pipeline: Sendable {
     themeHasher.combine(build.relativeURLs ? 1 : 0)
     let themeHash = themeHasher.value
     let light = renderer
-    let inputs = plan.parallelMap(chunkSize: 256) { light.inputs(of: $0, theme: themeHash) }
+    let inputs = Array(zip(plan, pagePaths)).parallelMap(chunkSize: 256) { page, path in
+      light.inputs(of: page, at: path, theme: themeHash)
+    }
     var shown = Set<Int>()
-    for (page, pageInputs) in zip(plan, inputs)
-    where previousPages[light.outputPath(of: page)]?.inputs != pageInputs {
-      shown.formUnion(light.articlesShown(by: page))
+    for index in plan.indices where previousPages[pagePaths[index]]?.inputs != inputs[index] {
+      shown.formUnion(light.articlesShown(by: plan[index]))
     }
     renderer = renderer.withCards(of: shown.sorted())
     build.stageEnded?("inputs of \(plan.count) pages, cards of \(shown.count) articles")
@@ -288,11 +290,11 @@ public struct Pipeline: Sendable {
     var start = 0
     while start < plan.count {
       let range = start..<min(start + Pipeline.batchSize, plan.count)
-      let batch = Array(zip(plan[range], inputs[range]))
+      let batch = Array(range)
       start += batch.count
-      let outcomes = batch.parallelMap(chunkSize: 16) { page, pageInputs -> (OutputFile, BuildMemo.PageRecord, Bool) in
+      let outcomes = batch.parallelMap(chunkSize: 16) { index -> (OutputFile, BuildMemo.PageRecord, Bool) in
         var (file, record, byInputs) = made.renderUnlessUnchanged(
-          page, inputs: pageInputs, theme: themeHash, previous: previousPages)
+          plan[index], at: pagePaths[index], inputs: inputs[index], theme: themeHash, previous: previousPages)
         if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
           let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
           file.content = .bytes(Array(html.utf8))

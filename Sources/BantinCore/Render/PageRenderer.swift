@@ -121,17 +121,17 @@ public struct PageRenderer: Sendable {
   /// being made; otherwise its fingerprint (theme, template and context, or for
   /// feeds, sitemaps and robots.txt the bytes) decides.
   public func renderUnlessUnchanged(
-    _ page: Page, inputs: StableHash, theme themeHash: StableHash, previous: [OutputPath: BuildMemo.PageRecord]
+    _ page: Page, at path: OutputPath, inputs: StableHash, theme themeHash: StableHash,
+    previous: [OutputPath: BuildMemo.PageRecord]
   ) -> (OutputFile, BuildMemo.PageRecord, byInputs: Bool) {
-    let path = outputPath(of: page)
     let known = previous[path]
     if let known, known.inputs == inputs {
       assert(
-        fingerprint(page, theme: themeHash).1 == known.fingerprint,
+        fingerprint(page, at: path, theme: themeHash).1 == known.fingerprint,
         "the inputs of \(path) missed a change: PageRenderer.inputs(of:) must hash what changed")
       return (OutputFile(path: path, content: .unchanged), known, true)
     }
-    let (made, fingerprint) = self.fingerprint(page, theme: themeHash)
+    let (made, fingerprint) = self.fingerprint(page, at: path, theme: themeHash)
     let record = BuildMemo.PageRecord(inputs: inputs, fingerprint: fingerprint)
     if known?.fingerprint == fingerprint { return (OutputFile(path: path, content: .unchanged), record, false) }
     switch made {
@@ -147,7 +147,7 @@ public struct PageRenderer: Sendable {
     case file(OutputFile)
   }
 
-  private func fingerprint(_ page: Page, theme themeHash: StableHash) -> (Made, StableHash) {
+  private func fingerprint(_ page: Page, at path: OutputPath, theme themeHash: StableHash) -> (Made, StableHash) {
     guard page.isTemplated else {
       let file = render(page)
       return (.file(file), StableHasher.hash(file.bytes))
@@ -155,7 +155,7 @@ public struct PageRenderer: Sendable {
     let (template, context) = self.template(for: page)
     var hasher = StableHasher()
     hasher.combine(themeHash)
-    hasher.combine(outputPath(of: page).rawValue)
+    hasher.combine(path.rawValue)
     hasher.combine(template)
     hash(context, into: &hasher)
     return (.context(template, context), hasher.value)
@@ -164,11 +164,11 @@ public struct PageRenderer: Sendable {
   /// What a page is made from, hashed without making it: the theme, the site
   /// (`siteHash`), the page's place, and the articles it shows, each by its hash.
   /// Two pages with the same inputs are the same page (debug builds check it).
-  func inputs(of page: Page, theme themeHash: StableHash) -> StableHash {
+  func inputs(of page: Page, at path: OutputPath, theme themeHash: StableHash) -> StableHash {
     var hasher = StableHasher()
     hasher.combine(themeHash)
     hasher.combine(siteHash)
-    hasher.combine(outputPath(of: page).rawValue)
+    hasher.combine(path.rawValue)
     let articles = { (indices: [Int]) in
       hasher.combine(indices.count)
       for index in indices { hasher.combine(self.articleHashes[index]) }
