@@ -98,25 +98,33 @@ enum POSIX {
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else { throw FileSystemError.errno(path, "cannot read") }
-    // The size stat gives, then reads on until the end in case the file grew; the
-    // array is made at its final size when the file did not change.
-    var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+    // The size stat gives, into an array made at that size (not zeroed first), then
+    // on until the end in case the file grew.
+    let size = Int(info.st_size)
     var filled = 0
+    var bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+      defer { initialized = filled }
+      while filled < size {
+        let count = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+        if count < 0 {
+          if Glibc.errno == EINTR { continue }
+          throw FileSystemError.errno(path, "cannot read")
+        }
+        if count == 0 { break }
+        filled += count
+      }
+    }
+    guard filled == size else { return bytes }  // it ended early: the file shrank
     var probe = [UInt8](repeating: 0, count: 4096)
     while true {
-      let count =
-        filled < bytes.count
-        ? bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-        : probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+      let count = probe.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
       if count < 0 {
         if Glibc.errno == EINTR { continue }
         throw FileSystemError.errno(path, "cannot read")
       }
       if count == 0 { break }
-      if filled >= bytes.count { bytes += probe.prefix(count) }
-      filled += count
+      bytes += probe.prefix(count)
     }
-    if filled < bytes.count { bytes.removeSubrange(filled...) }
     return bytes
   }
 

@@ -49,6 +49,9 @@ public struct Article: Sendable {
     /// Every link and image its rendering looked up in the site, with what it found:
     /// while each still finds the same, the rendered article stays right.
     public var lookups: [Lookup] = []
+    /// `hashOfShownFields()`, taken once the article is made (and kept in the build
+    /// cache), so that a build need not hash every article's body again.
+    public var shownHash: StableHash?
   }
 
   /// Changed only when this copy holds the only reference (copy on write).
@@ -80,6 +83,35 @@ public struct Article: Sendable {
       if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
       storage.fields[keyPath: field] = newValue
     }
+  }
+
+  /// Every field a template can show but `future` (which each build sets), hashed.
+  public func hashOfShownFields() -> StableHash {
+    let fields = storage.fields
+    var hasher = StableHasher()
+    hasher.combine(fields.source.rawValue)
+    hasher.combine(optional: fields.sectionFolder)
+    hasher.combine(fields.urlPath)
+    hasher.combine(fields.title)
+    hasher.combine(optional: fields.description)
+    hasher.combine(fields.summary)
+    hasher.combine(fields.date)
+    hasher.combine(fields.dated ? 1 : 0)
+    hasher.combine(fields.lastmod ?? Timestamp(secondsSince1970: Int64.min))
+    hasher.combine(optional: fields.author)
+    for names in [fields.categories, fields.tags, fields.aliases] {
+      hasher.combine(names.count)
+      for name in names { hasher.combine(name) }
+    }
+    hasher.combine((fields.draft ? 1 : 0) | (fields.image == nil ? 0 : 4))
+    if let image = fields.image {
+      hasher.combine(image.src)
+      hasher.combine(image.width ?? -1)
+      hasher.combine(image.height ?? -1)
+    }
+    fields.body.withUTF8 { hasher.combine($0) }  // as `combine(_: String)` would
+    hasher.combine(fields.wordCount)
+    return hasher.value
   }
 
   /// The body as HTML.

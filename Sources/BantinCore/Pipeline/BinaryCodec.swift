@@ -126,8 +126,11 @@ extension BuildMemo {
       let group = Array(sorted[start..<min(start + chunk * 8, sorted.count)])
       start += group.count
       let parts = Array(stride(from: 0, to: group.count, by: chunk)).parallelMap(chunkSize: 1) { first in
-        var writer = BinaryWriter()
         let items = group[first..<min(first + chunk, group.count)]
+        var writer = BinaryWriter()
+        writer.bytes.reserveCapacity(16 + items.reduce(0) { $0 + ($1.value.encoded?.count ?? 4096) })
+        writer.int(items.count)
+        writer.int(0)  // the length of what follows, filled in below
         for (key, value) in items {
           if let encoded = value.encoded {
             writer.bytes += encoded
@@ -141,10 +144,9 @@ extension BuildMemo {
           writer.optional(value.article) { $0.article($1) }
           writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
         }
-        var framed = BinaryWriter()
-        framed.int(items.count)
-        framed.int(writer.bytes.count)
-        return framed.bytes + writer.bytes
+        let length = Int64(writer.bytes.count - 16).littleEndian
+        withUnsafeBytes(of: length) { writer.bytes.replaceSubrange(8..<16, with: $0) }
+        return writer.bytes
       }
       for part in parts { try write(part) }
     }
@@ -301,6 +303,7 @@ extension BinaryWriter {
       writer.location(lookup.location)
       writer.hash(lookup.found)
     }
+    optional(value.shownHash) { $0.hash($1) }
   }
 }
 
@@ -380,6 +383,7 @@ extension BinaryReader {
     article.body = HTMLBody(utf8: body)
     article.dated = dated
     article.lookups = lookups
+    article.shownHash = try optional { try $0.hash() }
     return article
   }
 }

@@ -199,7 +199,7 @@ public struct Pipeline: Sendable {
         if let bundle = entry.bundle { unpublishedBundles.insert(bundle) }
         continue
       }
-      article.future = future
+      if article.future != future { article.future = future }  // (not in its shownHash)
       switch entry.role {
       case .article: published.append(article)
       case .page: pages.append(article)
@@ -498,6 +498,7 @@ public struct Pipeline: Sendable {
       internalLinks: internalLinks, aliases: entry.aliases)
     article.dated = frontMatter.date != nil
     article.lookups = lookups
+    article.shownHash = article.hashOfShownFields()
     return (article, diagnostics)
   }
 
