@@ -1,5 +1,6 @@
 /// A Markdown file of `content/` after its front matter is read: what it is, and
 /// where it will be published. Reading one file needs no other file.
+@dynamicMemberLookup
 struct ContentEntry: Sendable {
   enum Role: Sendable, Equatable {
     /// An article in a section.
@@ -24,18 +25,48 @@ struct ContentEntry: Sendable {
   /// folders of list pages (`/tin-tuc/page/2/`).
   static let reservedSlugs: Set<String> = ["404", "page"]
 
-  var path: SourcePath
-  var markdown: Markdown?
-  var frontMatter: FrontMatter
-  var role: Role
-  /// The top-level folder under `content/`; nil at the root.
-  var sectionFolder: String?
-  /// `/quoc-phong-an-ninh/hoi-nghi/`; for a section index, the section's path.
-  var urlPath: String
-  /// For `index.md` of a page bundle, the folder whose other files belong to it.
-  var bundle: SourcePath?
-  /// Site paths that redirect here, checked.
-  var aliases: [String] = []
+  struct Fields: Sendable {
+    var path: SourcePath
+    var markdown: Markdown?
+    var frontMatter: FrontMatter
+    var role: Role
+    /// The top-level folder under `content/`; nil at the root.
+    var sectionFolder: String?
+    /// `/quoc-phong-an-ninh/hoi-nghi/`; for a section index, the section's path.
+    var urlPath: String
+    /// For `index.md` of a page bundle, the folder whose other files belong to it.
+    var bundle: SourcePath?
+    /// Site paths that redirect here, checked.
+    var aliases: [String] = []
+  }
+
+  /// Shared between copies until one copy changes (copy on write): an entry is
+  /// passed along several steps, and a copy costs one retain.
+  private final class Storage: @unchecked Sendable {
+    var fields: Fields
+
+    init(_ fields: Fields) { self.fields = fields }
+  }
+
+  private var storage: Storage
+
+  init(
+    path: SourcePath, markdown: Markdown?, frontMatter: FrontMatter, role: Role, sectionFolder: String?,
+    urlPath: String, bundle: SourcePath?, aliases: [String] = []
+  ) {
+    storage = Storage(
+      Fields(
+        path: path, markdown: markdown, frontMatter: frontMatter, role: role, sectionFolder: sectionFolder,
+        urlPath: urlPath, bundle: bundle, aliases: aliases))
+  }
+
+  subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+    get { storage.fields[keyPath: field] }
+    set {
+      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+      storage.fields[keyPath: field] = newValue
+    }
+  }
 
   static let contentFolder: SourcePath = "content"
 
