@@ -111,6 +111,43 @@ struct BuildCacheTests {
       bytes[bytes.count - 3] ^= 0xFF
       try site.write("content/images/anh-chung.jpg", bytes)
     }
+    try expectOnlyChangedWritten(site, "an article's description edited") {
+      try site.replace("content/quoc-phong-an-ninh/05-2023.md", "description: \"", with: "description: \"Sửa: ")
+    }
+    try expectOnlyChangedWritten(site, "an article's date moved") {
+      try site.replace("content/quoc-phong-an-ninh/04-2023.md", "date: 2023-11-20", with: "date: 2025-01-03")
+    }
+    try expectOnlyChangedWritten(site, "a section retitled") {
+      try site.replace("content/quoc-phong-an-ninh/_index.md", "title: \"", with: "title: \"Chuyên mục ")
+    }
+    try expectOnlyChangedWritten(site, "a page edited") {
+      try site.append("content/gioi-thieu.md", "\nĐịa chỉ: số 1 đường Hòa Bình.\n")
+    }
+    try expectOnlyChangedWritten(site, "a link to another article's file added") {
+      try site.append("content/tin-tuc/02-2023.md", "\nXem thêm [bài cũ](../quoc-phong-an-ninh/06-2023.md).\n")
+    }
+    try expectOnlyChangedWritten(site, "the linked article's address changed") {
+      try site.replace("content/quoc-phong-an-ninh/06-2023.md", "tags:", with: "slug: \"bai-06-moi\"\ntags:")
+    }
+    let linking = String(decoding: site.snapshot("public")["tin-tuc/02-2023/index.html"] ?? Data(), as: UTF8.self)
+    #expect(linking.contains("href=\"/quoc-phong-an-ninh/bai-06-moi/\""))
+    // The linked file removed: the cached build finds the broken link as a clean one does.
+    let published = site.snapshot("public")
+    try FileManager.default.removeItem(atPath: site.path + "/content/quoc-phong-an-ninh/06-2023.md")
+    let broken = try bantin(["build"], in: site.path)
+    #expect(broken.status == 1)
+    #expect(
+      broken.errors.contains(
+        "content/tin-tuc/02-2023.md:13:10: error: the link to '../quoc-phong-an-ninh/06-2023.md' is broken"),
+      "\(broken.errors)")
+    #expect(site.snapshot("public") == published)
+    try site.replace("content/tin-tuc/02-2023.md", "[bài cũ](../quoc-phong-an-ninh/06-2023.md)", with: "bài cũ")
+    try buildBoth(site, "the link taken out")
+    try expectOnlyChangedWritten(site, "an article added") {
+      try site.write(
+        "content/tin-tuc/30-2025.md",
+        "---\ntitle: \"Bài mới\"\ndate: 2025-12-01T08:00:00+07:00\ntags: [\"an ninh\"]\n---\nMột bài viết mới.\n")
+    }
     try buildBoth(site, "a draft published")  // nothing changed yet: up to date
     try site.replace("content/tin-tuc/ban-nhap.md", "draft: true", with: "draft: false")
     try buildBoth(site, "a draft published")

@@ -142,7 +142,9 @@ public struct Pipeline: Sendable {
       }
       var entry = entry
       if entry.markdown == nil, let bytes = memoBytes[entry.path] {
-        entry.markdown = ContentEntry.read(entry.path, bytes: bytes, config: siteConfig, decoder: decoder).0?.markdown
+        // Read whole again: the memo keeps the front matter only as far as the site
+        // needs it, not the tags, categories and image an article is made with.
+        entry = ContentEntry.read(entry.path, bytes: bytes, config: siteConfig, decoder: decoder).0 ?? entry
       }
       guard entry.markdown != nil else { return (nil, [], false) }  // not read: asked for below
       watch?(entry.path, true)
