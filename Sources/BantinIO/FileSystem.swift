@@ -252,6 +252,10 @@ extension POSIX {
       try bytes.withUnsafeBytes { try POSIX.writeAll($0, to: descriptor, path: path) }
     }
 
+    func write(_ bytes: ArraySlice<UInt8>) throws {
+      try bytes.withUnsafeBytes { try POSIX.writeAll($0, to: descriptor, path: path) }
+    }
+
     func close() throws {
       let result = Glibc.close(descriptor)
       descriptor = -1

@@ -110,30 +110,48 @@ extension BuildMemo {
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
-  public func encode(to write: ([UInt8]) throws -> Void) rethrows {
+  public func encode(to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
+    // Chunks of the file the memo was read from whose entries are all kept go back
+    // as they are; the other entries are framed in new chunks.
+    var kept: [[(EntryKey, Entry)]] = Array(repeating: [], count: encodedFile?.chunks.count ?? 0)
+    var loose: [(EntryKey, Entry)] = []
+    for (key, value) in entries {
+      if let encoded = value.encoded, let file = encodedFile, encoded.file === file {
+        kept[encoded.chunk].append((key, value))
+      } else {
+        loose.append((key, value))
+      }
+    }
+    var whole: [ArraySlice<UInt8>] = []
+    for (index, members) in kept.enumerated() {
+      if let file = encodedFile, members.count == file.chunks[index].count {
+        whole.append(file.chunks[index].bytes)
+      } else {
+        loose += members
+      }
+    }
     var head = BinaryWriter()
     head.bytes = BuildMemo.magic
     head.string(BantinCore.version)
-    let sorted = Array(entries)
     let chunk = 256
-    head.int((sorted.count + chunk - 1) / chunk)
-    try write(head.bytes)
-    // Entries are encoded on every core, a few hundred at a time, and written in order
-    // (the dictionary's: nothing depends on it), each chunk with its count and length
-    // so that reading can decode the chunks on every core too.
+    head.int(whole.count + (loose.count + chunk - 1) / chunk)
+    try write(head.bytes[...])
+    for bytes in whole { try write(bytes) }
+    // New chunks are encoded on every core, a few hundred entries at a time, each
+    // with its count and length so that reading can decode them on every core too.
     var start = 0
-    while start < sorted.count {
-      let group = Array(sorted[start..<min(start + chunk * 8, sorted.count)])
+    while start < loose.count {
+      let group = Array(loose[start..<min(start + chunk * 8, loose.count)])
       start += group.count
       let parts = Array(stride(from: 0, to: group.count, by: chunk)).parallelMap(chunkSize: 1) { first in
         let items = group[first..<min(first + chunk, group.count)]
         var writer = BinaryWriter()
-        writer.bytes.reserveCapacity(16 + items.reduce(0) { $0 + ($1.value.encoded?.count ?? 4096) })
+        writer.bytes.reserveCapacity(16 + items.reduce(0) { $0 + ($1.1.encoded?.bytes.count ?? 4096) })
         writer.int(items.count)
         writer.int(0)  // the length of what follows, filled in below
         for (key, value) in items {
           if let encoded = value.encoded {
-            writer.bytes += encoded
+            writer.bytes += encoded.bytes
             continue
           }
           writer.string(key.path.rawValue)
@@ -148,7 +166,7 @@ extension BuildMemo {
         withUnsafeBytes(of: length) { writer.bytes.replaceSubrange(8..<16, with: $0) }
         return writer.bytes
       }
-      for part in parts { try write(part) }
+      for part in parts { try write(part[...]) }
     }
     var tail = BinaryWriter()
     tail.optional(references) { $0.hash($1) }
@@ -159,7 +177,7 @@ extension BuildMemo {
       writer.optional(page.value.inputs) { $0.hash($1) }
       writer.hash(page.value.fingerprint)
     }
-    try write(tail.bytes)
+    try write(tail.bytes[...])
   }
 
   /// The memo as bytes, for the build cache.
@@ -186,7 +204,9 @@ extension BuildMemo {
         chunks.append((count, reader.offset, reader.offset + length))
         reader.offset += length
       }
-      let decoded = chunks.parallelMap(chunkSize: 1) { chunk -> [(EntryKey, Entry)]? in
+      let file = EncodedFile(chunks: chunks.map { (bytes[($0.start - 16)..<$0.end], $0.count) })  // with the frame
+      memo.encodedFile = file
+      let decoded = Array(chunks.enumerated()).parallelMap(chunkSize: 1) { number, chunk -> [(EntryKey, Entry)]? in
         var part = BinaryReader(bytes)
         part.offset = chunk.start
         var items: [(EntryKey, Entry)] = []
@@ -205,7 +225,8 @@ extension BuildMemo {
                 key,
                 Entry(
                   entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
-                  articleDiagnostics: articleDiagnostics, encoded: bytes[start..<part.offset])
+                  articleDiagnostics: articleDiagnostics,
+                  encoded: Encoded(bytes: bytes[start..<part.offset], file: file, chunk: number))
               ))
           }
         } catch {

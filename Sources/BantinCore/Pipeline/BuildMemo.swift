@@ -24,11 +24,11 @@ public struct BuildMemo: Sendable {
     let articleDiagnostics: [Diagnostic]
     /// The entry as the cache file holds it, when it was read from one: written
     /// back as it is.
-    let encoded: ArraySlice<UInt8>?
+    let encoded: Encoded?
 
     init(
       entry: ContentEntry?, frontMatterDiagnostics: [Diagnostic], article: Article? = nil,
-      articleDiagnostics: [Diagnostic] = [], encoded: ArraySlice<UInt8>? = nil
+      articleDiagnostics: [Diagnostic] = [], encoded: Encoded? = nil
     ) {
       self.entry = entry
       self.frontMatterDiagnostics = frontMatterDiagnostics
@@ -38,8 +38,27 @@ public struct BuildMemo: Sendable {
     }
   }
 
+  /// An entry's bytes in the cache file it was read from, and where.
+  struct Encoded: Sendable {
+    let bytes: ArraySlice<UInt8>
+    let file: EncodedFile
+    /// Its chunk in `file.chunks`.
+    let chunk: Int
+  }
+
+  /// The chunks of a cache file a memo was read from, each with its frame and the
+  /// number of entries in it: a chunk whose entries are all kept is written back
+  /// whole, without copying.
+  final class EncodedFile: Sendable {
+    let chunks: [(bytes: ArraySlice<UInt8>, count: Int)]
+
+    init(chunks: [(bytes: ArraySlice<UInt8>, count: Int)]) { self.chunks = chunks }
+  }
+
   /// Front matter and article of each Markdown file.
   var entries: [EntryKey: Entry] = [:]
+  /// The file the memo, or the one before it, was read from.
+  var encodedFile: EncodedFile?
   /// What the articles' links and images were resolved against
   /// (`AssetMap.fingerprint(url:)`): while it is the same, their lookups hold.
   var references: StableHash?

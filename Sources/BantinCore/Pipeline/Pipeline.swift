@@ -47,6 +47,7 @@ public struct Pipeline: Sendable {
     var diagnostics: [Diagnostic] = []
     var summary = BuildSummary()
     var memo = BuildMemo()
+    memo.encodedFile = previous?.encodedFile  // what its entries were read from
     var reuse = BuildMemo.Reuse()
 
     // Configuration and theme.
