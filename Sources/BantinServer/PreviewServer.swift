@@ -145,7 +145,7 @@ struct RebuildService: Service {
     hub.broadcast(.reload(generation: generation))
     report.built(
       diagnostics,
-      "Built\(trigger) in \(milliseconds) ms: \(result.summary.pages) pages, \(reuse.pages) unchanged")
+      "Built\(trigger) in \(milliseconds) ms: \(result.summary.pages) pages; \(reuse.pages) files as they were")
     return next
   }
 
