@@ -201,41 +201,4 @@ struct MemoTests {
     #expect(themed.reuse.pages == untemplated.count - 1, "reused: \(untemplated)")  // all but the stylesheet
     #expect(resolved(themed.result.files, after: afterEdit) == resolved(pipeline.run(site.tree).files))
   }
-
-  @Test("a memo read back from its bytes, with chunks written back whole and anew, builds what a clean build does")
-  func memoBytes() throws {
-    var files: [String: String] = [:]
-    for index in 0..<600 {  // more entries than one chunk of the cache file holds
-      files["content/muc-\(index % 3)/bai-\(index).md"] = TestSite.article(
-        title: "Bài \(index)", date: String(format: "2024-%02d-%02d", 1 + index % 12, 1 + index % 28),
-        extra: "tags: [\"t\(index % 7)\"]\n", body: "Nội dung \(index).")
-    }
-    var site = TestSite(files)
-    let pipeline = Pipeline(build: site.build)
-    let first = pipeline.run(site.tree, memo: nil)
-    let clean = resolved(first.result.files)
-    let bytes = first.memo.encoded()
-    let read = try #require(BuildMemo(decoding: bytes))
-
-    site.files["content/muc-1/bai-301.md"] = TestSite.article(
-      title: "Bài 301", date: "2024-02-22", extra: "tags: [\"t0\"]\n", body: "Nội dung đã sửa.")
-    let edited = pipeline.run(site.tree, memo: read)
-    #expect(edited.reuse.entries == 602)  // all but the edited one, with the three _index.md
-    let afterEdit = resolved(edited.result.files, after: clean)
-    #expect(afterEdit == resolved(pipeline.run(site.tree).files))
-
-    let rewritten = edited.memo.encoded()
-    #expect(abs(rewritten.count - bytes.count) < bytes.count / 20)
-    let readAgain = try #require(BuildMemo(decoding: rewritten))
-    let again = pipeline.run(site.tree, memo: readAgain)
-    #expect(again.reuse.entries == 603)
-    #expect(again.reuse.articles == 603)
-    #expect(resolved(again.result.files, after: afterEdit) == afterEdit)
-
-    site.files["content/muc-2/bai-5.md"] = TestSite.article(
-      title: "Bài 5 mới", date: "2024-06-06", extra: "tags: [\"t5\"]\n", body: "Nội dung khác.")
-    let second = pipeline.run(site.tree, memo: readAgain)
-    #expect(resolved(second.result.files, after: afterEdit) == resolved(pipeline.run(site.tree).files))
-    #expect(BuildMemo(decoding: second.memo.encoded()) != nil)
-  }
 }
