@@ -1,6 +1,7 @@
-@testable import BantinCore
 import Foundation
 import Testing
+
+@testable import BantinCore
 
 /// The build cache's memo as bytes: chunks of entries read on every core, and
 /// written back whole while their entries are kept.
