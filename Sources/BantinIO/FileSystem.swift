@@ -248,9 +248,7 @@ extension POSIX {
       guard descriptor >= 0 else { throw FileSystemError.errno(path, "cannot create") }
     }
 
-    func write(_ bytes: [UInt8]) throws {
-      try bytes.withUnsafeBytes { try POSIX.writeAll($0, to: descriptor, path: path) }
-    }
+    func write(_ bytes: [UInt8]) throws { try write(bytes[...]) }
 
     func write(_ bytes: ArraySlice<UInt8>) throws {
       try bytes.withUnsafeBytes { try POSIX.writeAll($0, to: descriptor, path: path) }

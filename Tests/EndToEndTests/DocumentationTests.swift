@@ -15,7 +15,7 @@ struct DocumentationTests {
     let result = Pipeline(build: build).run(tree)
     let (theme, _) = Theme.load(from: tree)
     guard let site = result.site else { return [] }
-    let renderer = PageRenderer(site: site, theme: theme, now: now)
+    let renderer = PageRenderer(site: site, theme: theme, now: now).withCards(of: Array(site.articles.indices))
     var keys = Set<String>()
     func collect(_ value: TemplateValue) {
       switch value {

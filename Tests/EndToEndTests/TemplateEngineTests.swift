@@ -19,7 +19,7 @@ struct TemplateEngineTests {
     let built = try #require(result.site)
     let (theme, problems) = Theme.load(from: tree)
     #expect(problems.isEmpty)
-    let renderer = PageRenderer(site: built, theme: theme, now: now)
+    let renderer = PageRenderer(site: built, theme: theme, now: now).withCards(of: Array(built.articles.indices))
     var compared = 0
     for page in Pipeline.plan(built, writesFeeds: true) where page.isTemplated {
       let (template, context) = renderer.template(for: page)

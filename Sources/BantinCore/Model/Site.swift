@@ -54,14 +54,7 @@ public struct Article: Sendable {
     public var shownHash: StableHash?
   }
 
-  /// Changed only when this copy holds the only reference (copy on write).
-  private final class Storage: @unchecked Sendable {
-    var fields: Fields
-
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var storage: Storage
+  private var shared: SharedFields<Fields>
 
   public init(
     source: SourcePath, sectionFolder: String?, urlPath: String, title: String, description: String?,
@@ -69,7 +62,7 @@ public struct Article: Sendable {
     draft: Bool, image: ResolvedImage?, bodyHTML: String, wordCount: Int, internalLinks: [InternalLink] = [],
     aliases: [String] = []
   ) {
-    storage = Storage(
+    shared = SharedFields(
       Fields(
         source: source, sectionFolder: sectionFolder, urlPath: urlPath, title: title, description: description,
         summary: summary, date: date, lastmod: lastmod, author: author, categories: categories, tags: tags,
@@ -78,16 +71,13 @@ public struct Article: Sendable {
   }
 
   public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-    get { storage.fields[keyPath: field] }
-    set {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-      storage.fields[keyPath: field] = newValue
-    }
+    get { shared[field] }
+    set { shared[field] = newValue }
   }
 
   /// Every field a template can show but `future` (which each build sets), hashed.
   public func hashOfShownFields() -> StableHash {
-    let fields = storage.fields
+    let fields = shared.fields
     var hasher = StableHasher()
     hasher.combine(fields.source.rawValue)
     hasher.combine(optional: fields.sectionFolder)
@@ -115,13 +105,13 @@ public struct Article: Sendable {
   }
 
   /// The body as HTML.
-  public var bodyHTML: String { storage.fields.body.text }
+  public var bodyHTML: String { shared.fields.body.text }
 
   /// Minutes to read at 200 words a minute, at least 1.
-  public var readingMinutes: Int { max(1, (storage.fields.wordCount + 199) / 200) }
+  public var readingMinutes: Int { max(1, (shared.fields.wordCount + 199) / 200) }
 
   /// When it last changed: `lastmod`, else its date.
-  public var updated: Timestamp { max(storage.fields.lastmod ?? storage.fields.date, storage.fields.date) }
+  public var updated: Timestamp { max(shared.fields.lastmod ?? shared.fields.date, shared.fields.date) }
 }
 
 /// An article's body as HTML: text, or the UTF-8 bytes the build cache holds it

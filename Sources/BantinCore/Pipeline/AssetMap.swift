@@ -228,41 +228,38 @@ extension AssetMap {
   /// Everything a reference can resolve to, with the site's address, hashed in any
   /// order: while it is the same, every rendered article's lookups find what they found.
   func fingerprint(url: SiteURL) -> StableHash {
-    var sum = StableHash(high: 0, low: 0)
+    var items = UnorderedHasher()
     for asset in assets.values {
-      var hasher = StableHasher()
-      hasher.combine(0)
-      hasher.combine(asset.output.rawValue)
-      hasher.combine(asset.info.byteCount)
-      hasher.combine(asset.info.pixelSize?.width ?? -1)
-      hasher.combine(asset.info.pixelSize?.height ?? -1)
-      switch asset.content {
-      case .copy(let source): hasher.combine(source.rawValue)
-      case .bytes(let bytes): hasher.combine(bytes)
-      case .unchanged: hasher.combine(1)
+      items.add { hasher in
+        hasher.combine(0)
+        hasher.combine(asset.output.rawValue)
+        hasher.combine(asset.info.byteCount)
+        hasher.combine(asset.info.pixelSize?.width ?? -1)
+        hasher.combine(asset.info.pixelSize?.height ?? -1)
+        switch asset.content {
+        case .copy(let source): hasher.combine(source.rawValue)
+        case .bytes(let bytes): hasher.combine(bytes)
+        case .unchanged: hasher.combine(1)
+        }
+        hasher.combine(optional: asset.bundle?.rawValue)
       }
-      hasher.combine(optional: asset.bundle?.rawValue)
-      sum = sum.adding(hasher.value)
     }
     for (source, output) in outputs {
-      var hasher = StableHasher()
-      hasher.combine(1)
-      hasher.combine(source.rawValue)
-      hasher.combine(output.rawValue)
-      sum = sum.adding(hasher.value)
+      items.add { hasher in
+        hasher.combine(1)
+        hasher.combine(source.rawValue)
+        hasher.combine(output.rawValue)
+      }
     }
     for (source, urlPath) in pageURLs {
-      var hasher = StableHasher()
-      hasher.combine(2)
-      hasher.combine(source.rawValue)
-      hasher.combine(urlPath)
-      sum = sum.adding(hasher.value)
+      items.add { hasher in
+        hasher.combine(2)
+        hasher.combine(source.rawValue)
+        hasher.combine(urlPath)
+      }
     }
     var hasher = StableHasher()
-    hasher.combine(sum)
-    hasher.combine(assets.count)
-    hasher.combine(outputs.count)
-    hasher.combine(pageURLs.count)
+    hasher.combine(items.value)
     hasher.combine(url.origin)
     hasher.combine(url.basePath)
     return hasher.value

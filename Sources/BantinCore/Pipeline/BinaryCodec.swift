@@ -113,10 +113,11 @@ extension BuildMemo {
   public func encode(to write: (ArraySlice<UInt8>) throws -> Void) rethrows {
     // Chunks of the file the memo was read from whose entries are all kept go back
     // as they are; the other entries are framed in new chunks.
-    var kept: [[(EntryKey, Entry)]] = Array(repeating: [], count: encodedFile?.chunks.count ?? 0)
+    let file = encodedFile
+    var kept: [[(EntryKey, Entry)]] = Array(repeating: [], count: file?.chunks.count ?? 0)
     var loose: [(EntryKey, Entry)] = []
     for (key, value) in entries {
-      if let encoded = value.encoded, let file = encodedFile, encoded.file === file {
+      if let encoded = value.encoded, encoded.file === file {
         kept[encoded.chunk].append((key, value))
       } else {
         loose.append((key, value))
@@ -124,7 +125,7 @@ extension BuildMemo {
     }
     var whole: [ArraySlice<UInt8>] = []
     for (index, members) in kept.enumerated() {
-      if let file = encodedFile, members.count == file.chunks[index].count {
+      if let file, members.count == file.chunks[index].count {
         whole.append(file.chunks[index].bytes)
       } else {
         loose += members
@@ -152,15 +153,9 @@ extension BuildMemo {
         for (key, value) in items {
           if let encoded = value.encoded {
             writer.bytes += encoded.bytes
-            continue
+          } else {
+            writer.memoEntry(key, value)
           }
-          writer.string(key.path.rawValue)
-          writer.hash(key.content)
-          writer.hash(key.config)
-          writer.optional(value.entry) { $0.entry($1) }
-          writer.array(value.frontMatterDiagnostics) { $0.diagnostic($1) }
-          writer.optional(value.article) { $0.article($1) }
-          writer.array(value.articleDiagnostics) { $0.diagnostic($1) }
         }
         let length = Int64(writer.bytes.count - 16).littleEndian
         withUnsafeBytes(of: length) { writer.bytes.replaceSubrange(8..<16, with: $0) }
@@ -214,20 +209,7 @@ extension BuildMemo {
         do {
           for _ in 0..<chunk.count {
             let start = part.offset
-            let path = SourcePath(try part.string())
-            let key = EntryKey(path: path, content: try part.hash(), config: try part.hash())
-            let entry = try part.optional { try $0.entry() }
-            let frontMatterDiagnostics = try part.array { try $0.diagnostic() }
-            let article = try part.optional { try $0.article() }
-            let articleDiagnostics = try part.array { try $0.diagnostic() }
-            items.append(
-              (
-                key,
-                Entry(
-                  entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
-                  articleDiagnostics: articleDiagnostics,
-                  encoded: Encoded(bytes: bytes[start..<part.offset], file: file, chunk: number))
-              ))
+            items.append(try part.memoEntry { Encoded(bytes: bytes[start..<$0], file: file, chunk: number) })
           }
         } catch {
           return nil
@@ -256,6 +238,16 @@ extension BuildMemo {
 }
 
 extension BinaryWriter {
+  mutating func memoEntry(_ key: BuildMemo.EntryKey, _ value: BuildMemo.Entry) {
+    string(key.path.rawValue)
+    hash(key.content)
+    hash(key.config)
+    optional(value.entry) { $0.entry($1) }
+    array(value.frontMatterDiagnostics) { $0.diagnostic($1) }
+    optional(value.article) { $0.article($1) }
+    array(value.articleDiagnostics) { $0.diagnostic($1) }
+  }
+
   public mutating func timestamp(_ value: Timestamp) { int(Int(value.secondsSince1970)) }
 
   mutating func location(_ value: SourceLocation) {
@@ -329,6 +321,22 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
+  /// An entry as `BinaryWriter.memoEntry` wrote it; `encoded` is given the offset
+  /// where it ends.
+  mutating func memoEntry(encoded: (Int) -> BuildMemo.Encoded) throws -> (BuildMemo.EntryKey, BuildMemo.Entry) {
+    let key = BuildMemo.EntryKey(path: SourcePath(try string()), content: try hash(), config: try hash())
+    let entry = try optional { try $0.entry() }
+    let frontMatterDiagnostics = try array { try $0.diagnostic() }
+    let article = try optional { try $0.article() }
+    let articleDiagnostics = try array { try $0.diagnostic() }
+    return (
+      key,
+      BuildMemo.Entry(
+        entry: entry, frontMatterDiagnostics: frontMatterDiagnostics, article: article,
+        articleDiagnostics: articleDiagnostics, encoded: encoded(offset))
+    )
+  }
+
   public mutating func timestamp() throws -> Timestamp { Timestamp(secondsSince1970: Int64(try int())) }
 
   mutating func location() throws -> SourceLocation {

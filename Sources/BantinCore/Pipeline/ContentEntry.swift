@@ -40,32 +40,22 @@ struct ContentEntry: Sendable {
     var aliases: [String] = []
   }
 
-  /// Shared between copies until one copy changes (copy on write): an entry is
-  /// passed along several steps, and a copy costs one retain.
-  private final class Storage: @unchecked Sendable {
-    var fields: Fields
-
-    init(_ fields: Fields) { self.fields = fields }
-  }
-
-  private var storage: Storage
+  /// Shared between copies until one changes: see `SharedFields`.
+  private var shared: SharedFields<Fields>
 
   init(
     path: SourcePath, markdown: Markdown?, frontMatter: FrontMatter, role: Role, sectionFolder: String?,
     urlPath: String, bundle: SourcePath?, aliases: [String] = []
   ) {
-    storage = Storage(
+    shared = SharedFields(
       Fields(
         path: path, markdown: markdown, frontMatter: frontMatter, role: role, sectionFolder: sectionFolder,
         urlPath: urlPath, bundle: bundle, aliases: aliases))
   }
 
   subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-    get { storage.fields[keyPath: field] }
-    set {
-      if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-      storage.fields[keyPath: field] = newValue
-    }
+    get { shared[field] }
+    set { shared[field] = newValue }
   }
 
   static let contentFolder: SourcePath = "content"

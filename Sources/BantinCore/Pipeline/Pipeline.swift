@@ -232,13 +232,13 @@ public struct Pipeline: Sendable {
           "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
         ))
     }
-    var renderer = PageRenderer(site: site, theme: theme, now: build.now, cards: .none)
+    let light = PageRenderer(site: site, theme: theme, now: build.now)  // no cards yet
     var copies: [OutputFile] = []
     for asset in assets.assets.values.sorted(by: { $0.output < $1.output }) {
       if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
       copies.append(OutputFile(path: asset.output, content: asset.content))
     }
-    let pagePaths = plan.parallelMap(chunkSize: 512, renderer.outputPath)
+    let pagePaths = plan.parallelMap(chunkSize: 512, light.outputPath)
     let outputs = pagePaths + [theme.stylesheet.path] + copies.map(\.path)
     if !diagnostics.hasErrors {  // else repeats of what was said
       // The same files as a build that passed the check pass it.
@@ -247,7 +247,7 @@ public struct Pipeline: Sendable {
         memo.outputsChecked = outputsHash
       } else {
         let problems = Pipeline.checkOutputs(
-          Pipeline.planned(plan, stylesheet: theme.stylesheet.path, copies: copies, site: site, renderer: renderer))
+          Pipeline.planned(plan, at: pagePaths, stylesheet: theme.stylesheet.path, copies: copies, site: site))
         diagnostics += problems
         if problems.isEmpty { memo.outputsChecked = outputsHash }
       }
@@ -275,7 +275,6 @@ public struct Pipeline: Sendable {
     themeHasher.combine(theme.fingerprint)
     themeHasher.combine(build.relativeURLs ? 1 : 0)
     let themeHash = themeHasher.value
-    let light = renderer
     let inputs = Array(zip(plan, pagePaths)).parallelMap(chunkSize: 256) { page, path in
       light.inputs(of: page, at: path, theme: themeHash)
     }
@@ -283,12 +282,11 @@ public struct Pipeline: Sendable {
     for index in plan.indices where previousPages[pagePaths[index]]?.inputs != inputs[index] {
       shown.formUnion(light.articlesShown(by: plan[index]))
     }
-    renderer = renderer.withCards(of: shown.sorted())
+    let renderer = light.withCards(of: shown.sorted())
     build.stageEnded?("inputs of \(plan.count) pages, cards of \(shown.count) articles")
 
     // Pages, in batches: rendered (or found unchanged) in parallel, then handed over.
     let relativeTo = build.relativeURLs ? siteURL.basePath : nil
-    let made = renderer
     memo.pages.reserveCapacity(plan.count)
     var start = 0
     while start < plan.count {
@@ -296,7 +294,7 @@ public struct Pipeline: Sendable {
       let batch = Array(range)
       start += batch.count
       let outcomes = batch.parallelMap(chunkSize: 16) { index -> (OutputFile, BuildMemo.PageRecord, Bool) in
-        var (file, record, byInputs) = made.renderUnlessUnchanged(
+        var (file, record, byInputs) = renderer.renderUnlessUnchanged(
           plan[index], at: pagePaths[index], inputs: inputs[index], theme: themeHash, previous: previousPages)
         if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
           let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
@@ -379,13 +377,13 @@ public struct Pipeline: Sendable {
 
   /// Every file to write, with what it is written for and its source file.
   static func planned(
-    _ plan: [Page], stylesheet: OutputPath, copies: [OutputFile], site: Site, renderer: PageRenderer
+    _ plan: [Page], at paths: [OutputPath], stylesheet: OutputPath, copies: [OutputFile], site: Site
   ) -> [(path: OutputPath, origin: String, file: SourcePath?)] {
     let owners = Dictionary(
       (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
-    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
+    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = zip(plan, paths).map { page, path in
       let (origin, file) = Pipeline.provenance(of: page, in: site, owners: owners)
-      return (renderer.outputPath(of: page), origin, file)
+      return (path, origin, file)
     }
     planned.append((stylesheet, "the stylesheet", nil))
     for copy in copies {
@@ -400,16 +398,9 @@ public struct Pipeline: Sendable {
 
   /// Output paths hashed as a multiset: the same paths, each as often, in any order.
   static func hash(_ outputs: [OutputPath]) -> StableHash {
-    var sum = StableHash(high: 0, low: 0)
-    for path in outputs {
-      var hasher = StableHasher()
-      hasher.combine(path.rawValue)
-      sum = sum.adding(hasher.value)
-    }
-    var hasher = StableHasher()
-    hasher.combine(sum)
-    hasher.combine(outputs.count)
-    return hasher.value
+    var paths = UnorderedHasher()
+    for path in outputs { paths.add { $0.combine(path.rawValue) } }
+    return paths.value
   }
 
   /// What a page is written for, to name it when two files would be written at one

@@ -17,10 +17,13 @@ struct SiteBuilder {
   /// from the same; returns them for the next build.
   func index(_ site: inout Site, reusing previous: Index?) -> Index {
     let inputs = inputs(of: site.articles)
-    var index = previous
-    if index?.inputs != inputs { index = made(from: site, inputs: inputs) }
-    guard let index else { return made(from: site, inputs: inputs) }
-    assert(index == made(from: site, inputs: inputs), "SiteBuilder.inputs(of:) missed what the indexes are made of")
+    let index: Index
+    if let previous, previous.inputs == inputs {
+      index = previous
+      assert(index == made(from: site, inputs: inputs), "SiteBuilder.inputs(of:) missed what the indexes are made of")
+    } else {
+      index = made(from: site, inputs: inputs)
+    }
     site.sectionArticles = index.sectionArticles
     site.terms = index.terms
     site.years = index.years

@@ -7,10 +7,14 @@ struct FeedWriter {
   var url: SiteURL { site.url }
   var clock: SiteClock { renderer.clock }
 
+  /// The newest articles of the feed's section, or of the site: what it lists.
+  func indices(of feed: Feed) -> [Int] {
+    let newestFirst = feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)
+    return Array(newestFirst.prefix(Feed.size))
+  }
+
   func render(_ feed: Feed) -> String {
-    let indices = Array(
-      (feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)).prefix(Feed.size))
-    let articles = indices.map { site.articles[$0] }
+    let articles = indices(of: feed).map { site.articles[$0] }
     let title = feed.section.map { "\($0.title) – \(site.config.title)" } ?? site.config.title
     let description =
       feed.section?.description ?? (site.config.description.isEmpty ? site.config.title : site.config.description)

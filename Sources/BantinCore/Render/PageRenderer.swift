@@ -26,18 +26,9 @@ public struct PageRenderer: Sendable {
   static let cardPartial = "partials/card"
   static let cardKey = "@card"
 
-  /// A renderer with every article's card made.
+  /// A renderer with no card made yet: enough for `inputs(of:)`; list pages make
+  /// the cards they show until `withCards(of:)` has made them once.
   public init(site: Site, theme: Theme, now: Timestamp) {
-    self.init(site: site, theme: theme, now: now, cards: .none)
-    self = withCards(of: Array(site.articles.indices))
-  }
-
-  /// Which cards a renderer makes up front.
-  public enum Cards: Sendable { case none }
-
-  /// A renderer that makes no cards up front: enough for `inputs(of:)`, and slower
-  /// for list pages until `withCards(of:)`.
-  public init(site: Site, theme: Theme, now: Timestamp, cards: Cards) {
     self.site = site
     self.theme = theme
     self.clock = site.config.clock
@@ -81,10 +72,13 @@ public struct PageRenderer: Sendable {
     case .list(let list): return list.articles
     case .article(let index):
       return [index] + (index < site.links.count ? site.links[index].related : [])
-    case .notFound: return Array(site.articles.indices.prefix(5))
+    case .notFound: return notFoundArticles
     default: return []
     }
   }
+
+  /// The newest articles, which the not-found page offers.
+  var notFoundArticles: [Int] { Array(site.articles.indices.prefix(5)) }
 
   var url: SiteURL { site.url }
 
@@ -215,7 +209,7 @@ public struct PageRenderer: Sendable {
       for year in site.years { PageRenderer.hash(year, into: &hasher) }
     case .notFound:
       hasher.combine(6)
-      articles(Array(site.articles.indices.prefix(5)))
+      articles(notFoundArticles)
     case .alias(let from, let to):
       hasher.combine(7)
       hasher.combine(from)
@@ -224,27 +218,15 @@ public struct PageRenderer: Sendable {
       hasher.combine(8)
       hasher.combine(feed.format == .atom ? 0 : 1)
       hasher.combine(optional: feed.section?.folder)
-      let indices = feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)
-      articles(Array(indices.prefix(Feed.size)))
+      let indices = FeedWriter(renderer: self).indices(of: feed)
+      articles(indices)
       if indices.isEmpty { hasher.combine(now) }  // an empty feed is dated now
     case .sitemap(let part):
       hasher.combine(9)
       hasher.combine(part ?? 0)
-      for article in site.articles + site.pages {  // what a sitemap shows of them
-        hasher.combine(article.urlPath)
-        hasher.combine(article.dated ? article.updated : article.lastmod ?? Timestamp(secondsSince1970: Int64.min))
-      }
-      for section in site.sections { hasher.combine(site.sectionArticles[section.folder]?.first ?? -1) }
-      for taxonomy in Taxonomy.allCases {
-        for term in site.terms[taxonomy] ?? [] {
-          PageRenderer.hash(term, into: &hasher)
-          hasher.combine(term.articles.first ?? -1)
-        }
-      }
-      for year in site.years {
-        PageRenderer.hash(year, into: &hasher)
-        hasher.combine(year.articles.first ?? -1)
-        for month in year.months { hasher.combine(month.articles.first ?? -1) }
+      for (path, updated) in SitemapWriter(site: site, clock: clock).entries() {  // what a sitemap shows
+        hasher.combine(path)
+        hasher.combine(updated ?? Timestamp(secondsSince1970: Int64.min))
       }
     case .robots:
       hasher.combine(10)
@@ -305,7 +287,7 @@ public struct PageRenderer: Sendable {
     hasher.combine(month.articles.count)
   }
 
-  /// A context hashed, with each card's hash taken from `cardHashes`.
+  /// What a template sees of a context, hashed, with each card's hash taken from `cardHashes`.
   private func hash(_ value: TemplateValue, into hasher: inout StableHasher) {
     switch value {
     case .record(let fields):
@@ -320,27 +302,32 @@ public struct PageRenderer: Sendable {
       hasher.combine(6)
       hasher.combine(items.count)
       for item in items { hash(item, into: &hasher) }
-    default:
-      value.hash(into: &hasher)
+    case .text(let text):
+      hasher.combine(1)
+      hasher.combine(text)
+    case .html(let text):
+      hasher.combine(2)
+      hasher.combine(text)
+    case .flag(let flag): hasher.combine(flag ? 3 : 4)
+    case .number(let number):
+      hasher.combine(5)
+      hasher.combine(number)
     }
   }
 
-  /// A record's hash, its fields in any order (as in `TemplateValue.hash(into:)`),
-  /// without the card's number: where an article is in the list is not what it shows.
+  /// A record's hash, its fields in any order (each pair hashed alone, the hashes
+  /// added), without the card's number: where an article is in a list is not what it shows.
   private func recordHash(_ fields: [String: TemplateValue]) -> StableHash {
+    var pairs = UnorderedHasher()
+    for (key, field) in fields where key != PageRenderer.cardKey {
+      pairs.add { pair in
+        pair.combine(key)
+        hash(field, into: &pair)
+      }
+    }
     var hasher = StableHasher()
     hasher.combine(7)
-    var count = 0
-    var sum = StableHash(high: 0, low: 0)
-    for (key, field) in fields where key != PageRenderer.cardKey {
-      var pair = StableHasher()
-      pair.combine(key)
-      hash(field, into: &pair)
-      sum = sum.adding(pair.value)
-      count += 1
-    }
-    hasher.combine(count)
-    hasher.combine(sum)
+    hasher.combine(pairs.value)
     return hasher.value
   }
 
@@ -425,7 +412,7 @@ public struct PageRenderer: Sendable {
           "page": pageValue(
             kind: "notFound", title: "Không tìm thấy trang",
             description: "Trang bạn tìm không có hoặc đã được chuyển đi.", urlPath: Page.notFoundPath),
-          "articles": listValue(Array(site.articles.indices.prefix(5)), lead: false),
+          "articles": listValue(notFoundArticles, lead: false),
         ])
       )
     case .alias(let from, let to):

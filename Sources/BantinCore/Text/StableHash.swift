@@ -104,36 +104,23 @@ extension UInt64 {
   func rotated(_ bits: UInt64) -> UInt64 { (self << bits) | (self >> (64 - bits)) }
 }
 
-extension TemplateValue {
-  /// What a template sees of this value, hashed: records by sorted keys.
-  func hash(into hasher: inout StableHasher) {
-    switch self {
-    case .text(let text):
-      hasher.combine(1)
-      hasher.combine(text)
-    case .html(let text):
-      hasher.combine(2)
-      hasher.combine(text)
-    case .flag(let flag): hasher.combine(flag ? 3 : 4)
-    case .number(let number):
-      hasher.combine(5)
-      hasher.combine(number)
-    case .list(let items):
-      hasher.combine(6)
-      hasher.combine(items.count)
-      for item in items { item.hash(into: &hasher) }
-    case .record(let fields):
-      hasher.combine(7)
-      hasher.combine(fields.count)
-      // Fields in any order: each pair hashed alone, the hashes added.
-      var sum = StableHash(high: 0, low: 0)
-      for (key, field) in fields {
-        var pair = StableHasher()
-        pair.combine(key)
-        field.hash(into: &pair)
-        sum = sum.adding(pair.value)
-      }
-      hasher.combine(sum)
-    }
+/// Items hashed one by one and the hashes added, so that their order does not
+/// count: for dictionaries and sets, whose order changes from run to run.
+struct UnorderedHasher {
+  private var sum = StableHash(high: 0, low: 0)
+  private var count = 0
+
+  mutating func add(_ item: (inout StableHasher) -> Void) {
+    var hasher = StableHasher()
+    item(&hasher)
+    sum = sum.adding(hasher.value)
+    count += 1
+  }
+
+  var value: StableHash {
+    var hasher = StableHasher()
+    hasher.combine(sum)
+    hasher.combine(count)
+    return hasher.value
   }
 }
