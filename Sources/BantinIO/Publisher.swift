@@ -86,7 +86,7 @@ public struct Publisher: Sendable {
   func writeFiles(_ files: [OutputFile], into folder: String, sourceStamps: [SourcePath: FileStamp]) throws
     -> [(OutputPath, OutputRecord)]
   {
-    let root = siteRoot
+    let site = SiteRoot(siteRoot)
     return try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord)? in
       let path = folder + "/" + file.path.rawValue
       try POSIX.makeParents(of: path)
@@ -94,7 +94,8 @@ public struct Publisher: Sendable {
       switch file.content {
       case .bytes(let bytes): try POSIX.write(bytes, to: path)
       case .copy(let from):
-        try POSIX.copy(root + "/" + from.rawValue, to: path)
+        guard let site else { throw FileSystemError(siteRoot, "the site folder does not exist") }
+        try site.copy(from, to: path)
         source = from
       case .unchanged: return nil
       }

@@ -19,15 +19,13 @@ public struct SiteFolder: Sendable {
 
   /// The site's settings, or the defaults, with any problem of `site.yml`.
   public func config() -> (SiteConfig, [Diagnostic]) {
-    let path = root + "/" + SiteConfig.path.rawValue
-    guard POSIX.exists(path) else { return (SiteConfig(), []) }
-    do {
-      switch SourceText.decode(try POSIX.read(path), path: SiteConfig.path) {
-      case .success(let text): return SiteConfig.decode(text)
-      case .failure(let problem): return (SiteConfig(), [problem])
-      }
-    } catch {
-      return (SiteConfig(), [Diagnostic(.error, in: SiteConfig.path, "cannot be read: \(error)")])
+    guard POSIX.exists(root + "/" + SiteConfig.path.rawValue) else { return (SiteConfig(), []) }
+    guard let site = SiteRoot(root) else {
+      return (SiteConfig(), [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
+    }
+    switch site.read(SiteConfig.path).flatMap({ SourceText.decode($0, path: SiteConfig.path) }) {
+    case .success(let text): return SiteConfig.decode(text)
+    case .failure(let problem): return (SiteConfig(), [problem])
     }
   }
 

@@ -19,9 +19,10 @@ extension SourceTree {
     SourceTree, [Diagnostic]
   ) {
     var diagnostics: [Diagnostic] = []
-    guard let realRoot = POSIX.realPath(root), POSIX.isDirectory(realRoot) else {
+    guard let site = SiteRoot(root) else {
       return (SourceTree(files: []), [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
     }
+    let realRoot = site.real
     guard POSIX.isDirectory(realRoot + "/content") else {
       return (
         SourceTree(files: []),
@@ -34,10 +35,15 @@ extension SourceTree {
       )
     }
     var paths: [SourcePath] = []
-    if POSIX.exists(realRoot + "/" + SiteConfig.path.rawValue) { paths.append(SiteConfig.path) }
+    if POSIX.exists(realRoot + "/" + SiteConfig.path.rawValue) {
+      switch site.resolve(SiteConfig.path) {
+      case .success: paths.append(SiteConfig.path)
+      case .failure(let problem): diagnostics.append(problem)
+      }
+    }
     var visited = Set<String>()
     for folder in folders where POSIX.exists(realRoot + "/" + folder.rawValue) {
-      walk(folder, root: realRoot, into: &paths, visited: &visited, diagnostics: &diagnostics)
+      walk(folder, site: site, into: &paths, visited: &visited, diagnostics: &diagnostics)
     }
     // Two names that are the same text in different Unicode forms (one NFC, one
     // NFD) are two files on disk but one path and one URL here: neither is guessed.
@@ -102,47 +108,68 @@ extension SourceTree {
     }.sorted()
   }
 
+  /// Adds the files of `folder` and of the folders in it to `paths`. Every folder
+  /// and every link passes `SiteRoot`'s check; a file name that is not UTF-8 or
+  /// holds a control character is refused, shown with escapes.
   private static func walk(
-    _ folder: SourcePath, root: String, into paths: inout [SourcePath], visited: inout Set<String>,
+    _ folder: SourcePath, site: SiteRoot, into paths: inout [SourcePath], visited: inout Set<String>,
     diagnostics: inout [Diagnostic]
   ) {
-    let absolute = root + "/" + folder.rawValue
-    guard let real = POSIX.realPath(absolute), isInside(real, root: root) else {
-      diagnostics.append(Diagnostic(.error, in: folder, "is a link to a place outside the site folder"))
+    let real: String
+    switch site.resolve(folder, expecting: .directory) {
+    case .success(let resolved): real = resolved
+    case .failure(let problem):
+      diagnostics.append(problem)
       return
     }
     guard visited.insert(real).inserted else { return }  // a link back to a folder already read
     let entries: [POSIX.Entry]
     do {
-      entries = try POSIX.list(absolute)
+      entries = try POSIX.list(site.real + "/" + folder.rawValue)
     } catch {
-      diagnostics.append(Diagnostic(.error, in: folder, "cannot be read: \(error)"))
+      diagnostics.append(Diagnostic(.error, in: folder, "cannot be read: \(FileSystemError.message(of: error))"))
       return
     }
     for entry in entries.sorted(by: { $0.name < $1.name }) where !isIgnored(name: entry.name) {
       let path = folder.appending(entry.name)
+      if let problem = nameProblem(entry) {
+        diagnostics.append(Diagnostic(.error, in: folder.appending(problem.shown), problem.message))
+        continue
+      }
       var kind = entry.kind
       if kind == .symlink {
-        guard let target = POSIX.realPath(root + "/" + path.rawValue) else {
-          diagnostics.append(Diagnostic(.error, in: path, "is a link to a file that does not exist"))
+        let target = (try? POSIX.kind(of: site.real + "/" + path.rawValue, following: true)) ?? .other
+        switch site.resolve(path, expecting: target == .directory ? .directory : .file) {
+        case .success: kind = target
+        case .failure(let problem):
+          diagnostics.append(problem)
           continue
         }
-        guard isInside(target, root: root) else {
-          diagnostics.append(Diagnostic(.error, in: path, "is a link to a place outside the site folder"))
-          continue
-        }
-        kind = (try? POSIX.kind(of: target, following: true)) ?? .other
       }
       switch kind {
-      case .directory: walk(path, root: root, into: &paths, visited: &visited, diagnostics: &diagnostics)
+      case .directory: walk(path, site: site, into: &paths, visited: &visited, diagnostics: &diagnostics)
       case .file: paths.append(path)
       default: diagnostics.append(Diagnostic(.error, in: path, "is not a regular file"))
       }
     }
   }
 
-  private static func isInside(_ path: String, root: String) -> Bool {
-    path == root || path.hasPrefix(root.hasSuffix("/") ? root : root + "/")
+  /// Why a name cannot be published, with the name as it can be shown: not UTF-8,
+  /// or holding a control character (a newline, an escape) or a direction override.
+  static func nameProblem(_ entry: POSIX.Entry) -> (shown: String, message: String)? {
+    if !entry.isUTF8 {
+      return (
+        VisibleText.escapingBytes(entry.bytes),
+        "the file name is not UTF-8 text (the bytes shown as \\x..): rename it in letters, digits and hyphens"
+      )
+    }
+    if let bad = entry.name.unicodeScalars.first(where: VisibleText.isHostile) {
+      return (
+        VisibleText.escaping(entry.name),
+        "the file name holds a control character (\(VisibleText.escaping(String(bad)))): rename it in letters, digits and hyphens"
+      )
+    }
+    return nil
   }
 
   private static func load(_ path: SourcePath, root: String) -> Result<SourceFile, Diagnostic> {

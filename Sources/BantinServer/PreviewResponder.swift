@@ -64,7 +64,7 @@ struct PreviewResponder: HTTPResponder {
   private func bytes(of content: OutputFile.Content) -> [UInt8]? {
     switch content {
     case .bytes(let bytes): return bytes
-    case .copy(let source): return SiteFiles.readContained(root: siteRoot, relative: source.rawValue)
+    case .copy(let source): return try? SiteRoot(siteRoot)?.read(source).get()
     case .unchanged: return nil  // resolved when the snapshot is made
     }
   }

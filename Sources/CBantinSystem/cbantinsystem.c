@@ -1,8 +1,24 @@
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
+#include <unistd.h>
 #include <stdio.h>
 #include "cbantinsystem.h"
 
 int bantin_rename_exchange(const char *first, const char *second) {
   return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
+}
+
+static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *walk) {
+  (void)info;
+  (void)walk;
+  int result = flag == FTW_DP ? rmdir(path) : unlink(path);
+  return result == 0 || errno == ENOENT ? 0 : -1;
+}
+
+int bantin_remove_tree(const char *path) {
+  int result = nftw(path, remove_entry, 32, FTW_DEPTH | FTW_PHYS);
+  if (result != 0 && errno == ENOENT) return 0;
+  return result;
 }

@@ -15,15 +15,24 @@ import Foundation
 /// One input through the pipeline; traps when an invariant does not hold.
 func fuzzOne(_ bytes: [UInt8]) {
   let photo = AssetInfo(byteCount: 1200, pixelSize: PixelSize(width: 1600, height: 1067))
-  // No baseURL (so no feeds or sitemap) and one other article: few pages to render.
-  let tree = SourceTree(files: [
+  // A base path (so that site paths are rewritten) and the photos the CommonMark
+  // specification's examples name (so that their images are replaced); one
+  // other article to link to.
+  var files: [SourceFile] = [
+    .text(SourcePath("site.yml"), "baseURL: https://phuong.example.vn/bac-hong/\n"),
     .text(SourcePath("content/tin-tuc/_index.md"), "---\ntitle: Tin tức\n---\n"),
     .text(
       SourcePath("content/tin-tuc/bai-mau.md"), "---\ntitle: Bài mẫu\ndate: 2024-01-12\ntags: [mẫu]\n---\nMẫu.\n"),
     .asset(SourcePath("content/tin-tuc/anh.jpg"), photo),
+    .asset(SourcePath("content/tin-tuc/anh-1.jpg"), photo),
     .asset(SourcePath("content/images/anh-1.jpg"), photo),
     SourceFile(path: SourcePath("content/tin-tuc/fuzz.md"), content: .text(bytes)),
-  ])
+  ]
+  for name in ["url", "url2", "uri3", "path/to/train.jpg"] { files.append(.asset(SourcePath("static/" + name), photo)) }
+  for name in ["foo", "moon.jpg", "train.jpg", "url"] {
+    files.append(.asset(SourcePath("content/tin-tuc/" + name), photo))
+  }
+  let tree = SourceTree(files: files)
   var build = BuildConfig(now: Timestamp(secondsSince1970: 1_795_658_400))
   build.includeDrafts = true
   build.includeFuture = true

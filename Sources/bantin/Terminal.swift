@@ -16,8 +16,10 @@ enum StandardOutput {
   static func write(_ line: String) { writeLine(line, to: 1) }
 }
 
+/// Writes one line; control characters in it are shown as escapes (`VisibleText`):
+/// messages name files and values that editors chose.
 private func writeLine(_ line: String, to descriptor: Int32) {
-  var text = line + "\n"
+  var text = VisibleText.escaping(line) + "\n"
   text.withUTF8 { bytes in
     guard let base = bytes.baseAddress else { return }
     var offset = 0

@@ -199,4 +199,56 @@ struct SiteTests {
         "content/tin-tuc/a.md: error: the file is \(big.utf8.count) bytes, more than the 1 MiB an article may have (maxArticleBytes in site.yml)"
       ])
   }
+
+  @Test("images and links in an image's text are its alt text, alone or in a sentence, and nothing crashes")
+  func nestedInImage() {
+    let img = "<img src=\"/tin-tuc/hoi-nghi/anh-1.jpg\""
+    let size = "width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\">"
+    let cases: [(String, String)] = [
+      (
+        "![Ảnh ![nhỏ](anh-1.jpg)](anh-1.jpg)",
+        "<figure>\n\(img) alt=\"Ảnh nhỏ\" \(size)\n<figcaption>Ảnh nhỏ</figcaption>\n</figure>\n"
+      ),
+      (
+        "![xem [bài B](../b.md)](anh-1.jpg)",
+        "<figure>\n\(img) alt=\"xem bài B\" \(size)\n<figcaption>xem bài B</figcaption>\n</figure>\n"
+      ),
+      ("Xem ![Ảnh ![nhỏ](anh-1.jpg)](anh-1.jpg) nhé.", "<p>Xem \(img) alt=\"Ảnh nhỏ\" \(size) nhé.</p>\n"),
+      ("Xem ![xem [bài B](../b.md)](anh-1.jpg) nhé.", "<p>Xem \(img) alt=\"xem bài B\" \(size) nhé.</p>\n"),
+      (
+        "![a ![b ![c](anh-1.jpg)](anh-1.jpg) [d](/x/)](anh-1.jpg)",
+        "<figure>\n\(img) alt=\"a b c d\" \(size)\n<figcaption>a b c d</figcaption>\n</figure>\n"
+      ),
+      // An image in a link is still replaced; the link keeps it.
+      ("[![logo](anh-1.jpg)](../b.md)", "<p><a href=\"/tin-tuc/b/\">\(img) alt=\"logo\" \(size)</a></p>\n"),
+    ]
+    for (markdown, expected) in cases {
+      let site = TestSite(
+        [
+          "content/tin-tuc/hoi-nghi/index.md": TestSite.article(body: markdown),
+          "content/tin-tuc/b.md": TestSite.article(title: "B"),
+        ],
+        assets: ["content/tin-tuc/hoi-nghi/anh-1.jpg": photo])
+      let result = site.run()
+      #expect(result.diagnostics.map(\.description) == [], "\(markdown)")
+      let article = result.site?.articles.first { $0.source.rawValue.hasSuffix("index.md") }
+      #expect(article?.bodyHTML == expected, "\(markdown)")
+    }
+  }
+
+  @Test("an inline image keeps its title; a summary around it has single spaces")
+  func inlineTitleAndSummary() {
+    let site = TestSite(
+      [
+        "content/tin-tuc/hoi-nghi/index.md": TestSite.article(
+          body: "Biểu trưng  ![logo](anh-1.jpg \"Biểu trưng \\\"mới\\\"\")  của\nphường.")
+      ],
+      assets: ["content/tin-tuc/hoi-nghi/anh-1.jpg": photo])
+    let article = site.run().site?.articles.first
+    #expect(
+      article?.bodyHTML
+        == "<p>Biểu trưng  <img src=\"/tin-tuc/hoi-nghi/anh-1.jpg\" alt=\"logo\" width=\"800\" height=\"600\" title=\"Biểu trưng &quot;mới&quot;\" loading=\"lazy\" decoding=\"async\">  của\nphường.</p>\n"
+    )
+    #expect(article?.summary == "Biểu trưng của phường.")
+  }
 }

@@ -55,4 +55,18 @@ struct MemoFileTests {
     #expect(resolved(second.result.files, after: afterEdit) == resolved(pipeline.run(site.tree).files))
     #expect(BuildMemo(decoding: second.memo.encoded()) != nil)
   }
+
+  @Test("a count larger than the bytes left is damage, not a loop: BinaryReader refuses it")
+  func damagedCount() {
+    var writer = BinaryWriter()
+    writer.int(1 << 20)  // a million items said to follow
+    writer.int(7)
+    var reader = BinaryReader(writer.bytes)
+    #expect(throws: BinaryReader.Damaged.self) { try reader.count() }
+    var exact = BinaryWriter()
+    exact.int(8)
+    exact.int(0)
+    var fits = BinaryReader(exact.bytes)
+    #expect((try? fits.count()) == 8)
+  }
 }

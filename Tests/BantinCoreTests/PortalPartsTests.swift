@@ -147,6 +147,38 @@ struct TermTests {
     #expect(tags.map(\.urlPath) == ["/tags/dan/", "/tags/dang/", "/tags/tet/"])
     #expect(tags.last?.articles.count == 3)
   }
+
+  @Test("ăn and an are two tags with two addresses; hoà and hòa, thuý and thúy are one; in any order of articles")
+  func differentWordsOneSlug() throws {
+    let articles = [
+      TestSite.article(title: "A", extra: "tags: [\"ăn\", \"hoà giải\"]\n"),
+      TestSite.article(title: "B", extra: "tags: [\"an\", \"Hòa  giải\", \"thuý\"]\n"),
+      TestSite.article(title: "C", extra: "tags: [\"ân\", \"an 2\", \"thúy\", \"Ăn\"]\n"),
+    ]
+    var orders: [[String]] = []
+    for order in [[0, 1, 2], [2, 1, 0], [1, 2, 0]] {
+      var files: [String: String] = [:]
+      for (position, index) in order.enumerated() {
+        files["content/tin-tuc/bai-\(position).md"] = articles[index]
+      }
+      let result = TestSite(files).run()
+      #expect(result.diagnostics.isEmpty)
+      let tags = try #require(result.site?.terms[.tags])
+      orders.append(tags.map { "\($0.name) \($0.urlPath) \($0.articles.count)" })
+      // The article page links each tag at its own address.
+      let page = try #require(TestSite(files).output("tin-tuc/bai-\(order.firstIndex(of: 2) ?? 0)/index.html"))
+      #expect(page.contains("href=\"/tags/an-4/\">ân</a>"))
+      #expect(page.contains("href=\"/tags/an-3/\">Ăn</a>"))
+      #expect(page.contains("href=\"/tags/an-2/\">an 2</a>"))
+    }
+    #expect(
+      orders[0] == [
+        "an /tags/an/ 1", "an 2 /tags/an-2/ 1", "Ăn /tags/an-3/ 2", "ân /tags/an-4/ 1",
+        "hoà giải /tags/hoa-giai/ 2", "thuý /tags/thuy/ 2",
+      ])
+    #expect(orders[1] == orders[0])
+    #expect(orders[2] == orders[0])
+  }
 }
 
 @Suite("Rebuilding with a memo")

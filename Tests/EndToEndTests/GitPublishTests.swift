@@ -70,21 +70,7 @@ final class PublishingServer {
 
 @discardableResult
 func gitRun(_ arguments: [String], in folder: String) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["git"] + arguments
-  process.currentDirectoryURL = URL(fileURLWithPath: folder)
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  try process.run()
-  let out = output.fileHandleForReading.readDataToEndOfFile()
-  let err = errors.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-    errors: String(decoding: err, as: UTF8.self))
+  try runProcess("/usr/bin/env", ["git"] + arguments, in: folder)
 }
 
 func git(_ arguments: [String], in folder: String) throws {

@@ -12,10 +12,15 @@ enum Repository {
 
   static let fixtures = root + "/Tests/EndToEndTests/Fixtures"
 
-  /// The bantin binary that `swift build` made beside the tests.
+  /// The bantin binary that `swift build` made beside the tests (in the same build
+  /// folder, so that an AddressSanitizer run of the tests runs its bantin).
   static var binary: String {
-    let candidates = [".build/debug/bantin", ".build/release/bantin"].map { root + "/" + $0 }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    let tests = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+    var folder = URL(fileURLWithPath: tests).deletingLastPathComponent()
+    if folder.lastPathComponent.hasSuffix(".xctest") { folder.deleteLastPathComponent() }
+    let candidates =
+      [folder.path + "/bantin"] + [".build/debug/bantin", ".build/release/bantin"].map { root + "/" + $0 }
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
   }
 }
 

@@ -173,4 +173,71 @@ struct LimitTests {
       #expect(disk.entries().filter { $0.contains("staging") }.isEmpty, "\(disk.entries())")
     }
   }
+
+  @Test("a template repeating the article list eight deep stops at maxPageBytes, naming the template")
+  func nestedTemplate() throws {
+    var files: [String: String] = [:]
+    for index in 0..<10 {
+      files["content/tin-tuc/bai-\(index).md"] = "---\ntitle: Bài \(index)\ndate: 2024-01-1\(index)\n---\nx\n"
+    }
+    let nested = String(repeating: "{{#articles}}{{title}} ", count: 8) + String(repeating: "{{/articles}}", count: 8)
+    files["templates/home.mustache"] = "{{<base}}{{$main}}\(nested){{/main}}{{/base}}"
+    let (site, before) = try self.site(files)
+    let run = try build(site)
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        templates/home.mustache: error: /index.html grew past 16 MiB (maxPageBytes in site.yml) while the template templates/home.mustache made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this
+        bantin: 1 error; ./public is unchanged
+
+        """)
+    expectUnchanged(site, before)
+  }
+
+  @Test("settings that size work are capped: a huge title, site.yml over 64 KiB, out-of-range limits, too many files")
+  func cappedSettings() throws {
+    let (site, before) = try self.site([
+      "site.yml": """
+      baseURL: https://anhoa.example.vn/
+      title: "\(String(repeating: "Phường ", count: 200))"
+      maxArticleBytes: 1000000000
+      pageSize: 0
+      maxOutputFiles: 99
+      language: vietnamese
+
+      """
+    ])
+    var run = try build(site)
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        site.yml:2:8: error: 'title' is longer than 1000 characters: shorten it
+        site.yml:3:18: error: 'maxArticleBytes' must be between 1024 and 16777216
+        site.yml:4:11: error: 'pageSize' must be between 1 and 1000
+        site.yml:5:17: error: 'maxOutputFiles' must be between 100 and 10000000
+        site.yml:6:11: error: 'language' must be a language tag (BCP 47) such as vi or vi-VN, not 'vietnamese'
+        bantin: 5 errors; ./public is unchanged
+
+        """)
+    expectUnchanged(site, before)
+    try site.write("site.yml", "title: \"" + String(repeating: "x", count: 70_000) + "\"\n")
+    run = try build(site)
+    #expect(
+      run.errors == """
+        site.yml: warning: has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written
+        site.yml: error: the file is larger than 64 KiB: site.yml holds short settings only
+        bantin: 1 error; ./public is unchanged
+
+        """)
+    try site.write("site.yml", "baseURL: https://anhoa.example.vn/\nmaxOutputFiles: 100\n")
+    for index in 0..<60 { try site.write("content/tin-tuc/bai-\(index).md", Self.good) }
+    run = try build(site)
+    #expect(
+      run.errors == """
+        site.yml: error: the site would publish 101 files, more than the 100 allowed (maxOutputFiles)
+        bantin: 1 error; ./public is unchanged
+
+        """)
+    expectUnchanged(site, before)
+  }
 }

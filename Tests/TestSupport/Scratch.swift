@@ -11,6 +11,34 @@ public final class Scratch {
     for (relative, text) in files { try write(relative, text) }
   }
 
+  /// An empty folder on the disk that holds the repository (its `.build-scratch/`),
+  /// not in the temporary folder, which may be a tmpfs: some file systems (ext4)
+  /// behave differently, and bugs have hidden on tmpfs. `isTmpfs` says where it is.
+  public init(onDisk: Bool) throws {
+    guard onDisk else {
+      self.path = NSTemporaryDirectory() + "bantin-test-" + UUID().uuidString
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+      return
+    }
+    var root = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { root.deleteLastPathComponent() }
+    path = root.path + "/.build-scratch/" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+  }
+
+  /// Whether the folder is on a tmpfs (memory), not a disk.
+  public var isTmpfs: Bool {
+    let process = Process()
+    let output = Pipe()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/stat")
+    process.arguments = ["-f", "-c", "%T", path]
+    process.standardOutput = output
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    let type = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    return type.trimmingCharacters(in: .whitespacesAndNewlines) == "tmpfs"
+  }
+
   deinit { try? FileManager.default.removeItem(atPath: path) }
 
   /// Writes `text` at `relative`, making its folders.

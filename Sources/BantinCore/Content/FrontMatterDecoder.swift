@@ -54,8 +54,8 @@ public struct FrontMatterDecoder: Sendable {
     case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates)
     case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)
     case "expiryDate": frontMatter.expiryDate = yaml.timestamp(value, key: key, dates: dates)
-    case "categories": frontMatter.categories = yaml.texts(value, key: key)
-    case "tags": frontMatter.tags = yaml.texts(value, key: key)
+    case "categories": frontMatter.categories = yaml.names(value, key: key)
+    case "tags": frontMatter.tags = yaml.names(value, key: key)
     case "aliases": frontMatter.aliases = yaml.texts(value, key: key)
     case "draft": frontMatter.draft = yaml.flag(value, key: key) ?? false
     case "weight": frontMatter.weight = yaml.integer(value, key: key)

@@ -113,6 +113,15 @@ struct YAMLReader {
     return field
   }
 
+  /// Names (categories, tags): texts with each run of spaces as one.
+  mutating func names(_ node: Node, key: String) -> [FrontMatter.Field<String>] {
+    texts(node, key: key).map { field in
+      var name = field
+      name.value = field.value.collapsingSpaces()
+      return name
+    }
+  }
+
   mutating func texts(_ node: Node, key: String) -> [FrontMatter.Field<String>] {
     switch node {
     case .sequence(let sequence):

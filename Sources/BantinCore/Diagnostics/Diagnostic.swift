@@ -57,6 +57,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
   public var isError: Bool { severity == .error }
 
+  /// `path:line:col: severity: message`, with control characters shown as escapes
+  /// (`VisibleText`), so that no file name or value acts on the terminal that prints it.
   public var description: String {
     var place = ""
     if let path {
@@ -65,7 +67,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
       if let column { place += ":\(column)" }
       place += ": "
     }
-    return "\(place)\(severity.rawValue): \(message)"
+    return VisibleText.escaping("\(place)\(severity.rawValue): \(message)")
   }
 }
 

@@ -107,7 +107,12 @@ public enum CommonMark {
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
         diagnostics.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
       case CMARK_NODE_IMAGE:
-        if entering {
+        // What is inside an image is its alt text: an image or link there is
+        // published as text, and is freed with the image when the image is
+        // replaced, so it is neither looked up nor touched.
+        if entering, walk.imageDepth > 0 {
+          walk.imageDepth += 1
+        } else if entering {
           let parent = cmark_node_parent(node)
           let alone =
             parent.map {
@@ -124,7 +129,7 @@ public enum CommonMark {
         } else {
           walk.imageDepth -= 1
         }
-      case CMARK_NODE_LINK where entering:
+      case CMARK_NODE_LINK where entering && walk.imageDepth == 0:
         references.append(
           MarkdownReference(
             kind: .link, destination: string(cmark_node_get_url(node)),
@@ -163,7 +168,7 @@ public enum CommonMark {
     defer { free(rendered) }
     return RenderedMarkdown(
       html: String(cString: rendered), wordCount: walk.words,
-      firstParagraph: walk.firstParagraph.trimmingBlanks(), references: references,
+      firstParagraph: walk.firstParagraph.collapsingSpaces(), references: references,
       diagnostics: diagnostics)
   }
 
@@ -177,6 +182,7 @@ public enum CommonMark {
     if let width = image.width, let height = image.height {
       img += " width=\"\(width)\" height=\"\(height)\""
     }
+    if kind == .image, !reference.title.isEmpty { img += " title=\"\(HTML.escape(reference.title))\"" }
     img += " loading=\"lazy\" decoding=\"async\">"
     if kind == .figure, let paragraph = cmark_node_parent(node),
       let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
@@ -249,6 +255,14 @@ public enum CommonMark {
       }
       if inFirstParagraph { firstParagraph += literal }
     }
+  }
+}
+
+extension String {
+  /// Runs of spaces, tabs and newlines as one space, none at either end: text of
+  /// a paragraph whose images (left out) stood between words.
+  func collapsingSpaces() -> String {
+    split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).joined(separator: " ")
   }
 }
 

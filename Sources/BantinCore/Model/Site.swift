@@ -181,11 +181,13 @@ public enum Taxonomy: String, Sendable, CaseIterable {
   }
 }
 
-/// One category or tag, with its articles. Spellings that make the same slug
-/// (`Tết`, `tết`, NFC and NFD) are one term, named by its most used spelling.
+/// One category or tag, with its articles. Spellings with the same `TermKey`
+/// (`Tết`, `tết`, NFC and NFD, `hoà` and `hòa`) are one term, named by its most
+/// used spelling; two terms never share a slug (`an`, and `an-2` for `ăn`).
 public struct Term: Sendable, Equatable {
   public var taxonomy: Taxonomy
   public var name: String
+  public var key: TermKey
   public var slug: String
   /// Indices into `Site.articles`, newest first.
   public var articles: [Int]
@@ -251,8 +253,19 @@ public struct Site: Sendable {
     return sections.first { $0.folder == folder }
   }
 
+  /// Each term's slug, by taxonomy and key (made from `terms` by `indexTerms()`).
+  public var termSlugs: [Taxonomy: [TermKey: String]] = [:]
+
+  /// Fills `termSlugs` from `terms`.
+  mutating func indexTerms() {
+    termSlugs = terms.mapValues { terms in
+      Dictionary(terms.map { ($0.key, $0.slug) }, uniquingKeysWith: { first, _ in first })
+    }
+  }
+
   /// The site path of a term page, for an article's category or tag as written.
   public func termPath(_ taxonomy: Taxonomy, _ name: String) -> String {
-    "/\(taxonomy.rawValue)/\(Slug(from: name).rawValue)/"
+    let slug = termSlugs[taxonomy]?[TermKey(name)] ?? Slug(from: name).rawValue
+    return "/\(taxonomy.rawValue)/\(slug)/"
   }
 }

@@ -22,6 +22,27 @@ public struct SiteConfig: Sendable, Hashable {
   public var pageSize = 10
   /// Articles larger than this many bytes are refused before they are parsed.
   public var maxArticleBytes = 1024 * 1024
+  /// A page whose rendering grows past this many bytes stops the build (a template
+  /// that repeats a list inside itself would otherwise fill the memory).
+  public var maxPageBytes = 16 * 1024 * 1024
+  /// The most bytes and files a build may publish.
+  public var maxOutputBytes = 16 * 1024 * 1024 * 1024
+  public var maxOutputFiles = 1_000_000
+
+  /// The range each setting that sizes work may take: what the build promises to
+  /// stay within, whatever a site says.
+  public static let limits: [String: ClosedRange<Int>] = [
+    "pageSize": 1...1000,
+    "maxArticleBytes": 1024...(16 * 1024 * 1024),
+    "maxPageBytes": (64 * 1024)...(256 * 1024 * 1024),
+    "maxOutputBytes": (1024 * 1024)...(1024 * 1024 * 1024 * 1024),
+    "maxOutputFiles": 100...10_000_000,
+  ]
+
+  /// `site.yml` larger than this is refused before it is parsed.
+  public static let maximumFileSize = 64 * 1024
+  /// The longest title, description or publisher, in characters.
+  public static let maximumTextLength = 1000
 
   public init() {}
 
@@ -31,21 +52,35 @@ public struct SiteConfig: Sendable, Hashable {
 
   static let knownKeys = [
     "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
+    "maxPageBytes", "maxOutputBytes", "maxOutputFiles",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
   public static func decode(_ source: SourceText) -> (SiteConfig, [Diagnostic]) {
     var config = SiteConfig()
+    guard source.text.utf8.count <= maximumFileSize else {
+      return (
+        config,
+        [
+          Diagnostic(
+            .error, in: path,
+            "the file is larger than \(maximumFileSize / 1024) KiB: site.yml holds short settings only")
+        ]
+      )
+    }
     var yaml = YAMLReader(source: source, lineOffset: 0)
     for entry in yaml.entries(of: source.text[...]) {
       let (key, value) = (entry.key, entry.value)
       switch key {
-      case "title":
-        if let field = yaml.text(value, key: key) { config.title = field.value }
-      case "description":
-        if let field = yaml.text(value, key: key) { config.description = field.value }
-      case "publisher":
-        config.publisher = yaml.text(value, key: key)?.value
+      case "title", "description", "publisher":
+        guard let field = yaml.text(value, key: key) else { continue }
+        guard field.value.count <= maximumTextLength else {
+          yaml.error(field.location, "'\(key)' is longer than \(maximumTextLength) characters: shorten it")
+          continue
+        }
+        if key == "title" { config.title = field.value }
+        if key == "description" { config.description = field.value }
+        if key == "publisher" { config.publisher = field.value }
       case "baseURL":
         guard let field = yaml.text(value, key: key) else { continue }
         if let url = SiteURL(field.value) {
@@ -56,10 +91,12 @@ public struct SiteConfig: Sendable, Hashable {
         }
       case "language":
         guard let field = yaml.text(value, key: key) else { continue }
-        if field.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "-") }) && !field.value.isEmpty {
-          config.language = field.value
+        if let tag = LanguageTag(field.value) {
+          config.language = tag.rawValue
         } else {
-          yaml.error(field.location, "'language' must be a language code such as vi, not '\(field.value)'")
+          yaml.error(
+            field.location,
+            "'language' must be a language tag (BCP 47) such as vi or vi-VN, not '\(field.value)'")
         }
       case "timeZone":
         guard let field = yaml.text(value, key: key) else { continue }
@@ -68,19 +105,19 @@ public struct SiteConfig: Sendable, Hashable {
         } else {
           yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
         }
-      case "pageSize":
-        guard let number = yaml.integer(value, key: key) else { continue }
-        if (1...1000).contains(number) {
-          config.pageSize = number
-        } else {
-          yaml.error(yaml.location(value.mark), "'pageSize' must be between 1 and 1000")
+      case "pageSize", "maxArticleBytes", "maxPageBytes", "maxOutputBytes", "maxOutputFiles":
+        guard let number = yaml.integer(value, key: key), let range = limits[key] else { continue }
+        guard range.contains(number) else {
+          yaml.error(
+            yaml.location(value.mark), "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)")
+          continue
         }
-      case "maxArticleBytes":
-        guard let number = yaml.integer(value, key: key) else { continue }
-        if number >= 1024 {
-          config.maxArticleBytes = number
-        } else {
-          yaml.error(yaml.location(value.mark), "'maxArticleBytes' must be at least 1024")
+        switch key {
+        case "pageSize": config.pageSize = number
+        case "maxArticleBytes": config.maxArticleBytes = number
+        case "maxPageBytes": config.maxPageBytes = number
+        case "maxOutputBytes": config.maxOutputBytes = number
+        default: config.maxOutputFiles = number
         }
       default:
         yaml.warnUnknown(entry, known: knownKeys, in: "site.yml")

@@ -20,15 +20,24 @@ public enum SitePath {
     }
     for candidate in [text, decoded] {
       if let bad = candidate.unicodeScalars.first(where: {
-        $0.value < 0x20 || $0.value == 0x7F || "\\?#\" <>".unicodeScalars.contains($0)
+        $0.properties.generalCategory == .control || "\\?#\" <>".unicodeScalars.contains($0)
       }) {
-        let shown = bad.value < 0x20 || bad.value == 0x7F ? "a control character" : "'\(bad)'"
+        let shown = bad.properties.generalCategory == .control ? "a control character" : "'\(bad)'"
         return .failure(Problem(message: "the alias '\(text)' contains \(shown), which a path may not"))
       }
       let segments = candidate.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
       let inner = candidate.hasSuffix("/") ? segments.dropLast() : segments[...]
       if inner.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
         return .failure(Problem(message: "the alias '\(text)' must not contain empty, '.' or '..' parts"))
+      }
+      // What is never published by name (`.well-known`, `.git`, backups) is not
+      // made by an alias either.
+      if let hidden = segments.first(where: { !$0.isEmpty && SourceTree.isIgnored(name: $0) }) {
+        return .failure(
+          Problem(
+            message:
+              "the alias '\(text)' has the part '\(hidden)', a name bantin never publishes (a dotfile or an editor's backup)"
+          ))
       }
     }
     guard decoded.count > 1 else {

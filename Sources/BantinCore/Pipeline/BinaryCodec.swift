@@ -50,9 +50,11 @@ public struct BinaryReader {
     return Int(Int64(bitPattern: UInt64(littleEndian: value)))
   }
 
+  /// A count of items that follow: each takes at least a byte, so a count larger
+  /// than the bytes left (or than 2^24) is damage, never a reason to loop or reserve.
   public mutating func count() throws -> Int {
     let value = try int()
-    guard value >= 0, value <= bytes.count - offset || value <= 1 << 24 else { throw Damaged() }
+    guard value >= 0, value <= bytes.count - offset, value <= 1 << 24 else { throw Damaged() }
     return value
   }
 
@@ -99,14 +101,13 @@ extension SiteConfig {
     ] {
       hasher.combine(text)
     }
-    hasher.combine(pageSize)
-    hasher.combine(maxArticleBytes)
+    for number in [pageSize, maxArticleBytes, maxPageBytes, maxOutputBytes, maxOutputFiles] { hasher.combine(number) }
     return hasher.value
   }
 }
 
 extension BuildMemo {
-  static let magic = Array("bantin-memo-2\n".utf8)
+  static let magic = Array("bantin-memo-3\n".utf8)
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
@@ -427,6 +428,7 @@ extension BinaryWriter {
     for taxonomy in Taxonomy.allCases {
       array(index.terms[taxonomy] ?? []) { writer, term in
         writer.string(term.name)
+        writer.string(term.key.rawValue)
         writer.string(term.slug)
         writer.array(term.articles) { $0.int($1) }
       }
@@ -459,7 +461,8 @@ extension BinaryReader {
     for taxonomy in Taxonomy.allCases {
       terms[taxonomy] = try array { reader in
         Term(
-          taxonomy: taxonomy, name: try reader.string(), slug: try reader.string(),
+          taxonomy: taxonomy, name: try reader.string(), key: TermKey(rawKey: try reader.string()),
+          slug: try reader.string(),
           articles: try reader.array { try $0.int() })
       }
     }

@@ -15,7 +15,7 @@ public struct Pipeline: Sendable {
     var result =
       (try? run(tree, memo: nil, into: &sink))?.result
       ?? BuildResult(files: [], diagnostics: [], summary: BuildSummary(), site: nil)
-    result.files = sink.files
+    result.files = result.diagnostics.hasErrors ? [] : sink.files
     return result
   }
 
@@ -30,7 +30,7 @@ public struct Pipeline: Sendable {
         BuildResult(files: [], diagnostics: [], summary: BuildSummary(), site: nil), BuildMemo(), BuildMemo.Reuse()
       )
     }
-    outcome.result.files = sink.files
+    outcome.result.files = outcome.result.diagnostics.hasErrors ? [] : sink.files
     return outcome
   }
 
@@ -255,6 +255,15 @@ public struct Pipeline: Sendable {
     diagnostics += Pipeline.checkLinks(
       site, outputs: Set(outputs), severity: build.brokenLinksAreErrors ? .error : .warning)
 
+    // Bounded work: the files the site would publish, and the bytes it copies.
+    if outputs.count + 1 > config.maxOutputFiles {
+      diagnostics.append(
+        Diagnostic(
+          .error, in: SiteConfig.path,
+          "the site would publish \(outputs.count + 1) files, more than the \(config.maxOutputFiles) allowed (maxOutputFiles)"
+        ))
+    }
+    var outputBytes = copies.reduce(0) { $0 + (assets.assets[$1.path]?.info.byteCount ?? 0) }
     summary.pages = plan.count(where: \.isHTML)
     summary.articles = published.count
     summary.sections = sections.count
@@ -302,10 +311,25 @@ public struct Pipeline: Sendable {
         }
         return (file, record, byInputs)
       }
-      for (file, record, byInputs) in outcomes {
+      for (index, (file, record, byInputs)) in zip(batch, outcomes) {
         memo.pages[file.path] = record
         if file.content == .unchanged { reuse.pages += 1 }
         if byInputs { reuse.pagesByInputs += 1 }
+        let size = file.bytes.count
+        outputBytes += size
+        if size > config.maxPageBytes {
+          diagnostics.append(Pipeline.tooLarge(plan[index], at: file.path, limit: config.maxPageBytes, theme: theme))
+        }
+      }
+      if outputBytes > config.maxOutputBytes {
+        diagnostics.append(
+          Diagnostic(
+            .error, in: SiteConfig.path,
+            "the site would publish more than \(Pipeline.size(config.maxOutputBytes)) (maxOutputBytes): the build is stopped"
+          ))
+      }
+      guard !diagnostics.hasErrors else {
+        return (BuildResult(files: [], diagnostics: diagnostics.sorted(), summary: summary, site: site), memo, reuse)
       }
       try sink.write(outcomes.map(\.0))
     }
@@ -317,6 +341,25 @@ public struct Pipeline: Sendable {
     result.stableUntil = Pipeline.stableUntil(
       now: build.now, clock: config.clock, entries: zip(entries, rendered.map(\.0)), feedsOfNothing: published.isEmpty)
     return (result, memo, reuse)
+  }
+
+  /// A page that grew past `maxPageBytes`, named with the template that made it.
+  static func tooLarge(_ page: Page, at path: OutputPath, limit: Int, theme: Theme) -> Diagnostic {
+    let template = page.templateName.map { name in
+      theme.source(of: name).map { "the template \($0)" } ?? "the theme's template '\(name)'"
+    }
+    return Diagnostic(
+      .error, in: page.templateName.flatMap { theme.source(of: $0) } ?? SiteConfig.path,
+      "/\(path) grew past \(size(limit)) (maxPageBytes in site.yml) while \(template ?? "bantin") made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
+    )
+  }
+
+  /// `16 MiB`, `64 KiB`.
+  static func size(_ bytes: Int) -> String {
+    if bytes >= 1 << 30, bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+    if bytes >= 1 << 20, bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10, bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
   }
 
   /// The first moment after `now` when the same sources would make another site.
@@ -609,29 +652,36 @@ public struct Pipeline: Sendable {
   }
 
   /// No two files may be written at one place, and no file where another needs a
-  /// folder. Each error is given to a source file of the two, when one has one.
+  /// folder; places that differ only in capitals (`/x/` and `/X/`, `Readme.txt`
+  /// and `README.txt`) count as one, since a web server or a checkout on Windows or
+  /// macOS that does not tell capitals apart would show one of them for both. Each
+  /// error is given to a source file of the two, when one has one.
   static func checkOutputs(_ planned: [(path: OutputPath, origin: String, file: SourcePath?)]) -> [Diagnostic] {
-    var first: [OutputPath: (origin: String, file: SourcePath?)] = [:]
+    var first: [String: (path: OutputPath, origin: String, file: SourcePath?)] = [:]
+    first.reserveCapacity(planned.count)
     var diagnostics: [Diagnostic] = []
     for (path, origin, file) in planned {
-      if let earlier = first[path] {
-        diagnostics.append(
-          Diagnostic(
-            .error, in: file ?? earlier.file,
-            "/\(path) would be written twice: for \(earlier.origin) and for \(origin)"))
+      let folded = path.rawValue.lowercased()
+      if let earlier = first[folded] {
+        let message =
+          earlier.path == path
+          ? "/\(path) would be written twice: for \(earlier.origin) and for \(origin)"
+          : "/\(earlier.path) (for \(earlier.origin)) and /\(path) (for \(origin)) differ only in capitals: a web server or computer that does not tell capitals apart (Windows, macOS) would show one for both; rename one"
+        diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
       } else {
-        first[path] = (origin, file)
+        first[folded] = (path, origin, file)
       }
     }
     for (path, origin, file) in planned {
       var folder = Substring(path.rawValue)
       while let slash = folder.lastIndex(of: "/") {
         folder = folder[..<slash]
-        if let earlier = first[OutputPath(String(folder))] {
-          diagnostics.append(
-            Diagnostic(
-              .error, in: file ?? earlier.file,
-              "/\(folder) is written as a file for \(earlier.origin) and as a folder for \(origin)"))
+        if let earlier = first[folder.lowercased()] {
+          let message =
+            earlier.path.rawValue == folder
+            ? "/\(folder) is written as a file for \(earlier.origin) and as a folder for \(origin)"
+            : "/\(earlier.path) is written as a file for \(earlier.origin) and /\(folder) as a folder for \(origin): they differ only in capitals, which some web servers and computers do not tell apart"
+          diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
           break
         }
       }

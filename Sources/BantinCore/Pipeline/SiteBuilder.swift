@@ -18,7 +18,7 @@ struct SiteBuilder {
   func index(_ site: inout Site, reusing previous: Index?) -> Index {
     let inputs = inputs(of: site.articles)
     let index: Index
-    if let previous, previous.inputs == inputs {
+    if let previous, previous.inputs == inputs, previous.fits(articles: site.articles.count) {
       index = previous
       assert(index == made(from: site, inputs: inputs), "SiteBuilder.inputs(of:) missed what the indexes are made of")
     } else {
@@ -26,6 +26,7 @@ struct SiteBuilder {
     }
     site.sectionArticles = index.sectionArticles
     site.terms = index.terms
+    site.indexTerms()
     site.years = index.years
     site.links = index.links
     return index
@@ -68,32 +69,50 @@ struct SiteBuilder {
     site.links = links(articles: articles, bySection: bySection, tags: site.terms[.tags] ?? [])
   }
 
-  /// Terms of one taxonomy, in Vietnamese order; spellings with one slug are one term.
+  /// Terms of one taxonomy, in Vietnamese order. Spellings with one `TermKey` are
+  /// one term, named by its most used spelling; different terms whose names make
+  /// the same slug get different slugs (`an`, `an-2`), in Vietnamese order of their
+  /// names, so that the same terms always get the same addresses.
   func terms(_ taxonomy: Taxonomy, of articles: [Article]) -> [Term] {
-    var members: [String: [Int]] = [:]
-    var spellings: [String: [String: Int]] = [:]
-    var slugs: [String: String] = [:]
+    var members: [TermKey: [Int]] = [:]
+    var spellings: [TermKey: [String: Int]] = [:]
+    var keys: [String: TermKey] = [:]
     for (index, article) in articles.enumerated() {
-      var seen = Set<String>()
+      var seen = Set<TermKey>()
       for name in taxonomy == .tags ? article.tags : article.categories {
-        let slug = slugs[name] ?? Slug(from: name).rawValue
-        slugs[name] = slug
-        guard !slug.isEmpty, seen.insert(slug).inserted else { continue }
-        members[slug, default: []].append(index)
-        spellings[slug, default: [:]][name, default: 0] += 1
+        let key = keys[name] ?? TermKey(name)
+        keys[name] = key
+        guard !key.rawValue.isEmpty, seen.insert(key).inserted else { continue }
+        members[key, default: []].append(index)
+        spellings[key, default: [:]][name, default: 0] += 1
       }
     }
-    return members.map { slug, indices in
-      let names = spellings[slug] ?? [:]
+    var terms = members.map { key, indices in
+      let names = spellings[key] ?? [:]
       let name =
         names.max { a, b in
           a.value != b.value ? a.value < b.value : VietnameseCollation.precedes(b.key, a.key)
-        }?.key ?? slug
-      return Term(taxonomy: taxonomy, name: name, slug: slug, articles: indices)
-    }.sorted { a, b in
-      VietnameseCollation.compare(a.name, b.name) == .orderedSame
-        ? a.slug < b.slug : VietnameseCollation.precedes(a.name, b.name)
+        }?.key ?? key.rawValue
+      return Term(taxonomy: taxonomy, name: name, key: key, slug: Slug(from: name).rawValue, articles: indices)
+    }.filter { !$0.slug.isEmpty }
+    terms.sort { a, b in
+      switch VietnameseCollation.compare(a.name, b.name) {
+      case .orderedAscending: return true
+      case .orderedDescending: return false
+      case .orderedSame: return a.name != b.name ? a.name < b.name : a.key < b.key
+      }
     }
+    // One slug per term: the first of a slug (in that order) keeps it, the others
+    // get the first free `slug-2`, `slug-3`, …
+    var taken = Set(terms.map(\.slug))
+    var first = Set<String>()
+    for index in terms.indices where !first.insert(terms[index].slug).inserted {
+      var number = 2
+      while taken.contains("\(terms[index].slug)-\(number)") { number += 1 }
+      terms[index].slug += "-\(number)"
+      taken.insert(terms[index].slug)
+    }
+    return terms
   }
 
   /// Years and months, newest first, in the site's time zone.
@@ -131,13 +150,13 @@ struct SiteBuilder {
         if offset + 1 < indices.count { links[index].older = indices[offset + 1] }
       }
     }
-    var tagMembers: [String: [Int]] = [:]
-    var slugs: [String: String] = [:]
+    var tagMembers: [TermKey: [Int]] = [:]
+    var slugs: [String: TermKey] = [:]
     for term in tags {
-      tagMembers[term.slug] = term.articles
+      tagMembers[term.key] = term.articles
     }
     for article in articles {
-      for tag in article.tags where slugs[tag] == nil { slugs[tag] = Slug(from: tag).rawValue }
+      for tag in article.tags where slugs[tag] == nil { slugs[tag] = TermKey(tag) }
     }
     let members = tagMembers
     let tagSlugs = slugs
@@ -158,11 +177,11 @@ struct SiteBuilder {
   /// first), then the section's nearest. `scores` is zeros for every article, and
   /// is left so.
   static func related(
-    to index: Int, article: Article, slugs: [String: String], tagMembers: [String: [Int]], bySection: [String: [Int]],
+    to index: Int, article: Article, slugs: [String: TermKey], tagMembers: [TermKey: [Int]], bySection: [String: [Int]],
     position: [Int: Int], scores: inout [UInt8]
   ) -> [Int] {
     var touched: [Int] = []
-    var seenTags = Set<String>()
+    var seenTags = Set<TermKey>()
     for tag in article.tags {
       guard let slug = slugs[tag], seenTags.insert(slug).inserted, let members = tagMembers[slug] else { continue }
       let at = lowerBound(of: index, in: members)
@@ -217,5 +236,18 @@ struct SiteBuilder {
       if sorted[middle] < value { low = middle + 1 } else { high = middle }
     }
     return low
+  }
+}
+
+extension SiteBuilder.Index {
+  /// Whether every index it holds is an index of `count` articles: an index read
+  /// from a damaged cache file is never used to look an article up.
+  func fits(articles count: Int) -> Bool {
+    let range = 0..<count
+    func fit(_ indices: [Int]) -> Bool { indices.allSatisfy(range.contains) }
+    return links.count == count && sectionArticles.values.allSatisfy(fit)
+      && terms.values.allSatisfy { $0.allSatisfy { fit($0.articles) } }
+      && years.allSatisfy { fit($0.articles) && $0.months.allSatisfy { fit($0.articles) } }
+      && links.allSatisfy { fit($0.related) && fit($0.older.map { [$0] } ?? []) && fit($0.newer.map { [$0] } ?? []) }
   }
 }

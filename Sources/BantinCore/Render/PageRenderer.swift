@@ -264,6 +264,16 @@ public struct PageRenderer: Sendable {
     }
     hasher.combine(year)
     hasher.combine(theme.stylesheet.path.rawValue)
+    // Where each term is published: an article page links its terms, and a term's
+    // slug depends on the other terms (`an`, `an-2`).
+    for taxonomy in Taxonomy.allCases {
+      let terms = site.terms[taxonomy] ?? []
+      hasher.combine(terms.count)
+      for term in terms {
+        hasher.combine(term.key.rawValue)
+        hasher.combine(term.slug)
+      }
+    }
     return hasher.value
   }
 
@@ -334,7 +344,9 @@ public struct PageRenderer: Sendable {
   /// Renders a page whose template and context are already made.
   public func render(_ page: Page, template: String, context: TemplateValue) -> OutputFile {
     OutputFile(
-      path: outputPath(of: page), content: .bytes(theme.templates.render(template, context, cache: cardCache) ?? []))
+      path: outputPath(of: page),
+      content: .bytes(
+        theme.templates.render(template, context, cache: cardCache, limit: site.config.maxPageBytes) ?? []))
   }
 
   var robots: String {
@@ -489,7 +501,8 @@ public struct PageRenderer: Sendable {
       "title": .text(site.config.title),
       "description": .text(site.config.description),
       "language": .text(site.config.language),
-      "locale": .text(site.config.language == "vi" ? "vi_VN" : site.config.language),
+      "locale": .text(
+        site.config.language == "vi" ? "vi_VN" : site.config.language.replacingOccurrences(of: "-", with: "_")),
       "url": .text(url.relative("/")),
       "permalink": .text(url.absolute("/")),
       "stylesheet": .text(url.relative(theme.stylesheet.path.rawValue)),

@@ -86,6 +86,26 @@ public enum Page: Sendable {
   /// Rendered through a template (all but feeds, sitemaps and robots.txt).
   var isTemplated: Bool { isHTML }
 
+  /// The template that renders it; nil for feeds, sitemaps and robots.txt.
+  var templateName: String? {
+    switch self {
+    case .list(let list):
+      switch list.kind {
+      case .home: return "home"
+      case .section: return "section"
+      case .term: return "term"
+      case .year, .month: return "archive"
+      }
+    case .article: return "article"
+    case .page: return "page"
+    case .terms: return "terms"
+    case .archives: return "archives"
+    case .notFound: return "404"
+    case .alias: return "alias"
+    case .feed, .sitemap, .robots: return nil
+    }
+  }
+
   var isFeed: Bool { if case .feed = self { return true } else { return false } }
   var isAlias: Bool { if case .alias = self { return true } else { return false } }
   public static let notFoundPath = "/404.html"

@@ -83,8 +83,8 @@ public struct TemplateSet: Sendable {
     renderer.render(name, context)
   }
 
-  func render(_ name: String, _ context: TemplateValue, cache: TemplateRenderer.PartialCache?) -> [UInt8]? {
-    renderer.render(name, context, cache: cache)
+  func render(_ name: String, _ context: TemplateValue, cache: TemplateRenderer.PartialCache?, limit: Int) -> [UInt8]? {
+    renderer.render(name, context, cache: cache, limit: limit)
   }
 
   func renderForCache(_ name: String, item: TemplateValue) -> [UInt8]? {

@@ -8,6 +8,13 @@ public struct Theme: Sendable {
   public var stylesheet: OutputFile
   /// The default theme's `static/` files, published under the site's own.
   public var staticFiles: [(path: String, bytes: [UInt8])]
+  /// Names of the templates the site's own `templates/` holds.
+  public var siteTemplates: Set<String> = []
+
+  /// The site's file of template `name`; nil for the default theme's.
+  public func source(of name: String) -> SourcePath? {
+    siteTemplates.contains(name) ? Theme.folder.appending(name + ".mustache") : nil
+  }
 
   /// Templates every site needs, from the site or the default theme.
   /// Everything about the theme that shows in pages, hashed, with bantin's version.
@@ -36,6 +43,7 @@ public struct Theme: Sendable {
     var diagnostics: [Diagnostic] = []
     var sources: [String: (name: String, origin: String, text: String)] = [:]
     var stylesheet = DefaultTheme.files["style.css"] ?? []
+    var siteTemplates = Set<String>()
     for (path, bytes) in DefaultTheme.files where path.hasSuffix(".mustache") {
       let name = String(path.dropLast(".mustache".count))
       sources[name] = (name, "templates/\(path) (default theme)", String(decoding: bytes, as: UTF8.self))
@@ -49,6 +57,7 @@ public struct Theme: Sendable {
         if relative.hasSuffix(".mustache") {
           let name = String(relative.dropLast(".mustache".count))
           sources[name] = (name, file.path.rawValue, text.text)
+          siteTemplates.insert(name)
         } else if relative == "style.css" {
           stylesheet = Array(text.text.utf8)
         }
@@ -60,10 +69,11 @@ public struct Theme: Sendable {
     let staticFiles = DefaultTheme.files.compactMap { path, bytes in
       path.hasPrefix("static/") ? (path: String(path.dropFirst("static/".count)), bytes: bytes) : nil
     }.sorted { $0.path < $1.path }
-    let theme = Theme(
+    var theme = Theme(
       templates: templates,
       stylesheet: OutputFile(path: OutputPath("style.\(fingerprint).css"), content: .bytes(stylesheet)),
       staticFiles: staticFiles)
+    theme.siteTemplates = siteTemplates
     return (theme, diagnostics)
   }
 }

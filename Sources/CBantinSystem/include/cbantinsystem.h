@@ -6,4 +6,9 @@
 /// file system or kernel does not support the exchange).
 int bantin_rename_exchange(const char *first, const char *second);
 
+/// Removes a file or a folder with everything in it, never following links, by the
+/// names' bytes (names that are not UTF-8 included). A missing path is not an
+/// error. Returns 0 on success, -1 with errno set otherwise.
+int bantin_remove_tree(const char *path);
+
 #endif

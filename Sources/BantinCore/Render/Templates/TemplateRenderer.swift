@@ -25,20 +25,27 @@ struct TemplateRenderer: Sendable {
     var cache: PartialCache?
     /// Set when rendering a partial for the cache: notes a name the item lacks.
     var probe: Probe?
+    /// Rendering stops once the output is longer than this many bytes, so that a
+    /// template that repeats a list inside itself cannot fill memory; the caller
+    /// sees the output longer than the limit and reports the page.
+    var limit = Int.max
   }
 
   final class Probe {
     var dependsOnOutside = false
   }
 
-  func render(_ name: String, _ context: TemplateValue, cache: PartialCache? = nil) -> [UInt8]? {
+  /// The page `name` renders for `context`; output longer than `limit` bytes means
+  /// rendering was stopped there.
+  func render(_ name: String, _ context: TemplateValue, cache: PartialCache? = nil, limit: Int = .max) -> [UInt8]? {
     guard let nodes = templates[name] else { return nil }
     var output: [UInt8] = []
     output.reserveCapacity(16 * 1024)
     var stack = [context]
     stack.reserveCapacity(8)
-    render(
-      nodes, Frame(overrides: [:], indentation: nil, sequence: nil, cache: cache, probe: nil), &stack, into: &output)
+    var frame = Frame(overrides: [:], indentation: nil, sequence: nil, cache: cache, probe: nil)
+    frame.limit = limit
+    render(nodes, frame, &stack, into: &output)
     return output
   }
 
@@ -88,6 +95,7 @@ struct TemplateRenderer: Sendable {
 
   private func render(_ node: TemplateNode, _ frame: Frame, _ stack: inout [TemplateValue], into output: inout [UInt8])
   {
+    guard output.count <= frame.limit else { return }
     switch node {
     case .text(let bytes):
       output.append(contentsOf: bytes)
@@ -120,7 +128,7 @@ struct TemplateRenderer: Sendable {
       case .flag(true): render(children, frame, &stack, into: &output)
       case .list(let items):
         var inner = frame
-        for (index, item) in items.enumerated() {
+        for (index, item) in items.enumerated() where output.count <= frame.limit {
           inner.sequence = (index, items.count)
           stack.append(item)
           render(children, inner, &stack, into: &output)
