@@ -251,4 +251,27 @@ struct SiteTests {
     )
     #expect(article?.summary == "Biểu trưng của phường.")
   }
+
+  @Test("https: image addresses are percent-encoded in the page, og:image, JSON-LD and feeds")
+  func encodedRemoteImages() throws {
+    let site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(
+        extra: "image: \"https://cdn.example.vn/ảnh đại diện.jpg\"\n",
+        body:
+          "![Toàn cảnh](<https://cdn.example.vn/ảnh 1.jpg?w=2&h=1>)\n\nĐã mã hoá: ![x](https://cdn.example.vn/a%20b.jpg \"50%\")"
+      )
+    ])
+    let result = site.run()
+    #expect(result.diagnostics.isEmpty)
+    let html = try #require(result.site?.articles.first?.bodyHTML)
+    #expect(html.contains("<img src=\"https://cdn.example.vn/%E1%BA%A3nh%201.jpg?w=2&amp;h=1\" alt=\"Toàn cảnh\""))
+    #expect(html.contains("src=\"https://cdn.example.vn/a%20b.jpg\""))
+    let page = try #require(site.output("tin-tuc/a/index.html"))
+    let encoded = "https://cdn.example.vn/%E1%BA%A3nh%20%C4%91%E1%BA%A1i%20di%E1%BB%87n.jpg"
+    #expect(page.contains("<meta property=\"og:image\" content=\"\(encoded)\">"))
+    #expect(page.contains("\"image\":[\"\(encoded)\"]") || page.contains("\"image\":\"\(encoded)\""))
+    #expect(!page.contains("ảnh đại diện"))
+    let feed = try #require(site.output("atom.xml"))
+    #expect(!feed.contains("ảnh 1.jpg"))
+  }
 }

@@ -70,7 +70,8 @@ struct CommandTests {
     #expect(FileManager.default.fileExists(atPath: site.path + "/public/tin-tuc/a/index.html"))
   }
 
-  @Test("a broken article prints path:line:col, exits 1 and leaves public/ byte for byte")
+  @Test(
+    "every problem of every file at once (a title with ': ', a date, a missing image), exit 1, public/ byte for byte")
   func brokenBuildLeavesOutput() throws {
     let site = try Scratch([
       "content/tin-tuc/a.md": Self.article, "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
@@ -86,8 +87,10 @@ struct CommandTests {
     #expect(
       run.errors == """
         content/tin-tuc/a.md:2:15: error: the value of 'title' contains ': ', which YAML reads as another key: quote the title, as in title: "Đảng ủy: Hội nghị"
+        content/tin-tuc/a.md:3:7: error: 'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days
         content/tin-tuc/b.md:3:7: error: 'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days
-        bantin: 2 errors; ./public is unchanged
+        content/tin-tuc/b.md:5:1: error: the image 'khong-co.jpg' does not exist: there is no file content/tin-tuc/khong-co.jpg
+        bantin: 4 errors; ./public is unchanged
 
         """)
     #expect(run.output == "")
@@ -123,6 +126,32 @@ struct CommandTests {
     #expect(site.entries() == ["content", "site.yml", "static"])
     try site.write("content/tin-tuc/b.md", "---\ntitle: B\ndate: 2024-01-13\n---\nB.\n")
     #expect(try bantin(["check", "--source", site.path]).status == 0)
+  }
+
+  @Test("check follows a relative link from a stand-alone article to where it is published, under a base path too")
+  func relativeLinks() throws {
+    for baseURL in ["https://phuong.example.vn/", "https://example.vn/bac-hong/"] {
+      let site = try Scratch([
+        "content/tin-tuc/a.md":
+          "---\ntitle: A\ndate: 2024-01-12\n---\nTải [công văn](cong-van.pdf), [ảnh](<Ảnh 1.jpg>), [thiếu](khong-co.pdf).\n",
+        "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+        "content/tin-tuc/cong-van.pdf": "pdf", "content/tin-tuc/Ảnh 1.jpg": "jpg",
+        "site.yml": "baseURL: \(baseURL)\n",
+      ])
+      let run = try bantin(["check", "--source", site.path])
+      #expect(run.status == 1)
+      #expect(
+        run.errors == """
+          content/tin-tuc/a.md:5:51: error: the link to /tin-tuc/a/khong-co.pdf is broken: the site has no such page
+
+          """)
+      let build = try bantin(["build", "--source", site.path])
+      let page = try String(contentsOfFile: site.path + "/public/tin-tuc/a/index.html", encoding: .utf8)
+      let base = baseURL.hasSuffix("bac-hong/") ? "/bac-hong/" : "/"
+      #expect(build.status == 0)
+      #expect(page.contains("<a href=\"\(base)tin-tuc/cong-van.pdf\">công văn</a>"))
+      #expect(page.contains("<a href=\"\(base)tin-tuc/%E1%BA%A2nh%201.jpg\">ảnh</a>"))
+    }
   }
 
   @Test("new writes a draft page bundle, prints its path, and never overwrites")

@@ -48,15 +48,31 @@ struct YAMLReader {
       }
       return []
     }
-    let root: Node?
-    do {
-      root = try Yams.compose(yaml: String(yaml), Resolver.basic, Constructor.default, .utf8)
-    } catch let problem as YamlError {
-      diagnostics.append(diagnostic(for: problem, yaml: yaml))
-      return []
-    } catch {
-      self.error(location(line: 1, column: 1), "the YAML could not be read: \(error)")
-      return []
+    // A line libyaml cannot read is reported, then left out, and the rest read
+    // again, so that one push shows every problem of the file (a title with ': '
+    // and a date that does not exist), not the first alone. Only top-level
+    // `key: value` lines are left out, each once: anything else may change how the
+    // lines after it read.
+    var text = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var root: Node?
+    var blanked = Set<Int>()
+    while true {
+      do {
+        root = try Yams.compose(yaml: text.joined(separator: "\n"), Resolver.basic, Constructor.default, .utf8)
+        break
+      } catch let problem as YamlError {
+        diagnostics.append(diagnostic(for: problem, yaml: yaml))
+        guard YAMLReader.isLineLocal(problem), let line = YAMLReader.line(of: problem), (1...text.count).contains(line),
+          !blanked.contains(line),
+          let first = text[line - 1].first, first != " ", first != "-", first != "#", text[line - 1].contains(":"),
+          blanked.count < 20
+        else { return [] }
+        blanked.insert(line)
+        text[line - 1] = ""
+      } catch {
+        self.error(location(line: 1, column: 1), "the YAML could not be read: \(error)")
+        return []
+      }
     }
     guard let root else { return [] }
     guard case .mapping(let mapping) = root else {
@@ -174,6 +190,24 @@ struct YAMLReader {
   }
 
   // MARK: - YAML errors
+
+  /// Whether a problem is of its own line alone (a value holding ': '), so that
+  /// the lines after it read the same without it; an open bracket or quote is not.
+  static func isLineLocal(_ problem: YamlError) -> Bool {
+    switch problem {
+    case .scanner(_, let text, _, _), .parser(_, let text, _, _), .composer(_, let text, _, _):
+      return text.contains("mapping values are not allowed")
+    default: return false
+    }
+  }
+
+  /// The line (of the YAML, 1-based) a parse error is at.
+  static func line(of problem: YamlError) -> Int? {
+    switch problem {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): return mark.line
+    default: return nil
+    }
+  }
 
   func diagnostic(for problem: YamlError, yaml: Substring) -> Diagnostic {
     switch problem {

@@ -87,4 +87,35 @@ public enum URLPath {
     }
     return String(validating: bytes, as: UTF8.self)
   }
+
+  /// Characters an absolute URL may hold as they are (RFC 3986's unreserved and
+  /// reserved characters); `%` starts an escape.
+  private static let urlCharacters = Set(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=".utf8)
+
+  /// An absolute address as editors paste it (`https://a.vn/ảnh 1.jpg`) with every
+  /// byte a URL may not hold percent-encoded (`https://a.vn/%E1%BA%A3nh%201.jpg`);
+  /// escapes already there are kept, and a `%` that starts none becomes `%25`.
+  public static func encodeURL(_ address: String) -> String {
+    let bytes = Array(address.utf8)
+    var result = ""
+    var index = 0
+    func isHex(_ byte: UInt8) -> Bool {
+      (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
+    }
+    while index < bytes.count {
+      let byte = bytes[index]
+      if urlCharacters.contains(byte) {
+        result.unicodeScalars.append(Unicode.Scalar(byte))
+      } else if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+        isHex(bytes[index + 1]), isHex(bytes[index + 2])
+      {
+        result += "%"
+      } else {
+        result += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+      }
+      index += 1
+    }
+    return result
+  }
 }

@@ -131,7 +131,7 @@ struct ReferenceResolver {
         return .failure(
           .error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
       }
-      return .success(ResolvedImage(src: destination))
+      return .success(ResolvedImage(src: URLPath.encodeURL(destination)))
     }
     if destination.hasPrefix("//") {
       return .failure(
@@ -187,6 +187,14 @@ struct ReferenceResolver {
     }
     let folder = decoded.hasSuffix("/") || decoded.hasSuffix("/.") || decoded.hasSuffix("/..")
     return "/" + parts.joined(separator: "/") + (folder && !parts.isEmpty ? "/" : "")
+  }
+
+  /// The site path of an address bantin wrote into a page (`/phuong/tin-tuc/a/`
+  /// under the base path `/phuong/`): `/tin-tuc/a/`, without query or fragment.
+  static func sitePath(ofPublished address: String, url: SiteURL) -> String? {
+    let (path, _) = splitSuffix(address)
+    guard let decoded = URLPath.decode(path), decoded.hasPrefix(url.basePath) else { return nil }
+    return "/" + decoded.dropFirst(url.basePath.count)
   }
 
   /// The lowercased scheme of an absolute URL (`https`, `mailto`), or nil for a path.

@@ -167,7 +167,8 @@ struct ContentEntry: Sendable {
           .error(name.location, "the \(taxonomy) '\(name.value)' has no letters or digits to make its page's URL from"))
       }
     }
-    guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+    // An entry with errors is still made, so that its body is read too and every
+    // problem of the file is reported at once; the build publishes nothing.
     let entry = ContentEntry(
       path: path, markdown: Markdown(source: source, body: block.body, firstLine: block.bodyFirstLine),
       frontMatter: frontMatter,

@@ -497,7 +497,15 @@ public struct Pipeline: Sendable {
       lookups.append(Lookup(reference, found: resolution))
       switch reference.kind {
       case .link:
-        if let path = ReferenceResolver.sitePath(of: reference.destination, from: entry.urlPath) {
+        // The address as published: a link rewritten to a file (`anh.jpg` beside a
+        // stand-alone article is `/tin-tuc/anh.jpg`) is checked where it now points.
+        let path: String?
+        if case .link(let address) = resolution {
+          path = ReferenceResolver.sitePath(ofPublished: address, url: url)
+        } else {
+          path = ReferenceResolver.sitePath(of: reference.destination, from: entry.urlPath)
+        }
+        if let path {
           internalLinks.append(InternalLink(path: path, location: reference.location))
         }
       case .image, .figure:
