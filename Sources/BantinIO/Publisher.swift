@@ -25,23 +25,41 @@ public struct Publisher: Sendable {
   }
 
   /// Why the output folder cannot be used, or nil when it can.
-  public func checkOutput() -> String? {
+  public func checkOutput() -> String? { outputProblem()?.message }
+
+  /// Why the output folder cannot be used: wrong usage (it would hold or sit in the
+  /// site), or the state of the disk (no parent, another program's folder).
+  public struct OutputProblem: Sendable {
+    public var message: String
+    public var isUsage: Bool
+  }
+
+  public func outputProblem() -> OutputProblem? {
+    if let message = usageProblem() { return OutputProblem(message: message, isUsage: true) }
+    return diskProblem().map { OutputProblem(message: $0, isUsage: false) }
+  }
+
+  private func usageProblem() -> String? {
+    let parent = Publisher.parent(of: output)
+    guard let realParent = POSIX.realPath(parent), let realRoot = POSIX.realPath(siteRoot) else { return nil }
+    let realOutput = realParent + "/" + Publisher.name(of: output)
+    if realRoot == realOutput || realRoot.hasPrefix(realOutput + "/") {
+      return "the output folder \(output) holds the site folder: it would be replaced"
+    }
+    for folder in SourceTree.folders
+    where realOutput.hasPrefix(realRoot + "/" + folder.rawValue + "/") || realOutput == realRoot + "/" + folder.rawValue
+    {
+      return "the output folder \(output) is inside the site's \(folder)/ folder"
+    }
+    return nil
+  }
+
+  private func diskProblem() -> String? {
     let parent = Publisher.parent(of: output)
     guard let realParent = POSIX.realPath(parent), POSIX.isDirectory(realParent) else {
       return "the folder \(parent) that would hold \(output) does not exist"
     }
-    let realOutput = realParent + "/" + Publisher.name(of: output)
-    if let realRoot = POSIX.realPath(siteRoot) {
-      if realRoot == realOutput || realRoot.hasPrefix(realOutput + "/") {
-        return "the output folder \(output) holds the site folder: it would be replaced"
-      }
-      for folder in SourceTree.folders
-      where realOutput.hasPrefix(realRoot + "/" + folder.rawValue + "/")
-        || realOutput == realRoot + "/" + folder.rawValue
-      {
-        return "the output folder \(output) is inside the site's \(folder)/ folder"
-      }
-    }
+    _ = realParent
     if POSIX.exists(output) {
       guard POSIX.isDirectory(output) else { return "\(output) exists and is not a folder" }
       let entries = (try? POSIX.list(output)) ?? []

@@ -31,6 +31,10 @@ public struct ReleaseStore: Sendable {
     /// The full commit id, when known.
     public var commit: String?
     public var isLive: Bool
+    /// Its place in the order releases were published (0 for one made before
+    /// bantin recorded it): names hold the time to the second, and two pushes in one
+    /// second would otherwise be ordered by their commit ids.
+    public var sequence = 0
 
     /// `2024-11-26 19:30:45 UTC`, from the name.
     public var time: String {
@@ -71,17 +75,23 @@ public struct ReleaseStore: Sendable {
     return target.split(separator: "/").last.map(String.init)
   }
 
-  /// Every release, oldest first.
+  /// Every release, in the order they were published, oldest first.
   public func releases() -> [Release] {
     let live = live()
     let names = ((try? POSIX.list(releasesFolder)) ?? [])
       .filter { $0.kind == .directory && !$0.name.hasPrefix(".") }
-      .map(\.name).sorted()
+      .map(\.name)
     return names.map { name in
-      let commit = (try? POSIX.read(releasesFolder + "/" + name + ".commit"))
-        .map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) }
-      return Release(name: name, commit: commit, isLive: name == live)
-    }
+      // `<name>.commit`: the commit id, then `published <sequence>`.
+      let lines = ((try? POSIX.read(releasesFolder + "/" + name + ".commit")) ?? [])
+        .split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+      let commit = lines.first.map { $0.trimmingCharacters(in: .whitespaces) }
+      var release = Release(name: name, commit: commit, isLive: name == live)
+      if let line = lines.first(where: { $0.hasPrefix("published ") }) {
+        release.sequence = Int(line.dropFirst("published ".count)) ?? 0
+      }
+      return release
+    }.sorted { ($0.sequence, $0.name) < ($1.sequence, $1.name) }
   }
 
   /// A new release name: the time (UTC, to the second) and the short commit.
@@ -115,7 +125,10 @@ public struct ReleaseStore: Sendable {
 
   /// Moves a complete build into `releases/` under `name` and records its commit.
   public func admit(_ built: String, as name: String, commit: String) throws {
-    try POSIX.write(Array((commit + "\n").utf8), to: releasesFolder + "/" + name + ".commit.tmp")
+    let sequence = (releases().map(\.sequence).max() ?? 0) + 1
+    try? POSIX.remove(releasesFolder + "/" + name + ".commit.tmp")
+    try POSIX.write(
+      Array("\(commit)\npublished \(sequence)\n".utf8), to: releasesFolder + "/" + name + ".commit.tmp")
     guard rename(releasesFolder + "/" + name + ".commit.tmp", releasesFolder + "/" + name + ".commit") == 0 else {
       throw FileSystemError.errno(name, "cannot record the commit")
     }

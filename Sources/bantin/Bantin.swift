@@ -1,5 +1,6 @@
 import ArgumentParser
 import BantinCore
+import Foundation
 import Logging
 
 @main
@@ -42,7 +43,36 @@ struct SiteOptions: ParsableArguments {
   }
 }
 
-/// Exit statuses: 0 built, 1 the site has errors, 64 wrong usage.
+/// Exit statuses: 0 done, 1 the site has errors or the work could not be done,
+/// 64 wrong usage (and only then the usage text).
 enum ExitStatus {
   static let contentErrors = ExitCode(1)
+
+  /// Says why the work cannot be done (`bantin: error: …`), without the usage
+  /// text, and returns the status to exit with: a folder that does not exist, no
+  /// older release, no section to put an article in.
+  static func failure(_ message: String) -> ExitCode {
+    StandardError.write("bantin: error: \(message)")
+    return ExitCode(1)
+  }
+}
+
+extension SiteOptions {
+  /// Fails (exit 1) unless the site folder exists and holds `content/`.
+  func requireSite() throws {
+    try ExitStatus.requireSite(root)
+  }
+}
+
+extension ExitStatus {
+  static func requireSite(_ root: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
+      throw failure("the site folder \(root) does not exist")
+    }
+    guard FileManager.default.fileExists(atPath: root + "/content", isDirectory: &isFolder), isFolder.boolValue else {
+      throw failure(
+        "\(root) has no content/ folder: a site folder holds content/, and optionally templates/, static/ and site.yml")
+    }
+  }
 }

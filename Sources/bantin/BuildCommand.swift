@@ -46,8 +46,10 @@ struct BuildCommand: ParsableCommand {
     let logger = site.makeLogger()
     let started = ContinuousClock.now
     let outputFolder = output ?? site.root + "/public"
-    if let problem = Publisher(siteRoot: site.root, output: outputFolder).checkOutput() {
-      throw ValidationError(problem)
+    try site.requireSite()
+    if let problem = Publisher(siteRoot: site.root, output: outputFolder).outputProblem() {
+      if problem.isUsage { throw ValidationError(problem.message) }
+      throw ExitStatus.failure(problem.message)
     }
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
     build.relativeURLs = relativeUrls

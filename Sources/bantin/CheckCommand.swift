@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
   var future = false
 
   func run() throws {
+    try site.requireSite()
     let (tree, loadProblems) = SourceTree.load(root: site.root)
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
     build.brokenLinksAreErrors = true

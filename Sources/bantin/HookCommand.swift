@@ -136,7 +136,7 @@ struct HookInstall: ParsableCommand {
     }
     for hook in hooks {
       if let foreign = repository.foreignHook(hook.name), !force {
-        throw ValidationError("\(foreign) exists and was not written by bantin: pass --force to replace it")
+        throw ExitStatus.failure("\(foreign) exists and was not written by bantin: pass --force to replace it")
       }
     }
     for hook in hooks {
@@ -299,18 +299,21 @@ struct RollbackCommand: ParsableCommand {
 
   func run() throws {
     let store = ReleaseStore(webRoot: absolute(webRoot))
+    guard FileManager.default.fileExists(atPath: store.releasesFolder) else {
+      throw ExitStatus.failure("\(webRoot) has no releases")
+    }
     let target: ReleaseStore.Release = try store.withLock {
       let releases = store.releases()
-      guard !releases.isEmpty else { throw ValidationError("\(webRoot) has no releases") }
+      guard !releases.isEmpty else { throw ExitStatus.failure("\(webRoot) has no releases") }
       if let to {
         guard let named = releases.first(where: { $0.name == to }) else {
-          throw ValidationError("no release \(to) in \(webRoot)/releases (see bantin releases)")
+          throw ExitStatus.failure("no release \(to) in \(webRoot)/releases (see bantin releases)")
         }
         try store.switchTo(named.name)
         return named
       }
       guard let live = releases.firstIndex(where: \.isLive), live > 0 else {
-        throw ValidationError("there is no release older than the live one to go back to")
+        throw ExitStatus.failure("there is no release older than the live one to go back to")
       }
       try store.switchTo(releases[live - 1].name)
       return releases[live - 1]
@@ -327,6 +330,9 @@ struct ReleasesCommand: ParsableCommand {
   var webRoot: String
 
   func run() throws {
+    guard FileManager.default.fileExists(atPath: absolute(webRoot)) else {
+      throw ExitStatus.failure("the web root \(webRoot) does not exist")
+    }
     let releases = ReleaseStore(webRoot: absolute(webRoot)).releases()
     if releases.isEmpty { print("no releases in \(webRoot)") }
     for release in releases {

@@ -24,7 +24,9 @@ struct NewCommand: ParsableCommand {
   var source: String = "."
 
   func run() throws {
-    let folder = SiteFolder(root: source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source)
+    let root = source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source
+    try ExitStatus.requireSite(root)
+    let folder = SiteFolder(root: root)
     let (config, problems) = folder.config()
     DiagnosticPrinter.print(problems)
     guard !problems.hasErrors else { throw ExitStatus.contentErrors }
@@ -34,11 +36,8 @@ struct NewCommand: ParsableCommand {
     do {
       let path = try folder.create(article, section: section, clock: config.clock)
       print(path)
-    } catch SiteFolder.Problem.usage(let message) {
-      throw ValidationError(message)
-    } catch SiteFolder.Problem.exists(let message) {
-      StandardError.write("bantin: error: \(message)")
-      throw ExitStatus.contentErrors
+    } catch let problem as SiteFolder.Problem {
+      throw ExitStatus.failure(problem.description)
     }
   }
 }

@@ -46,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
 
   func run() async throws {
     let root = source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source
+    try ExitStatus.requireSite(root)
     var options = PreviewOptions(
       root: root, host: host, port: port, includeDrafts: drafts, includeFuture: future)
     options.idleSeconds = idleTimeout

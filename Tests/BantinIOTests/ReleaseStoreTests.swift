@@ -48,4 +48,22 @@ struct ReleaseStoreTests {
     #expect(web.entries("www/releases") == ["20240101T000000Z-aaaaaaa", "20240101T000000Z-aaaaaaa.commit"])
     #expect(web.entries("www") == ["releases"])
   }
+
+  @Test("releases of one second are listed in the order they were published, and rollback goes to the one before")
+  func publishOrder() throws {
+    let web = try Scratch()
+    let store = ReleaseStore(webRoot: web.path + "/www")
+    try store.prepare()
+    // Published one after the other in the same second: the later commit id sorts first.
+    let names = ["20241126T193045Z-fffffff", "20241126T193045Z-0000000", "20241126T193045Z-8888888"]
+    for name in names {
+      try release(store, name)
+      try store.switchTo(name)
+    }
+    #expect(store.releases().map(\.name) == names)
+    #expect(store.releases().map(\.isLive) == [false, false, true])
+    #expect(store.releases().map(\.sequence) == [1, 2, 3])
+    #expect(try store.prune(keep: 2) == ["20241126T193045Z-fffffff"])
+    #expect(store.releases().map(\.name) == Array(names.dropFirst()))
+  }
 }

@@ -106,6 +106,38 @@ struct CommandTests {
     #expect(run.errors.contains("the output folder \(site.path)/content/public is inside the site's content/ folder"))
   }
 
+  @Test("a failure of the work (no such folder, no section, no older release) exits 1 without the usage text")
+  func operationalFailures() throws {
+    let empty = try Scratch(["content/.keep": ""])
+    let webRoot = try Scratch()
+    let cases: [([String], String)] = [
+      (["build", "--source", "/khong/co"], "bantin: error: the site folder /khong/co does not exist\n"),
+      (["check", "--source", "/khong/co"], "bantin: error: the site folder /khong/co does not exist\n"),
+      (["serve", "--source", "/khong/co", "--port", "0"], "bantin: error: the site folder /khong/co does not exist\n"),
+      (
+        ["new", "Tin mới", "--source", empty.path],
+        "bantin: error: say which section the article goes in with --section (the site has none yet)\n"
+      ),
+      (
+        ["build", "--source", empty.path, "--output", "/khong/co/public"],
+        "bantin: error: the folder /khong/co that would hold /khong/co/public does not exist\n"
+      ),
+      (["rollback", "--web-root", webRoot.path], "bantin: error: \(webRoot.path) has no releases\n"),
+      (["releases", "--web-root", "/khong/co"], "bantin: error: the web root /khong/co does not exist\n"),
+    ]
+    for (arguments, expected) in cases {
+      let run = try bantin(arguments)
+      #expect(run.status == 1, "\(arguments)")
+      #expect(run.errors == expected, "\(arguments)")
+      #expect(!run.errors.contains("Usage"), "\(arguments)")
+    }
+    #expect(webRoot.entries().isEmpty)  // a rollback of nothing creates nothing
+    // Wrong usage is still 64, with the usage text.
+    let usage = try bantin(["build", "--source", empty.path, "--output", empty.path + "/content/x"])
+    #expect(usage.status == 64)
+    #expect(usage.errors.contains("Usage: "))
+  }
+
   @Test("check reports broken links as errors and missing alt text as warnings, and writes nothing")
   func check() throws {
     let site = try Scratch([

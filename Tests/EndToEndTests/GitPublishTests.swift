@@ -146,8 +146,8 @@ struct GitPublishTests {
     #expect(back.status == 0)
     #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 2") == true)
     let none = try bantin(["rollback", "--web-root", server.webRoot])
-    #expect(none.status == 64)
-    #expect(none.errors.contains("there is no release older than the live one"))
+    #expect(none.status == 1)
+    #expect(none.errors == "bantin: error: there is no release older than the live one to go back to\n")
     let newest = String(lines.last?.dropFirst(2).prefix(while: { $0 != " " }) ?? "")
     #expect(try bantin(["rollback", "--web-root", server.webRoot, "--to", newest]).status == 0)
     #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 3") == true)
@@ -183,7 +183,7 @@ struct GitPublishTests {
     let tip = server.tip
     let live = try #require(server.live)
     let commit = try String(contentsOfFile: server.webRoot + "/" + live + ".commit", encoding: .utf8)
-    #expect(commit.trimmingCharacters(in: .whitespacesAndNewlines) == tip)
+    #expect(commit.split(separator: "\n").first.map(String.init) == tip)
     #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
     for release in server.releaseFolder where !release.hasSuffix(".commit") {
       #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
@@ -244,7 +244,8 @@ struct GitPublishTests {
     try Data("#!/bin/sh\necho mine\n".utf8).write(to: URL(fileURLWithPath: foreign))
     try Data("#!/bin/sh\necho other\n".utf8).write(to: URL(fileURLWithPath: server.bare + "/hooks/pre-receive"))
     let refused = try bantin(["hook", "install", "--repo", server.bare, "--web-root", server.webRoot])
-    #expect(refused.status == 64)
+    #expect(refused.status == 1)
+    #expect(!refused.errors.contains("Usage"))
     #expect(
       refused.errors.contains("hooks/pre-receive exists and was not written by bantin: pass --force to replace it"))
     #expect(
