@@ -32,23 +32,32 @@ public struct GitPublisher: Sendable {
     /// `path:line:col: error: …` lines and bantin's summary.
     public var messages: [String]
     public var seconds: Double
+    /// Built by the pre-receive hook that accepted the push, and published as it was.
+    public var wasPrepared = false
   }
 
-  /// Extracts `commit` with `git archive` into a new temporary folder and builds
-  /// it into `output` (a folder of its own when nil), in this process, so that a
-  /// publisher that is killed takes its build with it. Nothing outside those two
-  /// folders is touched.
+  /// Where builds of pushed commits are checked out: beside the web root, never
+  /// in `/tmp`, so that what a killed build leaves is found and removed by the next.
+  public var workFolder: String { store.webRoot + "/.bantin-work" }
+
+  /// Extracts `commit` with `git archive` into a work folder (`WorkFolder`, beside
+  /// the web root) and builds it into `output` (a folder of its own when nil), in
+  /// this process, so that a publisher that is killed takes its build with it.
+  /// Nothing outside those two folders is touched; the work folder is removed
+  /// when the build ends, and the next build removes it if this one could not.
   public func build(_ commit: String, into output: String? = nil) throws -> Build {
     let started = ContinuousClock.now
-    let work = NSTemporaryDirectory() + "bantin-build-" + UUID().uuidString
-    try POSIX.makeDirectory(work)
-    defer { try? POSIX.remove(work) }
+    WorkFolder.removeStale(in: workFolder, prefix: "build-")
+    let folder = try WorkFolder(in: workFolder, prefix: "build-")
+    defer { folder.remove() }
+    let work = folder.path
     let source = work + "/site"
     try POSIX.makeDirectory(source)
     let archive = try Subprocess.git(["archive", "--format=tar", "-o", work + "/site.tar", commit], in: repository)
       .run()
     guard archive.succeeded else { throw Failure("git archive \(commit.prefix(12)) failed: \(archive.errors)") }
     let unpack = try Subprocess("/usr/bin/env", ["tar", "-xf", work + "/site.tar", "-C", source]).run()
+    try? POSIX.remove(work + "/site.tar")
     guard unpack.succeeded else { throw Failure("tar failed: \(unpack.errors)") }
 
     let (tree, loadProblems) = SourceTree.load(root: source)
@@ -67,6 +76,21 @@ public struct GitPublisher: Sendable {
     let elapsed = started.duration(to: .now)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return Build(succeeded: succeeded, messages: messages, seconds: seconds)
+  }
+
+  /// Builds a pushed commit for the pre-receive hook, and keeps the build as
+  /// `releases/.prepared-<commit>-…` for the post-receive hook to publish as it is:
+  /// the push is accepted only if it builds, and what was accepted is published
+  /// by a rename, within any time limit.
+  public func prepare(_ commit: String) throws -> Build {
+    try store.prepare()
+    let output =
+      store.releasesFolder + "/" + ReleaseStore.preparedPrefix(commit)
+      + String(
+        UInt64.random(in: 0...UInt64.max), radix: 36)
+    let build = try build(commit, into: output)
+    if !build.succeeded { try? POSIX.remove(output) }
+    return build
   }
 
   /// The commit a ref points to now, if it exists.
@@ -102,14 +126,27 @@ public struct GitPublisher: Sendable {
         return .alreadyLive(live.name)
       }
       let name = store.newName(commit: commit)
-      let partial = store.partialPath(for: name)
-      let build = try build(commit, into: partial)
-      guard build.succeeded else {
-        try? POSIX.remove(partial)
-        return .failed(build)
+      let build: Build
+      let built: String
+      if let prepared = store.prepared(commit) {
+        // Built by the pre-receive hook that accepted it: published as it is.
+        build = Build(succeeded: true, messages: [], seconds: 0, wasPrepared: true)
+        built = prepared
+      } else {
+        built = store.partialPath(for: name)
+        build = try self.build(commit, into: built)
+        guard build.succeeded else {
+          try? POSIX.remove(built)
+          return .failed(build)
+        }
       }
-      try store.admit(partial, as: name, commit: commit)
+      try store.admit(built, as: name, commit: commit)
       try store.switchTo(name)
+      // Builds pushed before this commit will never be published now.
+      for (other, path) in store.preparedBuilds() where other != commit {
+        let older = try? Subprocess.git(["merge-base", "--is-ancestor", other, commit], in: repository).run()
+        if older?.succeeded == true { try? POSIX.remove(path) }
+      }
       let removed = try store.prune(keep: keep)
       let release = ReleaseStore.Release(name: name, commit: commit, isLive: true)
       return .published(release, build, removed: removed)

@@ -83,19 +83,20 @@ public struct Publisher: Sendable {
   }
 
   /// Removes this process's staging folder, if any: for a build stopped from outside.
-  public func discardStaging() { try? POSIX.remove(stagingPath) }
+  public func discardStaging() { WorkFolder.removeAllHeld() }
 
-  /// Where a build is written before it is swapped in.
-  var stagingPath: String { Publisher.parent(of: output) + "/." + Publisher.name(of: output) + ".staging-\(getpid())" }
+  /// The names of staging folders beside the output: `.public.staging-<pid>-<random>`.
+  var stagingPrefix: String { "." + Publisher.name(of: output) + ".staging-" }
 
-  /// Makes this process's staging folder afresh, once the output folder is found
-  /// fit to be replaced; `marked` writes the marker file into it.
-  func makeStaging(marked: Bool) throws -> String {
+  /// Makes this process's staging folder, once the output folder is found fit to be
+  /// replaced, after removing those that killed builds left (`WorkFolder`);
+  /// `marked` writes the marker file into it.
+  func makeStaging(marked: Bool) throws -> WorkFolder {
     if let problem = checkOutput() { throw FileSystemError(output, problem) }
-    let staging = stagingPath
-    try POSIX.remove(staging)
-    try POSIX.makeDirectory(staging)
-    if marked { try POSIX.write(Array("built by bantin\n".utf8), to: staging + "/" + Publisher.marker) }
+    let parent = Publisher.parent(of: output)
+    WorkFolder.removeStale(in: parent, prefix: stagingPrefix)
+    let staging = try WorkFolder(in: parent, prefix: stagingPrefix)
+    if marked { try POSIX.write(Array("built by bantin\n".utf8), to: staging.path + "/" + Publisher.marker) }
     return staging
   }
 
@@ -123,7 +124,8 @@ public struct Publisher: Sendable {
   }
 
   /// Puts the staging folder in the output's place atomically and removes the old one.
-  func swap(_ staging: String) throws {
+  func swap(_ folder: WorkFolder) throws {
+    let staging = folder.path
     guard POSIX.exists(output) else {
       guard rename(staging, output) == 0 else { throw FileSystemError.errno(output, "cannot publish") }
       return
@@ -188,7 +190,7 @@ public protocol PublishingSink: OutputSink {
 /// in for the output folder in one atomic rename (`finish`) or thrown away.
 public struct StagedOutput: PublishingSink {
   let publisher: Publisher
-  let staging: String
+  let staging: WorkFolder
   let sourceStamps: [SourcePath: FileStamp]
   public private(set) var records: [OutputPath: OutputRecord] = [:]
   public var written: Int { records.count }
@@ -201,18 +203,18 @@ public struct StagedOutput: PublishingSink {
   }
 
   public mutating func write(_ files: [OutputFile]) throws {
-    for (path, record) in try publisher.writeFiles(files, into: staging, sourceStamps: sourceStamps) {
+    for (path, record) in try publisher.writeFiles(files, into: staging.path, sourceStamps: sourceStamps) {
       records[path] = record
     }
   }
 
   public mutating func finish() throws -> Int {
     try publisher.swap(staging)
-    try? POSIX.remove(staging)  // the old output, when it was exchanged
+    staging.remove()  // the old output, when it was exchanged
     return 0
   }
 
-  public func discard() { try? POSIX.remove(staging) }
+  public func discard() { staging.remove() }
 }
 
 /// A build written over the last one: files whose bytes are the same as the last
@@ -224,7 +226,7 @@ public struct StagedOutput: PublishingSink {
 /// output folder (see `BuildCache`).
 public struct InPlaceOutput: PublishingSink {
   let publisher: Publisher
-  let staging: String
+  let staging: WorkFolder
   let previous: [OutputPath: OutputRecord]
   let sourceStamps: [SourcePath: FileStamp]
   public private(set) var records: [OutputPath: OutputRecord] = [:]
@@ -272,7 +274,7 @@ public struct InPlaceOutput: PublishingSink {
         changed.append(file)
       }
     }
-    for (path, record) in try publisher.writeFiles(changed, into: staging, sourceStamps: sourceStamps) {
+    for (path, record) in try publisher.writeFiles(changed, into: staging.path, sourceStamps: sourceStamps) {
       records[path] = record
       pending.append(path)
     }
@@ -280,7 +282,7 @@ public struct InPlaceOutput: PublishingSink {
 
   public mutating func finish() throws -> Int {
     let output = publisher.output
-    let staging = staging
+    let staging = staging.path
     let moved = try pending.parallelTryMap(chunkSize: 32) { path -> (OutputPath, FileStamp) in
       let target = output + "/" + path.rawValue
       try POSIX.makeParents(of: target)
@@ -301,9 +303,9 @@ public struct InPlaceOutput: PublishingSink {
         folder = Publisher.parent(of: folder)
       }
     }
-    try? POSIX.remove(staging)
+    self.staging.remove()
     return removed
   }
 
-  public func discard() { try? POSIX.remove(staging) }
+  public func discard() { staging.remove() }
 }

@@ -112,14 +112,62 @@ public struct ReleaseStore: Sendable {
   /// Where a release is built before it is complete.
   public func partialPath(for name: String) -> String { releasesFolder + "/.partial-" + name }
 
-  /// Removes what killed publishers left: partial builds and half-made links.
-  public func removeLeftovers() throws {
-    for entry in (try? POSIX.list(releasesFolder)) ?? []
-    where entry.name.hasPrefix(".partial-") || (entry.name.hasPrefix(".") && entry.name.contains("staging")) {
-      try POSIX.remove(releasesFolder + "/" + entry.name)
+  /// Where the pre-receive hook keeps its build of a commit: `.prepared-<commit>-`.
+  public static func preparedPrefix(_ commit: String) -> String { ".prepared-\(commit)-" }
+
+  /// A complete build of `commit` that a pre-receive hook left, if there is one.
+  public func prepared(_ commit: String) -> String? {
+    let prefix = ReleaseStore.preparedPrefix(commit)
+    let found = ((try? POSIX.list(releasesFolder)) ?? []).first {
+      $0.kind == .directory && $0.name.hasPrefix(prefix) && !$0.name.contains(".staging-")
     }
+    return found.map { releasesFolder + "/" + $0.name }
+  }
+
+  /// Every complete build a pre-receive hook left: its commit and its path.
+  public func preparedBuilds() -> [(commit: String, path: String)] {
+    ((try? POSIX.list(releasesFolder)) ?? []).compactMap { entry in
+      guard entry.kind == .directory, entry.name.hasPrefix(".prepared-") else { return nil }
+      let commit = entry.name.dropFirst(".prepared-".count).prefix { $0 != "-" }
+      return (String(commit), releasesFolder + "/" + entry.name)
+    }
+  }
+
+  /// How long a build of a pushed commit is kept for its post-receive hook.
+  public static let preparedLifetime = 3600
+
+  /// Removes what killed publishers left: partial builds, half-made links, staging
+  /// folders and work folders no living process holds, old releases being
+  /// deleted, and pre-receive builds of commits that were not published within
+  /// `preparedLifetime` seconds (a push refused by another hook, say).
+  public func removeLeftovers() throws {
+    for entry in (try? POSIX.list(releasesFolder)) ?? [] {
+      let path = releasesFolder + "/" + entry.name
+      if entry.name.hasPrefix(".partial-") || entry.name.hasPrefix(".trash-") {
+        try POSIX.remove(path)
+      } else if entry.name.hasPrefix(".prepared-"), !entry.name.contains(".staging-"),
+        let stamp = POSIX.stamp(path), POSIX.now() - stamp.changed > ReleaseStore.preparedLifetime * 1_000_000_000
+      {
+        try POSIX.remove(path)
+      }
+    }
+    // Staging folders of builds into releases/ (`..partial-….staging-…`), unless their build is alive.
+    for entry in (try? POSIX.list(releasesFolder)) ?? [] where entry.name.hasPrefix("..") {
+      if let marker = entry.name.range(of: ".staging-") {
+        WorkFolder.removeStale(in: releasesFolder, prefix: String(entry.name[..<marker.upperBound]))
+      }
+    }
+    WorkFolder.removeStale(in: webRoot + "/.bantin-work", prefix: "build-")
     for entry in (try? POSIX.list(webRoot)) ?? [] where entry.name.hasPrefix(".current-") {
       try POSIX.remove(webRoot + "/" + entry.name)
+    }
+  }
+
+  /// Deletes the releases `prune` set aside: slow for a large site, so it is done
+  /// after the live site has been switched, outside the lock and any time limit.
+  public func emptyTrash() {
+    for entry in (try? POSIX.list(releasesFolder)) ?? [] where entry.name.hasPrefix(".trash-") {
+      try? POSIX.remove(releasesFolder + "/" + entry.name)
     }
   }
 
@@ -161,7 +209,12 @@ public struct ReleaseStore: Sendable {
     guard all.count > keep else { return [] }
     var removed: [String] = []
     for release in all.dropLast(keep) where !release.isLive {
-      try POSIX.remove(releasesFolder + "/" + release.name)
+      // Set aside at once (a rename); `emptyTrash` deletes it later.
+      let trash = releasesFolder + "/.trash-" + release.name
+      try? POSIX.remove(trash)
+      guard rename(releasesFolder + "/" + release.name, trash) == 0 else {
+        throw FileSystemError.errno(release.name, "cannot remove the old release")
+      }
       try? POSIX.remove(releasesFolder + "/" + release.name + ".commit")
       removed.append(release.name)
     }

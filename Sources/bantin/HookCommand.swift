@@ -55,8 +55,9 @@ struct PublishOptions: ParsableArguments {
     let timer = DispatchSource.makeTimerSource(queue: .global())
     timer.schedule(deadline: .now() + .seconds(limit))
     timer.setEventHandler {
-      say("the build took longer than \(limit) s and was stopped (--timeout)")
+      say("bantin: the build took longer than \(limit) s and was stopped (--timeout)")
       say("bantin: nothing was published")
+      WorkFolder.removeAllHeld()
       Glibc.exit(1)
     }
     timer.resume()
@@ -195,7 +196,7 @@ struct PreReceive: ParsableCommand {
         throw ExitCode(1)
       }
       say("bantin: building \(update.new.prefix(7)) before accepting the push…")
-      let build = try publisher.build(update.new)
+      let build = try publisher.prepare(update.new)
       guard build.succeeded else {
         for line in build.messages { say(line) }
         say("bantin: push refused: the site has errors; nothing was published")
@@ -219,7 +220,15 @@ struct PostReceive: ParsableCommand {
     guard updates.contains(where: { $0.ref == publisher.ref && !$0.isDeletion }) else { return }
     options.startWatchdog()
     try report(publisher.publishTip(), publisher: publisher)
+    finishPublishing(publisher)
   }
+}
+
+/// Ends the hook's time limit once the live site is switched, and deletes the
+/// releases pruned: slow for a large site, and nothing the pusher waits on.
+func finishPublishing(_ publisher: GitPublisher) {
+  Watchdog.timer?.cancel()
+  publisher.store.emptyTrash()
 }
 
 struct HookPublish: ParsableCommand {
@@ -236,15 +245,19 @@ struct HookPublish: ParsableCommand {
     let publisher = options.publisher(repository: absolute(repo))
     options.startWatchdog()
     try report(publisher.publishTip(), publisher: publisher)
+    finishPublishing(publisher)
   }
 }
 
 func report(_ publication: GitPublisher.Publication, publisher: GitPublisher) throws {
   switch publication {
   case .published(let release, let build, let removed):
-    var line = String(
-      format: "bantin: published %@ as releases/%@ in %.1f s", publisher.describe(release.commit ?? ""), release.name,
-      build.seconds)
+    var line =
+      build.wasPrepared
+      ? "bantin: published \(publisher.describe(release.commit ?? "")) as releases/\(release.name), as it was built before the push was accepted"
+      : String(
+        format: "bantin: published %@ as releases/%@ in %.1f s", publisher.describe(release.commit ?? ""), release.name,
+        build.seconds)
     if !removed.isEmpty { line += " (removed \(removed.count) old release\(removed.count == 1 ? "" : "s"))" }
     say(line)
   case .alreadyLive(let name):
@@ -264,11 +277,17 @@ struct PreCommit: ParsableCommand {
     abstract: "Called by the pre-commit hook: check the staged site, refuse the commit if it has errors.")
 
   func run() throws {
-    let work = NSTemporaryDirectory() + "bantin-staged-" + UUID().uuidString
-    defer { try? FileManager.default.removeItem(atPath: work) }
-    let export = try Subprocess.git(
-      ["checkout-index", "-a", "-f", "--prefix=\(work)/"], in: FileManager.default.currentDirectoryPath
-    ).run()
+    // The staged files are checked out inside the repository's git folder (never
+    // /tmp), in a work folder the next commit removes if this one is killed.
+    let here = FileManager.default.currentDirectoryPath
+    let gitDir = try Subprocess.git(["rev-parse", "--absolute-git-dir"], in: here).run()
+    guard gitDir.succeeded else { throw ExitStatus.failure("not in a git repository: \(gitDir.errors)") }
+    let parent = gitDir.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/bantin-work"
+    WorkFolder.removeStale(in: parent, prefix: "staged-")
+    let folder = try WorkFolder(in: parent, prefix: "staged-")
+    defer { folder.remove() }
+    let work = folder.path
+    let export = try Subprocess.git(["checkout-index", "-a", "-f", "--prefix=\(work)/"], in: here).run()
     guard export.succeeded else {
       say("bantin: cannot read the staged files: \(export.errors)")
       throw ExitCode(1)

@@ -70,4 +70,20 @@ struct PublisherTests {
         == "the output folder \(site)/content/public is inside the site's content/ folder")
     #expect(Publisher(siteRoot: site, output: site + "/public").checkOutput() == nil)
   }
+
+  @Test("staging folders a killed build left are removed by the next publish; one a live build holds is kept")
+  func staleStaging() throws {
+    let scratch = try Scratch()
+    try scratch.write("site/content/a.md", "x")
+    let publisher = Publisher(siteRoot: scratch.path + "/site", output: scratch.path + "/public")
+    // Left by a build killed with -9 (no lock held), by any process number.
+    try scratch.write(".public.staging-4242-abc/index.html", "half")
+    try scratch.write(".public.staging-17/index.html", "half, from an older bantin")
+    // Held by a build that is still running (here, this process).
+    let running = try WorkFolder(in: scratch.path, prefix: ".public.staging-")
+    try publisher.publish([page("index.html", "một")])
+    #expect(scratch.entries() == [URL(fileURLWithPath: running.path).lastPathComponent, "public", "site"])
+    running.remove()
+    #expect(scratch.entries() == ["public", "site"])
+  }
 }

@@ -63,6 +63,11 @@ final class PublishingServer {
     ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/releases")) ?? []).sorted()
   }
 
+  /// What is in the work folder beside the web root (checkouts of pushed commits).
+  var workEntries: [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/.bantin-work")) ?? []).sorted()
+  }
+
   var tip: String {
     (try? gitRun(["rev-parse", "main"], in: bare).output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? ""
   }
@@ -159,6 +164,50 @@ struct GitPublishTests {
     #expect(kept.first == newest)  // the two newest: "lần 3" and "lần 4"
   }
 
+  @Test("the push that passed pre-receive is published as it was built, and a hostile push leaves nothing behind")
+  func preparedAndHostile() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap")
+    let tmpBefore = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+    let first = try server.push(clone)
+    #expect(first.status == 0)
+    #expect(first.errors.contains("as it was built before the push was accepted"))
+    #expect(server.workEntries.isEmpty)
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    let live = try #require(server.live)
+
+    // A name that is not UTF-8, a name with an escape sequence, a link to the repository.
+    let raw = Array((clone + "/content/tin-tuc/").utf8) + [0x62, 0xE0, 0x69, 0x2E, 0x6D, 0x64, 0]
+    let descriptor = raw.withUnsafeBufferPointer {
+      $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_CREAT | O_WRONLY, 0o644) }
+    }
+    close(descriptor)
+    try server.write(["content/tin-tuc/\u{1B}[2Jxoa.md": "---\ntitle: X\ndate: 2024-01-12\n---\n"], in: clone)
+    try FileManager.default.createSymbolicLink(atPath: clone + "/content/g", withDestinationPath: "../.git")
+    try FileManager.default.createSymbolicLink(atPath: clone + "/site.yml.bak", withDestinationPath: "/etc/hostname")
+    try FileManager.default.removeItem(atPath: clone + "/site.yml")
+    try FileManager.default.createSymbolicLink(atPath: clone + "/site.yml", withDestinationPath: "/etc/hostname")
+    try git(["add", "-A"], in: clone)
+    try git(["commit", "-q", "-m", "Tên xấu"], in: clone)
+    let refused = try server.push(clone)
+    #expect(refused.status != 0)
+    #expect(
+      refused.errors.contains(
+        "remote: content/tin-tuc/b\\xE0i.md: error: the file name is not UTF-8 text (the bytes shown as \\x..): rename it in letters, digits and hyphens"
+      ))
+    #expect(
+      refused.errors.contains(
+        "remote: content/tin-tuc/\\u{1B}[2Jxoa.md: error: the file name holds a control character"))
+    #expect(refused.errors.contains("remote: content/g: error: is a link to a file that does not exist"))
+    #expect(refused.errors.contains("remote: site.yml: error: is a link to a place outside the site folder"))
+    #expect(!refused.errors.unicodeScalars.contains { $0.value == 0x1B })
+    #expect(server.live == live)
+    #expect(server.workEntries.isEmpty)
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    let tmpAfter = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
+    #expect(tmpAfter.subtracting(tmpBefore).filter { $0.hasPrefix("bantin") }.isEmpty)
+  }
+
   @Test("two pushes at once end with the branch tip published and no partial release")
   func concurrentPushes() throws {
     let server = try PublishingServer()
@@ -184,7 +233,10 @@ struct GitPublishTests {
     let live = try #require(server.live)
     let commit = try String(contentsOfFile: server.webRoot + "/" + live + ".commit", encoding: .utf8)
     #expect(commit.split(separator: "\n").first.map(String.init) == tip)
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    // No partial release; the build of a push that lost the race to update the
+    // branch may stay, whole, for an hour (ReleaseStore.preparedLifetime).
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") && !$0.hasPrefix(".prepared-") })
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".prepared-\(tip)") })
     for release in server.releaseFolder where !release.hasSuffix(".commit") {
       #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
     }
@@ -221,6 +273,7 @@ struct GitPublishTests {
     #expect(publish.status == 0)
     #expect(server.live != live)
     #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.workEntries.isEmpty)
     #expect(server.page("tin-tuc/a/index.html")?.contains("Lần 4") == true)
   }
 
@@ -231,9 +284,12 @@ struct GitPublishTests {
     let started = ContinuousClock.now
     let pushed = try server.push(clone)
     #expect(pushed.status != 0)
-    #expect(pushed.errors.contains("remote: the build took longer than 1 s and was stopped (--timeout)"))
+    #expect(pushed.errors.contains("remote: bantin: the build took longer than 1 s and was stopped (--timeout)"))
     #expect(started.duration(to: .now) < .seconds(20))
     #expect(server.live == nil)
+    // The stopped build left nothing: no checkout, no half-made release, nothing in /tmp.
+    #expect(server.workEntries.isEmpty)
+    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
   }
 
   @Test("hooks: foreign ones are kept unless --force, uninstall removes only bantin's, --local checks staged files")

@@ -1,0 +1,91 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A folder one process works in (a staging folder, a checkout of a pushed
+/// commit), made beside where its result goes, never in `/tmp`, and locked (an
+/// `flock` on the folder) for as long as the process holds it. The kernel drops
+/// the lock when the process ends however it ends (killed, crashed, stopped by a
+/// watchdog), so the next bantin that looks finds the folders whose lock it can
+/// take and removes them: nothing is left behind for longer than one run.
+public final class WorkFolder: @unchecked Sendable {
+  public let path: String
+  private let lock = NSLock()
+  private var descriptor: Int32
+
+  /// A new folder `<parent>/<prefix><pid>-<random>`, locked; `parent` is made if missing.
+  public init(in parent: String, prefix: String) throws {
+    try POSIX.makeParents(of: parent + "/x")
+    path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    try POSIX.makeDirectory(path)
+    descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      let failure = FileSystemError.errno(path, "cannot lock the work folder")
+      if descriptor >= 0 { close(descriptor) }
+      try? POSIX.remove(path)
+      throw failure
+    }
+    WorkFolder.live.add(self)
+  }
+
+  /// Removes the folder and everything in it.
+  public func remove() {
+    lock.withLock {
+      guard descriptor >= 0 else { return }
+      try? POSIX.remove(path)
+      close(descriptor)
+      descriptor = -1
+    }
+    WorkFolder.live.remove(self)
+  }
+
+  /// Lets the folder stay (renamed into place, say) and drops the lock.
+  public func keep() {
+    lock.withLock {
+      guard descriptor >= 0 else { return }
+      close(descriptor)
+      descriptor = -1
+    }
+    WorkFolder.live.remove(self)
+  }
+
+  deinit {
+    if descriptor >= 0 { close(descriptor) }
+  }
+
+  /// Removes the folders `<parent>/<prefix>…` that no living process holds; returns
+  /// how many. A folder without a lock (one left whole, or one made by an older
+  /// bantin) counts as left behind.
+  @discardableResult
+  public static func removeStale(in parent: String, prefix: String) -> Int {
+    var removed = 0
+    for entry in (try? POSIX.list(parent)) ?? [] where entry.name.hasPrefix(prefix) {
+      let path = parent + "/" + entry.name
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+      if descriptor >= 0 {
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { continue }  // its process is alive
+      }
+      if (try? POSIX.remove(path)) != nil { removed += 1 }
+    }
+    return removed
+  }
+
+  /// Removes every work folder this process still holds: for a process about to
+  /// end itself (a watchdog), so that it leaves nothing even for the next run.
+  public static func removeAllHeld() {
+    for folder in live.all() { folder.remove() }
+  }
+
+  private static let live = Registry()
+
+  private final class Registry: @unchecked Sendable {
+    private let lock = NSLock()
+    private var folders: [ObjectIdentifier: WorkFolder] = [:]
+    func add(_ folder: WorkFolder) { lock.withLock { folders[ObjectIdentifier(folder)] = folder } }
+    func remove(_ folder: WorkFolder) { _ = lock.withLock { folders.removeValue(forKey: ObjectIdentifier(folder)) } }
+    func all() -> [WorkFolder] { lock.withLock { Array(folders.values) } }
+  }
+}
