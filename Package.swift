@@ -73,7 +73,7 @@ let package = Package(
     .testTarget(name: "BantinServerTests", dependencies: ["BantinCore", "BantinServer", "TestSupport"]),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["BantinCore", "BantinIO", "BantinTheme", "TestSupport", "bantin"],
+      dependencies: ["BantinCore", "BantinIO", "BantinServer", "BantinTheme", "TestSupport", "bantin"],
       exclude: ["Fixtures"]
     ),
   ]

@@ -77,9 +77,11 @@ http {{
   uwsgi_temp_path {work}/uwsgi; scgi_temp_path {work}/scgi;
   types {{ text/html html; text/css css; application/xml xml; image/jpeg jpg; }}
   charset utf-8;
+  include {ROOT}/docs/nginx/bantin-csp-map.conf;
   server {{
     listen 127.0.0.1:{port};
     root {web}/current;
+    include {ROOT}/docs/nginx/bantin-headers.conf;
     location / {{ try_files $uri $uri/index.html =404; }}
   }}
 }}
@@ -131,6 +133,12 @@ http {{
         stop.set()
         for thread in threads:
             thread.join()
+        # The README's headers: pages may run the site's own scripts, other files nothing.
+        for page, expected in (("/", "default-src 'self'; script-src 'self';"), ("/sitemap.xml", "default-src 'none';")):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{page}", timeout=5) as response:
+                policy = response.headers.get("Content-Security-Policy", "")
+                if not policy.startswith(expected):
+                    problems.append(f"{page}: Content-Security-Policy {policy!r}")
         final = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode("utf-8")
         if f"Bản tin phiên bản {PUSHES}" not in final:
             problems.append("the last push is not what nginx serves")

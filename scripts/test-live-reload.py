@@ -57,6 +57,7 @@ def main():
         for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
             options.add_argument(flag)
         options.binary_location = "/usr/bin/chromium"
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         driver.get(address + PAGE)
         heading = lambda: driver.find_element("css selector", "h1").text
@@ -79,6 +80,11 @@ def main():
         open(path, "w", encoding="utf-8").write(original)
         wait("the overlay to go", lambda: overlay() == "" and "Phường Bắc Hồng tổng kết" in heading())
         print("live reload: fixed, the overlay is gone")
+        # The server's Content-Security-Policy must not stop anything the page needs.
+        blocked = [entry["message"] for entry in driver.get_log("browser") if "Content Security Policy" in entry["message"]]
+        if blocked:
+            raise SystemExit("live reload: the Content-Security-Policy blocked: " + "; ".join(blocked))
+        print("live reload: nothing was blocked by the Content-Security-Policy")
     finally:
         if driver:
             driver.quit()

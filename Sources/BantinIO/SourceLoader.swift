@@ -179,6 +179,16 @@ extension SourceTree {
         return .success(SourceFile(path: path, content: .text(try POSIX.read(absolute))))
       }
       let size = try POSIX.size(absolute)
+      if ActiveContent.needsCheck(path) {
+        guard size <= ActiveContent.maximumCheckedSize else {
+          return .failure(
+            Diagnostic(
+              .error, in: path,
+              "is larger than \(ActiveContent.maximumCheckedSize >> 20) MiB, too large to check that it runs no script")
+          )
+        }
+        if let problem = ActiveContent.check(try POSIX.read(absolute), path: path) { return .failure(problem) }
+      }
       var pixels: PixelSize?
       if ["jpg", "jpeg", "png", "gif", "webp"].contains(path.fileExtension) {
         let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)

@@ -79,6 +79,9 @@ struct PreviewResponder: HTTPResponder {
       .contentType: type, .eTag: tag, .cacheControl: "no-cache", .acceptRanges: "bytes",
     ]
     headers[values: .init("X-Content-Type-Options")!] = ["nosniff"]
+    headers[values: .init("Content-Security-Policy")!] = [
+      MediaTypes.isHTML(path) ? ContentSecurity.pages : ContentSecurity.files
+    ]
     if status == .ok, let match = request.headers[.ifNoneMatch],
       match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0 == "*" })
     {

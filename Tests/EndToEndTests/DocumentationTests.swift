@@ -1,5 +1,6 @@
 import BantinCore
 import BantinIO
+import BantinServer
 import Foundation
 import Testing
 
@@ -57,5 +58,12 @@ struct DocumentationTests {
     let firstBlock = readme.components(separatedBy: "```")[1]
     #expect(firstBlock.contains("make site"))
     #expect(firstBlock.contains("make test"))
+  }
+
+  @Test("the nginx headers the README gives send the Content-Security-Policy bantin serve sends")
+  func nginxPolicy() throws {
+    let map = try String(contentsOfFile: Repository.root + "/docs/nginx/bantin-csp-map.conf", encoding: .utf8)
+    #expect(map.contains("~^text/html  \"\(ContentSecurity.pages)\";"))
+    #expect(map.contains("default      \"\(ContentSecurity.files)\";"))
   }
 }

@@ -78,6 +78,11 @@ struct ServeTests {
     let home = try http.get("/")
     #expect(home.status == 200)
     #expect(home.headers["content-type"] == "text/html; charset=utf-8")
+    // Pages run only the site's own scripts; any other file runs nothing.
+    #expect(home.headers["content-security-policy"]?.hasPrefix("default-src 'self'; script-src 'self';") == true)
+    #expect(
+      try http.get("/tin-tuc/a/anh.png").headers["content-security-policy"]
+        == "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox")
     #expect(home.text.contains("<script src=\"/__bantin/live-reload.js\"></script></body>"))
     #expect(home.text.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(server.port)/\">"))
     let tag = try #require(home.headers["etag"])
