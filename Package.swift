@@ -14,6 +14,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // libcmark 0.30.2 from the system (Debian: libcmark-dev).
@@ -37,6 +38,7 @@ let package = Package(
         "BantinTheme",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "TOMLKit", package: "TOMLKit"),
       ]
     ),
     // The disk: loading a site folder, staging and atomic publishing.

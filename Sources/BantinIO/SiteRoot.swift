@@ -51,7 +51,8 @@ public struct SiteRoot: Sendable {
         ))
     }
     let allowed =
-      relative == SiteConfig.path || SourceTree.folders.contains { inside == $0 || inside.isInside($0) }
+      relative == SiteConfig.path || HugoConfig.paths.contains(relative)
+      || SourceTree.folders.contains { inside == $0 || inside.isInside($0) }
     guard allowed else {
       return .failure(
         Diagnostic(

@@ -41,6 +41,10 @@ extension SourceTree {
       case .failure(let problem): diagnostics.append(problem)
       }
     }
+    // Hugo's configuration is read only to say that it is not used, and what to write instead.
+    for path in HugoConfig.paths where POSIX.exists(realRoot + "/" + path.rawValue) {
+      if case .success = site.resolve(path) { paths.append(path) }
+    }
     var visited = Set<String>()
     for folder in folders where POSIX.exists(realRoot + "/" + folder.rawValue) {
       walk(folder, site: site, into: &paths, visited: &visited, diagnostics: &diagnostics)

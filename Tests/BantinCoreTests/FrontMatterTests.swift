@@ -190,4 +190,44 @@ struct FrontMatterTests {
     #expect(page.contains("<p>Đảng ủy phường.</p>"))
     #expect(page.utf8.elementsEqual(page.precomposedStringWithCanonicalMapping.utf8))
   }
+
+  @Test("TOML front matter (+++), as Hugo writes it, is read as YAML is, with problems at their lines")
+  func tomlFrontMatter() throws {
+    let text = """
+      +++
+      title = "Hội nghị \\"tổng kết\\": năm 2023"
+      date = 2024-01-12T08:30:00+07:00
+      tags = ["an ninh", 'Quốc phòng']
+      description = '''
+      Mô tả nhiều dòng.
+      '''
+      slug = "Hoi Nghi"
+      weigth = 3
+      +++
+      Nội dung.
+
+      """
+    let site = TestSite(["content/tin-tuc/a.md": text])
+    let result = site.run()
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "content/tin-tuc/a.md:8:8: error: 'slug' must be lowercase ASCII letters, digits and hyphens, such as 'hoi-nghi'",
+        "content/tin-tuc/a.md:9:1: warning: unknown front matter key 'weigth': did you mean 'weight'?",
+      ])
+    let fixed = TestSite(["content/tin-tuc/a.md": text.replacingOccurrences(of: "\"Hoi Nghi\"", with: "\"hoi-nghi\"")])
+    let article = try #require(fixed.run().site?.articles.first)
+    #expect(article.title == "Hội nghị \"tổng kết\": năm 2023")
+    #expect(article.urlPath == "/tin-tuc/hoi-nghi/")
+    #expect(article.tags == ["an ninh", "Quốc phòng"])
+    #expect(article.description == "Mô tả nhiều dòng.")
+    #expect(article.date == Timestamp(secondsSince1970: 1_705_023_000))
+    #expect(
+      diagnostics("+++\ntitle = \"A\"\ndate = 2024-02-30\n+++\n") == [
+        "content/tin-tuc/a.md:3:18: error: TOML could not read this: Error while parsing date: expected day between 1 and 29 (inclusive), saw 30"
+      ])
+    #expect(
+      diagnostics("+++\ntitle = \"A\"\ndate = 2024-01-12\n") == [
+        "content/tin-tuc/a.md:1:1: error: the front matter opened here is never closed: add a '+++' line after it"
+      ])
+  }
 }

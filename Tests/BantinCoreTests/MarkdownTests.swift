@@ -274,4 +274,57 @@ struct SiteTests {
     let feed = try #require(site.output("atom.xml"))
     #expect(!feed.contains("ảnh 1.jpg"))
   }
+
+  @Test(
+    "Hugo shortcodes, GitHub tables, strikethrough, task lists and footnotes are warned at their places, not in code")
+  func unsupportedSyntax() {
+    let markdown = """
+      Ảnh {{< figure src="anh-1.jpg" >}} và ~~bỏ~~.
+
+      | Cột | Cột |
+      |:---|---:|
+      | 1 | 2 |
+
+      - [ ] việc một
+      - [x] việc hai
+
+      Chú thích[^1] {{% note %}}.
+
+      [^1]: https://phuong.example.vn/
+
+          {{< figure >}} ~~x~~ [^2]: mã
+
+      ```
+      | a |
+      |---|
+      ```
+      """
+    let (_, diagnostics) = MarkdownTests().body(markdown)
+    let shortcode = "is published as text, since bantin reads Markdown only"
+    let footnote =
+      "footnotes ('[^1]') are not CommonMark and are published as text or as a wrong link: write the note in brackets in the sentence, or as a paragraph at the end"
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:5:5: warning: the Hugo shortcode {{< figure …}} \(shortcode): write the photo as ![mô tả](anh.jpg \"chú thích\")",
+        "content/tin-tuc/hoi-nghi/index.md:5:39: warning: '~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds",
+        "content/tin-tuc/hoi-nghi/index.md:7:1: warning: GitHub's tables are not CommonMark and are published as text: write the rows as a list, or link the table as a file (PDF or spreadsheet)",
+        "content/tin-tuc/hoi-nghi/index.md:11:3: warning: task lists ('[ ]' and '[x]') are not CommonMark and are published as text: write 'Đã xong:' or 'Chưa xong:' before the item",
+        "content/tin-tuc/hoi-nghi/index.md:12:3: warning: task lists ('[ ]' and '[x]') are not CommonMark and are published as text: write 'Đã xong:' or 'Chưa xong:' before the item",
+        "content/tin-tuc/hoi-nghi/index.md:14:10: warning: \(footnote)",
+        "content/tin-tuc/hoi-nghi/index.md:14:15: warning: the Hugo shortcode {{% note …}} \(shortcode): write it in Markdown",
+        "content/tin-tuc/hoi-nghi/index.md:16:1: warning: \(footnote)",
+      ])
+  }
+
+  @Test("<!--more--> ends the summary, as in Hugo, and is not a raw HTML warning")
+  func summaryBreak() throws {
+    let site = TestSite([
+      "content/tin-tuc/a.md": TestSite.article(
+        body: "Đoạn một  của bài.\n\n## Tiêu đề\n\nĐoạn hai.\n\n<!--more-->\n\nPhần còn lại không vào tóm tắt.")
+    ])
+    let result = site.run()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.site?.articles.first?.summary == "Đoạn một của bài. Tiêu đề Đoạn hai.")
+    #expect(try #require(site.output("tin-tuc/a/index.html")).contains("<!-- raw HTML omitted -->") == false)
+  }
 }

@@ -1,6 +1,10 @@
-/// The YAML front matter of a content file and the Markdown body after it.
+/// The front matter of a content file and the Markdown body after it.
 public struct FrontMatterBlock: Sendable {
-  /// The YAML text between the `---` lines.
+  /// YAML between `---` lines, or TOML (Hugo's) between `+++` lines.
+  public enum Format: Sendable { case yaml, toml }
+
+  public var format = Format.yaml
+  /// The text between the `---` (or `+++`) lines.
   public var yaml: Substring
   /// The line of the file on which the YAML starts (2 when the file opens with `---`).
   public var yamlFirstLine: Int
@@ -27,10 +31,8 @@ extension FrontMatter {
           "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')"))
     }
     let opening = first.trimmingTrailingBlanks()
-    if opening == "+++" {
-      return .failure(.error(start, "TOML front matter ('+++') is not supported: write YAML between '---' lines"))
-    }
-    guard opening == "---" else {
+    let format: FrontMatterBlock.Format = opening == "+++" ? .toml : .yaml
+    guard opening == "---" || opening == "+++" else {
       return .failure(
         .error(start, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
       )
@@ -39,7 +41,7 @@ extension FrontMatter {
     while let line = lines.next() {
       lineNumber += 1
       let trimmed = line.trimmingTrailingBlanks()
-      guard trimmed == "---" || trimmed == "..." else { continue }
+      guard format == .toml ? trimmed == "+++" : trimmed == "---" || trimmed == "..." else { continue }
       let yaml = text[first.endIndex..<line.startIndex].dropFirst()  // the newline after ---
       guard yaml.utf8.count <= maximumSize else {
         return .failure(
@@ -49,9 +51,10 @@ extension FrontMatter {
       }
       let body = line.endIndex < text.endIndex ? text[text.index(after: line.endIndex)...] : text[text.endIndex...]
       return .success(
-        FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+        FrontMatterBlock(format: format, yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
     }
-    return .failure(.error(start, "the front matter opened here is never closed: add a '---' line after it"))
+    return .failure(
+      .error(start, "the front matter opened here is never closed: add a '\(opening)' line after it"))
   }
 }
 

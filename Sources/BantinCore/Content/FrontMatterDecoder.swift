@@ -20,7 +20,14 @@ public struct FrontMatterDecoder: Sendable {
   {
     var yaml = YAMLReader(source: source, lineOffset: block.yamlFirstLine - 1)
     var frontMatter = FrontMatter()
-    for entry in yaml.entries(of: block.yaml) {
+    var text = block.yaml
+    if block.format == .toml {
+      switch TOMLFrontMatter.yaml(from: block.yaml, firstLine: block.yamlFirstLine, in: source) {
+      case .success(let converted): text = Substring(converted)
+      case .failure(let problem): return (frontMatter, [problem])
+      }
+    }
+    for entry in yaml.entries(of: text) {
       read(entry, into: &frontMatter, with: &yaml)
     }
     var diagnostics = yaml.diagnostics

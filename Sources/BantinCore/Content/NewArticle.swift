@@ -25,7 +25,7 @@ public struct NewArticle: Sendable {
   public func text(clock: SiteClock) -> String {
     """
     ---
-    title: \(NewArticle.quoted(title))
+    title: \(YAMLText.quoted(title))
     date: \(clock.iso8601(date))
     slug: \(slug.rawValue)
     description: ""
@@ -37,19 +37,5 @@ public struct NewArticle: Sendable {
 
 
     """
-  }
-
-  /// A YAML double-quoted scalar.
-  static func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": result += "\\\""
-      case "\\": result += "\\\\"
-      default:
-        if scalar.value < 0x20 { result += " " } else { result.unicodeScalars.append(scalar) }
-      }
-    }
-    return result + "\""
   }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a YAML mapping (front matter, `site.yml`) into typed values, collecting a
@@ -124,7 +125,7 @@ struct YAMLReader {
 
   mutating func text(_ node: Node, key: String) -> FrontMatter.Field<String>? {
     guard var field = scalarText(node, key: key, expected: "text") else { return nil }
-    field.value = field.value.trimmingBlanks()
+    field.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)  // a block scalar's last newline too
     if field.value.isEmpty { return nil }
     return field
   }

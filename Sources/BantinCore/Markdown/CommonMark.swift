@@ -56,6 +56,8 @@ public struct RenderedMarkdown: Sendable {
   public var firstParagraph: String
   public var references: [MarkdownReference]
   public var diagnostics: [Diagnostic]
+  /// The text before a `<!--more-->` line, Hugo's summary break; nil without one.
+  public var summaryBeforeBreak: String? = nil
 }
 
 /// The one place that talks to libcmark. It parses in safe mode (raw HTML and
@@ -91,9 +93,15 @@ public enum CommonMark {
     }
 
     var walk = Walk()
+    var unsupported = UnsupportedSyntax()
+    var verbatim: [ClosedRange<Int>] = []  // lines of code and HTML blocks
+    var breaks: [OpaquePointer] = []  // `<!--more-->`: taken out of the page
     var references: [MarkdownReference] = []
     var nodes: [OpaquePointer] = []
     var diagnostics: [Diagnostic] = []
+    func start(_ node: OpaquePointer) -> (line: Int, column: Int) {
+      (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+    }
 
     let iterator = cmark_iter_new(document)
     defer { cmark_iter_free(iterator) }
@@ -105,7 +113,17 @@ public enum CommonMark {
       let entering = event == CMARK_EVENT_ENTER
       switch type {
       case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-        diagnostics.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
+        if type == CMARK_NODE_HTML_BLOCK {
+          verbatim.append(start(node).line...max(start(node).line, Int(cmark_node_get_end_line(node))))
+        }
+        if CommonMark.isSummaryBreak(string(cmark_node_get_literal(node))) {
+          walk.summaryBreak()
+          breaks.append(node)
+        } else {
+          diagnostics.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
+        }
+      case CMARK_NODE_CODE_BLOCK:
+        verbatim.append(start(node).line...max(start(node).line, Int(cmark_node_get_end_line(node))))
       case CMARK_NODE_IMAGE:
         // What is inside an image is its alt text: an image or link there is
         // published as text, and is freed with the image when the image is
@@ -130,6 +148,7 @@ public enum CommonMark {
           walk.imageDepth -= 1
         }
       case CMARK_NODE_LINK where entering && walk.imageDepth == 0:
+        unsupported.link(text: plainText(of: node), line: start(node).line, column: start(node).column)
         references.append(
           MarkdownReference(
             kind: .link, destination: string(cmark_node_get_url(node)),
@@ -138,13 +157,33 @@ public enum CommonMark {
         nodes.append(node)
       case CMARK_NODE_PARAGRAPH:
         walk.paragraph(entering: entering)
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if entering {
+          let inItem = cmark_node_parent(node).map { cmark_node_get_type($0) == CMARK_NODE_ITEM } ?? false
+          unsupported.enterParagraph(line: start(node).line, column: start(node).column, inItem: inItem)
+        } else {
+          unsupported.exitParagraph()
+        }
+      case CMARK_NODE_TEXT:
+        let literal = string(cmark_node_get_literal(node))
+        walk.text(literal)
+        if walk.imageDepth == 0 { unsupported.text(literal, line: start(node).line, column: start(node).column) }
+      case CMARK_NODE_CODE:
         walk.text(string(cmark_node_get_literal(node)))
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
         walk.text(" ")
       default:
         break
       }
+    }
+
+    for node in breaks {  // leaves, so no collected node is inside one
+      cmark_node_unlink(node)
+      cmark_node_free(node)
+    }
+    unsupported.definitions(in: body, skipping: verbatim)
+    for finding in unsupported.findings {
+      let at = source.location(line: firstLine - 1 + max(finding.line, 1), byteColumn: max(finding.byteColumn, 1))
+      diagnostics.append(.warning(at, finding.message))
     }
 
     for (reference, node) in zip(references, nodes) {
@@ -169,7 +208,8 @@ public enum CommonMark {
     return RenderedMarkdown(
       html: String(cString: rendered), wordCount: walk.words,
       firstParagraph: walk.firstParagraph.collapsingSpaces(), references: references,
-      diagnostics: diagnostics)
+      diagnostics: diagnostics,
+      summaryBeforeBreak: walk.beforeBreak.map { $0.collapsingSpaces() }.flatMap { $0.isEmpty ? nil : $0 })
   }
 
   /// Replaces an image node by our own `<img>` (lazy, with its size), or its whole
@@ -226,9 +266,23 @@ public enum CommonMark {
     pointer.map { String(cString: $0) } ?? ""
   }
 
+  /// Hugo's summary break: `<!--more-->`, with any spaces and case.
+  static func isSummaryBreak(_ html: String) -> Bool {
+    let compact = html.lowercased().filter { !$0.isWhitespace }
+    return compact == "<!--more-->"
+  }
+
   /// Counts words and keeps the first paragraph of running text while walking.
   private struct Walk {
     var imageDepth = 0
+    /// The running text so far, until a summary break is met.
+    var text = ""
+    /// The running text before the summary break, once it is met.
+    var beforeBreak: String?
+
+    mutating func summaryBreak() {
+      if beforeBreak == nil { beforeBreak = text }
+    }
     var words = 0
     var paragraphDepth = 0
     var inFirstParagraph = false
@@ -236,6 +290,7 @@ public enum CommonMark {
     var firstParagraph = ""
 
     mutating func paragraph(entering: Bool) {
+      if beforeBreak == nil { text += " " }
       paragraphDepth += entering ? 1 : -1
       if entering, !firstParagraphDone, paragraphDepth == 1 {
         inFirstParagraph = true
@@ -254,6 +309,7 @@ public enum CommonMark {
         inWord = !blank
       }
       if inFirstParagraph { firstParagraph += literal }
+      if beforeBreak == nil { text += literal }
     }
   }
 }

@@ -107,7 +107,7 @@ extension SourceTree {
   /// Whether the file at `path` is read as text (Markdown, templates, `site.yml`)
   /// rather than copied.
   public static func isText(_ path: SourcePath) -> Bool {
-    if path == SiteConfig.path { return true }
+    if path == SiteConfig.path || HugoConfig.paths.contains(path) { return true }
     if path.isInside("content") { return path.fileExtension == "md" }
     if let relative = path.relative(to: "templates") { return !relative.hasPrefix("static/") }
     return false

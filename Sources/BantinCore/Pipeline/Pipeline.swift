@@ -62,6 +62,7 @@ public struct Pipeline: Sendable {
         diagnostics.append(problem)
       }
     }
+    diagnostics += HugoConfig.notices(tree)
     let siteURL = build.baseURL ?? config.baseURL
     let (theme, themeProblems) = Theme.load(from: tree)
     diagnostics += themeProblems
@@ -532,7 +533,10 @@ public struct Pipeline: Sendable {
       }
     }
     guard let title = frontMatter.title?.value else { return (nil, diagnostics) }
-    let summary = frontMatter.description?.value ?? Pipeline.summary(of: body.firstParagraph)
+    // Hugo's order: the description, the text before `<!--more-->`, the first paragraph's start.
+    let summary =
+      frontMatter.description?.value ?? body.summaryBeforeBreak.map(Pipeline.summary(upToBreak:))
+      ?? Pipeline.summary(of: body.firstParagraph)
     var article = Article(
       source: entry.path, sectionFolder: entry.sectionFolder, urlPath: entry.urlPath, title: title,
       description: frontMatter.description?.value, summary: summary,
@@ -568,9 +572,14 @@ public struct Pipeline: Sendable {
     return true
   }
 
+  /// The text an editor marked as the summary with `<!--more-->`: whole, unless it
+  /// is very long (then cut as `summary(of:)` cuts, at 600 characters).
+  static func summary(upToBreak text: String) -> String {
+    text.count > 600 ? summary(of: text, limit: 600) : text
+  }
+
   /// The first words of a paragraph, cut at a word boundary near 160 characters.
-  static func summary(of paragraph: String) -> String {
-    let limit = 160
+  static func summary(of paragraph: String, limit: Int = 160) -> String {
     guard paragraph.count > limit else { return paragraph }
     var cut = paragraph.prefix(limit)
     if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }

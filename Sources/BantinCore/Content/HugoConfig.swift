@@ -1,0 +1,61 @@
+import Yams
+
+/// A Hugo site's configuration (`hugo.toml`, `config.yaml`, …) beside `content/`:
+/// bantin reads `site.yml`, not these, so each is named with a warning that gives
+/// the `site.yml` lines to write, with the values found in it.
+public enum HugoConfig {
+  /// The names Hugo reads its configuration from, at the site's root.
+  public static let paths: [SourcePath] = [
+    "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json",
+  ]
+
+  /// A warning for each Hugo configuration file of `tree`.
+  static func notices(_ tree: SourceTree) -> [Diagnostic] {
+    paths.compactMap { path -> Diagnostic? in
+      guard case .text(let bytes)? = tree[path]?.content else { return nil }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let values = flatValues(text, format: path.fileExtension)
+      var lines: [String] = []
+      if let title = values["title"] { lines.append("title: " + YAMLText.quoted(title)) }
+      if let description = values["params.description"] ?? values["description"] {
+        lines.append("description: " + YAMLText.quoted(description))
+      }
+      if let address = values["baseURL"] ?? values["baseurl"] ?? values["baseUrl"] {
+        lines.append("baseURL: " + address)
+      }
+      if let code = values["languageCode"] ?? values["languagecode"] ?? values["defaultContentLanguage"],
+        let tag = LanguageTag(code)
+      {
+        lines.append("language: " + tag.rawValue)
+      }
+      if let zone = values["timeZone"] ?? values["timezone"] { lines.append("timeZone: " + zone) }
+      if let size = values["pagination.pagerSize"] ?? values["paginate"] { lines.append("pageSize: " + size) }
+      let advice =
+        lines.isEmpty
+        ? "write its settings in site.yml (title, baseURL, language; see the README)"
+        : "write in site.yml: " + lines.joined(separator: "; ")
+      return Diagnostic(.warning, in: path, "is Hugo's configuration, which bantin does not read: \(advice)")
+    }
+  }
+
+  private static func flatValues(_ text: String, format: String) -> [String: String] {
+    if format == "toml" { return TOMLFrontMatter.flatValues(text) ?? [:] }
+    guard format == "yaml" || format == "yml", YAMLGuard.scan(Substring(text)) == nil,
+      let root = try? Yams.compose(yaml: text, Resolver.basic, Constructor.default, .utf8)
+    else { return [:] }
+    var values: [String: String] = [:]
+    func add(_ node: Node, prefix: String) {
+      guard case .mapping(let mapping) = node else { return }
+      for (key, value) in mapping {
+        guard case .scalar(let name) = key else { continue }
+        switch value {
+        case .scalar(let scalar): values[prefix + name.string] = scalar.string
+        case .mapping: add(value, prefix: prefix + name.string + ".")
+        default: continue
+        }
+      }
+    }
+    add(root, prefix: "")
+    return values
+  }
+}

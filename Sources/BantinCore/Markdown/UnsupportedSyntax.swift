@@ -1,0 +1,159 @@
+import Foundation
+
+/// Syntax that other Markdown tools read and CommonMark does not: Hugo's
+/// shortcodes, GitHub's tables, strikethrough and task lists, and footnotes. libcmark
+/// publishes each as plain text (or, for a footnote with a definition, as a wrong
+/// link), so each is a warning at its place, with what to write instead.
+///
+/// Fed the text of the parsed tree, so that code (where such syntax is shown on
+/// purpose) is never flagged.
+struct UnsupportedSyntax {
+  struct Finding {
+    /// Line of the body (1-based) and byte column, as libcmark counts them.
+    var line: Int
+    var byteColumn: Int
+    var message: String
+  }
+
+  private(set) var findings: [Finding] = []
+  /// The texts of the lines of the paragraph being read.
+  private var lines: [(line: Int, column: Int, text: String)] = []
+  private var paragraphStart: (line: Int, column: Int)?
+  private var paragraphInItem = false
+
+  mutating func enterParagraph(line: Int, column: Int, inItem: Bool) {
+    lines = []
+    paragraphStart = (line, column)
+    paragraphInItem = inItem
+  }
+
+  mutating func exitParagraph() {
+    defer {
+      lines = []
+      paragraphStart = nil
+    }
+    guard let start = paragraphStart else { return }
+    let texts = lines.map(\.text)
+    if texts.count >= 2, texts[0].contains("|"), UnsupportedSyntax.isDelimiterRow(texts[1]) {
+      findings.append(
+        Finding(
+          line: start.line, byteColumn: start.column,
+          message:
+            "GitHub's tables are not CommonMark and are published as text: write the rows as a list, or link the table as a file (PDF or spreadsheet)"
+        ))
+    }
+    if paragraphInItem, let first = texts.first,
+      first.hasPrefix("[ ] ") || first.hasPrefix("[x] ") || first.hasPrefix("[X] ")
+    {
+      findings.append(
+        Finding(
+          line: start.line, byteColumn: start.column,
+          message:
+            "task lists ('[ ]' and '[x]') are not CommonMark and are published as text: write 'Đã xong:' or 'Chưa xong:' before the item"
+        ))
+    }
+  }
+
+  /// A text node of the tree (not code), starting at `line`:`column`.
+  mutating func text(_ literal: String, line: Int, column: Int) {
+    if paragraphStart != nil {
+      if let last = lines.last, last.line == line {
+        lines[lines.count - 1].text += literal
+      } else {
+        lines.append((line, column, literal))
+      }
+    }
+    let bytes = Array(literal.utf8)
+    for offset in UnsupportedSyntax.offsets(of: Array("{{<".utf8), in: bytes)
+      + UnsupportedSyntax.offsets(of: Array("{{%".utf8), in: bytes)
+    {
+      let name = String(decoding: bytes[(offset + 3)...].prefix(40), as: UTF8.self)
+        .drop(while: { $0 == " " || $0 == "/" }).prefix(while: { $0.isLetter || $0 == "-" || $0 == "_" })
+      let instead: String
+      switch name {
+      case "figure": instead = "write the photo as ![mô tả](anh.jpg \"chú thích\")"
+      case "youtube", "vimeo", "video": instead = "write a link to the video: [Xem video](https://…)"
+      case "ref", "relref": instead = "link to the article's file: [xem](../tin-tuc/bai-viet.md)"
+      default: instead = "write it in Markdown"
+      }
+      findings.append(
+        Finding(
+          line: line, byteColumn: column + offset,
+          message:
+            "the Hugo shortcode {{\(bytes[offset + 2] == UInt8(ascii: "%") ? "%" : "<") \(name) …}} is published as text, since bantin reads Markdown only: \(instead)"
+        ))
+    }
+    if let offset = UnsupportedSyntax.offsets(of: Array("~~".utf8), in: bytes).first {
+      findings.append(
+        Finding(
+          line: line, byteColumn: column + offset,
+          message:
+            "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
+        ))
+    }
+    if let offset = UnsupportedSyntax.offsets(of: Array("[^".utf8), in: bytes).first {
+      findings.append(footnote(line: line, byteColumn: column + offset))
+    }
+  }
+
+  /// A link whose text starts with `^`: a footnote reference that met a
+  /// definition, which libcmark read as a link.
+  mutating func link(text: String, line: Int, column: Int) {
+    if text.hasPrefix("^") { findings.append(footnote(line: line, byteColumn: column)) }
+  }
+
+  private func footnote(line: Int, byteColumn: Int) -> Finding {
+    Finding(
+      line: line, byteColumn: byteColumn,
+      message:
+        "footnotes ('[^1]') are not CommonMark and are published as text or as a wrong link: write the note in brackets in the sentence, or as a paragraph at the end"
+    )
+  }
+
+  /// Footnote definitions (`[^1]: …`) that libcmark read as link definitions and
+  /// left out: found in the lines of the body outside code and HTML blocks.
+  mutating func definitions(in body: Substring, skipping skipped: [ClosedRange<Int>]) {
+    var number = 0
+    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+      number += 1
+      guard !skipped.contains(where: { $0.contains(number) }) else { continue }
+      let indent = line.prefix(while: { $0 == " " }).count
+      let rest = line.dropFirst(indent)
+      guard indent <= 3, rest.hasPrefix("[^"), let close = rest.firstIndex(of: "]"),
+        rest[rest.index(after: close)...].hasPrefix(":")
+      else { continue }
+      if !findings.contains(where: { $0.line == number }) {
+        findings.append(footnote(line: number, byteColumn: indent + 1))
+      }
+    }
+  }
+
+  /// `|---|:--:|`, `--- | ---`: a table's delimiter row.
+  static func isDelimiterRow(_ text: String) -> Bool {
+    var cells = text.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
+    if cells.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeFirst() }
+    if cells.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { cells.removeLast() }
+    guard !cells.isEmpty, text.contains("|") || cells.count == 1 else { return false }
+    return cells.allSatisfy { cell in
+      var body = Substring(cell.trimmingCharacters(in: .whitespaces))
+      if body.hasPrefix(":") { body = body.dropFirst() }
+      if body.hasSuffix(":") { body = body.dropLast() }
+      return !body.isEmpty && body.allSatisfy { $0 == "-" }
+    }
+  }
+
+  private static func offsets(of needle: [UInt8], in bytes: [UInt8]) -> [Int] {
+    guard bytes.count >= needle.count else { return [] }
+    var found: [Int] = []
+    var index = 0
+    while index <= bytes.count - needle.count {
+      if bytes[index..<(index + needle.count)].elementsEqual(needle) {
+        found.append(index)
+        index += needle.count
+      } else {
+        index += 1
+      }
+    }
+    return found
+  }
+}
