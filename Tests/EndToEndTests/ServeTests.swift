@@ -200,6 +200,24 @@ struct ServeTests {
     #expect(!fixed.text.contains("bantin-problems"))
   }
 
+  @Test("saving an article with images and links nested in an image's text: serve rebuilds, serves it and lives on")
+  func nestedImagesSaved() throws {
+    let site = try site()
+    let server = try ServeProcess(site: site.path)
+    let events = try HTTPProbe.Connection(port: server.port)
+    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
+    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+    try site.write(
+      "content/tin-tuc/a/index.md",
+      "---\ntitle: Lồng\ndate: 2024-01-12\n---\n![Ảnh ![nhỏ](anh.png)](anh.png)\n\nXem ![xem [bài](/tin-tuc/)](anh.png) nhé.\n")
+    _ = try events.read(timeout: .seconds(10)) { $0.contains("event: reload") }
+    #expect(server.process.isRunning)
+    let page = try server.http.get("/tin-tuc/a/")
+    #expect(page.status == 200)
+    #expect(page.text.contains("alt=\"Ảnh nhỏ\""))
+    #expect(page.text.contains("alt=\"xem bài\""))
+  }
+
   @Test("a file whose Markdown is slow to render is named in the terminal; the build goes on and is served")
   func slowMarkdown() throws {
     let site = try site()
