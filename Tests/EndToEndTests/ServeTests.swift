@@ -209,7 +209,8 @@ struct ServeTests {
     _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
     try site.write(
       "content/tin-tuc/a/index.md",
-      "---\ntitle: Lồng\ndate: 2024-01-12\n---\n![Ảnh ![nhỏ](anh.png)](anh.png)\n\nXem ![xem [bài](/tin-tuc/)](anh.png) nhé.\n")
+      "---\ntitle: Lồng\ndate: 2024-01-12\n---\n![Ảnh ![nhỏ](anh.png)](anh.png)\n\nXem ![xem [bài](/tin-tuc/)](anh.png) nhé.\n"
+    )
     _ = try events.read(timeout: .seconds(10)) { $0.contains("event: reload") }
     #expect(server.process.isRunning)
     let page = try server.http.get("/tin-tuc/a/")
