@@ -25,11 +25,8 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     try site.requireSite()
-    let (tree, loadProblems) = SourceTree.load(root: site.root)
-    var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
-    build.brokenLinksAreErrors = true
-    let result = Pipeline(build: build).run(tree)
-    let diagnostics = (loadProblems + result.diagnostics).sorted()
+    let result = SiteCheck.run(root: site.root, includeDrafts: drafts, includeFuture: future)
+    let diagnostics = result.diagnostics
     DiagnosticPrinter.print(diagnostics)
     let errors = diagnostics.errors.count
     let warnings = diagnostics.warnings.count

@@ -67,8 +67,3 @@ struct SourceLoaderTests {
       ])
   }
 }
-
-struct TestFailure: Error {
-  var message: String
-  init(_ message: String) { self.message = message }
-}

@@ -3,41 +3,6 @@ import Foundation
 import TestSupport
 import Testing
 
-/// What a run of the bantin binary printed and returned.
-struct Run {
-  var status: Int32
-  var output: String
-  var errors: String
-}
-
-/// Runs the real `bantin` binary, as editors and git hooks do.
-func bantin(_ arguments: [String], in folder: String? = nil) throws -> Run {
-  try runProcess(Repository.binary, arguments, in: folder)
-}
-
-/// Runs a program and waits for it, reading its output and errors at once (a
-/// child that fills one pipe while the other is read would wait for ever).
-func runProcess(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: executable)
-  process.arguments = arguments
-  if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
-  let output = Pipe()
-  let errors = Pipe()
-  process.standardOutput = output
-  process.standardError = errors
-  try process.run()
-  nonisolated(unsafe) var err = Data()
-  let group = DispatchGroup()
-  DispatchQueue.global().async(group: group) { err = errors.fileHandleForReading.readDataToEndOfFile() }
-  let out = output.fileHandleForReading.readDataToEndOfFile()
-  group.wait()
-  process.waitUntilExit()
-  return Run(
-    status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-    errors: String(decoding: err, as: UTF8.self))
-}
-
 @Suite("The bantin command")
 struct CommandTests {
   static let article = "---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung.\n"

@@ -2,6 +2,7 @@ import BantinCore
 import BantinIO
 import BantinServer
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The README")

@@ -73,16 +73,6 @@ final class PublishingServer {
   }
 }
 
-@discardableResult
-func gitRun(_ arguments: [String], in folder: String) throws -> Run {
-  try runProcess("/usr/bin/env", ["git"] + arguments, in: folder)
-}
-
-func git(_ arguments: [String], in folder: String) throws {
-  let run = try gitRun(arguments, in: folder)
-  guard run.status == 0 else { throw TestFailure("git \(arguments.joined(separator: " ")) failed: \(run.errors)") }
-}
-
 /// A site of `count` articles, big enough that building it takes a while.
 func bigSite(_ count: Int) -> [String: String] {
   var files = PublishingServer.site

@@ -2,28 +2,6 @@ import BantinCore
 import BantinIO
 import Foundation
 
-/// Paths of the repository, found from this file's place in it.
-enum Repository {
-  static let root: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-  }()
-
-  static let fixtures = root + "/Tests/EndToEndTests/Fixtures"
-
-  /// The bantin binary that `swift build` made beside the tests (in the same build
-  /// folder, so that an AddressSanitizer run of the tests runs its bantin).
-  static var binary: String {
-    let tests = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-    var folder = URL(fileURLWithPath: tests).deletingLastPathComponent()
-    if folder.lastPathComponent.hasSuffix(".xctest") { folder.deleteLastPathComponent() }
-    let candidates =
-      [folder.path + "/bantin"] + [".build/debug/bantin", ".build/release/bantin"].map { root + "/" + $0 }
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[1]
-  }
-}
-
 /// A whole site built from a folder and compared with its golden output, file by
 /// file. `BANTIN_RECORD=1 swift test` writes the golden output anew; review the diff.
 ///

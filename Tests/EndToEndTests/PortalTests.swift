@@ -1,6 +1,7 @@
 import BantinCore
 import BantinIO
 import Foundation
+import TestSupport
 import Testing
 
 /// The news-portal fixture: 30 articles in three sections, four to a page, with

@@ -1,6 +1,7 @@
 import BantinCore
 import BantinIO
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("The sample site: the ward's conference report")
@@ -78,9 +79,4 @@ struct SampleSiteTests {
     }
     #expect(body.components(separatedBy: "alt=\"Ảnh thay thế, không phải ảnh gốc").count - 1 == 3)
   }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-  var description: String
-  init(_ description: String) { self.description = description }
 }

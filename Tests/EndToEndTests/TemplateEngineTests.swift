@@ -1,5 +1,6 @@
 import BantinIO
 import Foundation
+import TestSupport
 import Testing
 
 @testable import BantinCore

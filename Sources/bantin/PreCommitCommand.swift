@@ -1,0 +1,39 @@
+import ArgumentParser
+import BantinCore
+import BantinIO
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+struct PreCommit: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pre-commit",
+    abstract: "Called by the pre-commit hook: check the staged site, refuse the commit if it has errors.")
+
+  func run() throws {
+    // The staged files are checked out inside the repository's git folder (never
+    // /tmp), in a work folder the next commit removes if this one is killed.
+    let here = FileManager.default.currentDirectoryPath
+    let gitDir = try Subprocess.git(["rev-parse", "--absolute-git-dir"], in: here).run()
+    guard gitDir.succeeded else { throw ExitStatus.failure("not in a git repository: \(gitDir.errors)") }
+    let parent = gitDir.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/bantin-work"
+    WorkFolder.removeStale(in: parent, prefix: "staged-")
+    let folder = try WorkFolder(in: parent, prefix: "staged-")
+    defer { folder.remove() }
+    let work = folder.path
+    let export = try Subprocess.git(["checkout-index", "-a", "-f", "--prefix=\(work)/"], in: here).run()
+    guard export.succeeded else {
+      say("bantin: cannot read the staged files: \(export.errors)")
+      throw ExitCode(1)
+    }
+    guard FileManager.default.fileExists(atPath: work + "/content") else { return }  // no site staged
+    let diagnostics = SiteCheck.run(root: work).diagnostics
+    DiagnosticPrinter.print(diagnostics)
+    if diagnostics.hasErrors {
+      say("bantin: commit refused: the staged site has errors (git commit --no-verify skips this check)")
+      throw ExitCode(1)
+    }
+  }
+}

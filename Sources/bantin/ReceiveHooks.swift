@@ -1,0 +1,117 @@
+import ArgumentParser
+import BantinCore
+import BantinIO
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The ref updates git hands a receive hook on standard input.
+struct RefUpdate {
+  var old: String
+  var new: String
+  var ref: String
+
+  static func readAll() -> [RefUpdate] {
+    var updates: [RefUpdate] = []
+    while let line = readLine() {
+      let parts = line.split(separator: " ").map(String.init)
+      if parts.count == 3 { updates.append(RefUpdate(old: parts[0], new: parts[1], ref: parts[2])) }
+    }
+    return updates
+  }
+
+  var isDeletion: Bool { new.allSatisfy { $0 == "0" } }
+}
+
+struct PreReceive: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "pre-receive",
+    abstract: "Called by the pre-receive hook: build the pushed commit, refuse the push if it fails.")
+
+  @OptionGroup var options: PublishOptions
+
+  func run() throws {
+    let publisher = options.publisher(repository: FileManager.default.currentDirectoryPath)
+    options.startWatchdog()
+    for update in RefUpdate.readAll() where update.ref == publisher.ref {
+      if update.isDeletion {
+        say("bantin: deleting the branch \(options.branch), which the site is published from, is refused")
+        throw ExitCode(1)
+      }
+      say("bantin: building \(update.new.prefix(7)) before accepting the push…")
+      let build = try publisher.prepare(update.new)
+      guard build.succeeded else {
+        for line in build.messages { say(line) }
+        say("bantin: push refused: the site has errors; nothing was published")
+        throw ExitCode(1)
+      }
+      say(String(format: "bantin: the site builds (%.1f s); publishing after the push", build.seconds))
+    }
+  }
+}
+
+struct PostReceive: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "post-receive", abstract: "Called by the post-receive hook: publish the branch's tip as a new release."
+  )
+
+  @OptionGroup var options: PublishOptions
+
+  func run() throws {
+    let publisher = options.publisher(repository: FileManager.default.currentDirectoryPath)
+    let updates = RefUpdate.readAll()
+    guard updates.contains(where: { $0.ref == publisher.ref && !$0.isDeletion }) else { return }
+    options.startWatchdog()
+    try report(publisher.publishTip(), publisher: publisher)
+    finishPublishing(publisher)
+  }
+}
+
+/// Ends the hook's time limit once the live site is switched, and deletes the
+/// releases pruned: slow for a large site, and nothing the pusher waits on.
+func finishPublishing(_ publisher: GitPublisher) {
+  Watchdog.timer?.cancel()
+  publisher.store.emptyTrash()
+}
+
+struct HookPublish: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "publish",
+    abstract: "Publish the branch's tip now, as the post-receive hook does (first install, recovery).")
+
+  @Option(name: .long, help: ArgumentHelp("The bare repository.", valueName: "path"))
+  var repo: String
+
+  @OptionGroup var options: PublishOptions
+
+  func run() throws {
+    let publisher = options.publisher(repository: absolute(repo))
+    options.startWatchdog()
+    try report(publisher.publishTip(), publisher: publisher)
+    finishPublishing(publisher)
+  }
+}
+
+func report(_ publication: GitPublisher.Publication, publisher: GitPublisher) throws {
+  switch publication {
+  case .published(let release, let build, let removed):
+    var line =
+      build.wasPrepared
+      ? "bantin: published \(publisher.describe(release.commit ?? "")) as releases/\(release.name), as it was built before the push was accepted"
+      : String(
+        format: "bantin: published %@ as releases/%@ in %.1f s", publisher.describe(release.commit ?? ""), release.name,
+        build.seconds)
+    if !removed.isEmpty { line += " (removed \(removed.count) old release\(removed.count == 1 ? "" : "s"))" }
+    say(line)
+  case .alreadyLive(let name):
+    say("bantin: the branch's tip is already live (releases/\(name))")
+  case .noBranch:
+    say("bantin: the branch \(publisher.branch) does not exist; nothing was published")
+  case .failed(let build):
+    for line in build.messages { say(line) }
+    say("bantin: the build failed; the live site is unchanged")
+    throw ExitCode(1)
+  }
+}
