@@ -30,7 +30,9 @@ struct DocumentationTests {
       default: break
       }
     }
-    for page in Pipeline.plan(site, writesFeeds: true) { collect(renderer.template(for: page).1) }
+    for page in SiteOutputs.plan(site, options: OutputOptions(writesFeeds: true)) {
+      if case .context(let context) = page.make(with: renderer) { collect(context) }
+    }
     return keys
   }
 

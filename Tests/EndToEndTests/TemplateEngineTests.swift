@@ -22,11 +22,11 @@ struct TemplateEngineTests {
     #expect(problems.isEmpty)
     let renderer = PageRenderer(site: built, theme: theme, now: now).withCards(of: Array(built.articles.indices))
     var compared = 0
-    for page in Pipeline.plan(built, writesFeeds: true) where page.isTemplated {
-      let (template, context) = renderer.template(for: page)
-      let ours = String(decoding: renderer.render(page, template: template, context: context).bytes, as: UTF8.self)
+    for page in SiteOutputs.plan(built, options: OutputOptions(writesFeeds: true)) {
+      guard let template = page.template, case .context(let context) = page.make(with: renderer) else { continue }
+      let ours = String(decoding: renderer.render(page).bytes, as: UTF8.self)
       let theirs = theme.templates.renderWithSwiftMustache(template, context)
-      #expect(ours == theirs, "\(renderer.outputPath(of: page)) differs")  // cached cards included
+      #expect(ours == theirs, "\(page.path) differs")  // cached cards included
       compared += 1
     }
     #expect(compared > 5)

@@ -225,7 +225,7 @@ public struct Pipeline: Sendable {
     build.stageEnded?("site: sections, terms, archives, related articles")
 
     // Every file to write, checked before any is rendered.
-    let plan = Pipeline.plan(site, writesFeeds: !siteURL.origin.isEmpty)
+    let plan = SiteOutputs.plan(site, options: OutputOptions(writesFeeds: !siteURL.origin.isEmpty))
     if siteURL.origin.isEmpty {
       diagnostics.append(
         Diagnostic(
@@ -239,7 +239,7 @@ public struct Pipeline: Sendable {
       if let bundle = asset.bundle, unpublishedBundles.contains(bundle) { continue }
       copies.append(OutputFile(path: asset.output, content: asset.content))
     }
-    let pagePaths = plan.parallelMap(chunkSize: 512, light.outputPath)
+    let pagePaths = plan.map(\.path)
     let outputs = pagePaths + [theme.stylesheet.path] + copies.map(\.path)
     if !diagnostics.hasErrors {  // else repeats of what was said
       // The same files as a build that passed the check pass it.
@@ -248,7 +248,7 @@ public struct Pipeline: Sendable {
         memo.outputsChecked = outputsHash
       } else {
         let problems = Pipeline.checkOutputs(
-          Pipeline.planned(plan, at: pagePaths, stylesheet: theme.stylesheet.path, copies: copies, site: site))
+          Pipeline.planned(plan, stylesheet: theme.stylesheet.path, copies: copies, site: site))
         diagnostics += problems
         if problems.isEmpty { memo.outputsChecked = outputsHash }
       }
@@ -265,12 +265,12 @@ public struct Pipeline: Sendable {
         ))
     }
     var outputBytes = copies.reduce(0) { $0 + (assets.assets[$1.path]?.info.byteCount ?? 0) }
-    summary.pages = plan.count(where: \.isHTML)
+    summary.pages = plan.count { $0.role == .page || $0.role == .alias }
     summary.articles = published.count
     summary.sections = sections.count
     summary.terms = site.terms.values.reduce(0) { $0 + $1.count }
-    summary.feeds = plan.count(where: \.isFeed)
-    summary.aliases = plan.count(where: \.isAlias)
+    summary.feeds = plan.count { $0.role == .feed }
+    summary.aliases = plan.count { $0.role == .alias }
     summary.filesCopied = copies.count
     guard !diagnostics.hasErrors else {
       return (
@@ -285,12 +285,10 @@ public struct Pipeline: Sendable {
     themeHasher.combine(theme.fingerprint)
     themeHasher.combine(build.relativeURLs ? 1 : 0)
     let themeHash = themeHasher.value
-    let inputs = Array(zip(plan, pagePaths)).parallelMap(chunkSize: 256) { page, path in
-      light.inputs(of: page, at: path, theme: themeHash)
-    }
+    let inputs = plan.parallelMap(chunkSize: 256) { light.inputs(of: $0, theme: themeHash) }
     var shown = Set<Int>()
     for index in plan.indices where previousPages[pagePaths[index]]?.inputs != inputs[index] {
-      shown.formUnion(light.articlesShown(by: plan[index]))
+      shown.formUnion(plan[index].articlesShown(in: site))
     }
     let renderer = light.withCards(of: shown.sorted())
     build.stageEnded?("inputs of \(plan.count) pages, cards of \(shown.count) articles")
@@ -305,7 +303,7 @@ public struct Pipeline: Sendable {
       start += batch.count
       let outcomes = batch.parallelMap(chunkSize: 16) { index -> (OutputFile, BuildMemo.PageRecord, Bool) in
         var (file, record, byInputs) = renderer.renderUnlessUnchanged(
-          plan[index], at: pagePaths[index], inputs: inputs[index], theme: themeHash, previous: previousPages)
+          plan[index], inputs: inputs[index], theme: themeHash, previous: previousPages)
         if let basePath = relativeTo, file.path.rawValue.hasSuffix(".html"), case .bytes(let bytes) = file.content {
           let html = RelativeLinks.rewrite(String(decoding: bytes, as: UTF8.self), page: file.path, basePath: basePath)
           file.content = .bytes(Array(html.utf8))
@@ -345,12 +343,12 @@ public struct Pipeline: Sendable {
   }
 
   /// A page that grew past `maxPageBytes`, named with the template that made it.
-  static func tooLarge(_ page: Page, at path: OutputPath, limit: Int, theme: Theme) -> Diagnostic {
-    let template = page.templateName.map { name in
+  static func tooLarge(_ page: any SitePage, at path: OutputPath, limit: Int, theme: Theme) -> Diagnostic {
+    let template = page.template.map { name in
       theme.source(of: name).map { "the template \($0)" } ?? "the theme's template '\(name)'"
     }
     return Diagnostic(
-      .error, in: page.templateName.flatMap { theme.source(of: $0) } ?? SiteConfig.path,
+      .error, in: page.template.flatMap { theme.source(of: $0) } ?? SiteConfig.path,
       "/\(path) grew past \(size(limit)) (maxPageBytes in site.yml) while \(template ?? "bantin") made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
     )
   }
@@ -376,58 +374,15 @@ public struct Pipeline: Sendable {
     return next
   }
 
-  /// Every page of the site, in a stable order.
-  public static func plan(_ site: Site, writesFeeds: Bool) -> [Page] {
-    let size = site.config.pageSize
-    var plan: [Page] = []
-    plan += ListPage.pages(.home, basePath: "/", indices: Array(site.articles.indices), size: size).map(Page.list)
-    for section in site.sections {
-      plan += ListPage.pages(
-        .section(section), basePath: section.urlPath, indices: site.sectionArticles[section.folder] ?? [], size: size
-      ).map(Page.list)
-    }
-    plan += site.articles.indices.map(Page.article)
-    plan += site.pages.indices.map(Page.page)
-    for taxonomy in Taxonomy.allCases {
-      plan.append(.terms(taxonomy))
-      for term in site.terms[taxonomy] ?? [] {
-        plan += ListPage.pages(.term(term), basePath: term.urlPath, indices: term.articles, size: size).map(Page.list)
-      }
-    }
-    plan.append(.archives)
-    for year in site.years {
-      plan += ListPage.pages(.year(year), basePath: year.urlPath, indices: year.articles, size: size).map(Page.list)
-      for month in year.months {
-        plan += ListPage.pages(.month(month), basePath: month.urlPath, indices: month.articles, size: size).map(
-          Page.list)
-      }
-    }
-    for article in site.articles + site.pages {
-      for alias in article.aliases { plan.append(.alias(from: alias, to: article.urlPath)) }
-    }
-    plan.append(.notFound)
-    plan.append(.robots)
-    if writesFeeds {
-      for format in [Feed.Format.atom, .rss] {
-        plan.append(.feed(Feed(format: format, section: nil)))
-        for section in site.sections { plan.append(.feed(Feed(format: format, section: section))) }
-      }
-      let parts = SitemapWriter.parts(count: SitemapWriter(site: site, clock: site.config.clock).entries().count)
-      plan.append(.sitemap(part: nil))
-      if parts > 0 { plan += (1...parts).map { Page.sitemap(part: $0) } }
-    }
-    return plan
-  }
-
   /// Every file to write, with what it is written for and its source file.
   static func planned(
-    _ plan: [Page], at paths: [OutputPath], stylesheet: OutputPath, copies: [OutputFile], site: Site
+    _ plan: [any SitePage], stylesheet: OutputPath, copies: [OutputFile], site: Site
   ) -> [(path: OutputPath, origin: String, file: SourcePath?)] {
     let owners = Dictionary(
       (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
-    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = zip(plan, paths).map { page, path in
-      let (origin, file) = Pipeline.provenance(of: page, in: site, owners: owners)
-      return (path, origin, file)
+    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
+      let (origin, file) = page.origin(in: site, owners: owners)
+      return (page.path, origin, file)
     }
     planned.append((stylesheet, "the stylesheet", nil))
     for copy in copies {
@@ -445,37 +400,6 @@ public struct Pipeline: Sendable {
     var paths = UnorderedHasher()
     for path in outputs { paths.add { $0.combine(path.rawValue) } }
     return paths.value
-  }
-
-  /// What a page is written for, to name it when two files would be written at one
-  /// place, and the source file it is written for, when there is one. `owners`: the
-  /// source of each article and page by URL path.
-  static func provenance(of page: Page, in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    switch page {
-    case .article(let index): return (site.articles[index].source.rawValue, site.articles[index].source)
-    case .page(let index): return (site.pages[index].source.rawValue, site.pages[index].source)
-    case .alias(let from, let to):
-      let owner = owners[to]
-      return ("the alias \(from) of \(owner?.rawValue ?? to)", owner)
-    case .list(let list):
-      switch list.kind {
-      case .home: return ("the home page", nil)
-      case .section(let section):
-        return (
-          section.source?.rawValue ?? "the section \(section.folder)",
-          section.source ?? ContentEntry.contentFolder.appending(section.folder)
-        )
-      case .term(let term): return ("the \(term.taxonomy == .tags ? "tag" : "category") '\(term.name)'", nil)
-      case .year(let year): return ("the archive of \(year.year)", nil)
-      case .month(let month): return ("the archive of \(month.title)", nil)
-      }
-    case .terms(let taxonomy): return ("the index of \(taxonomy.rawValue)", nil)
-    case .archives: return ("the archives", nil)
-    case .notFound: return ("the 404 page", nil)
-    case .feed: return ("a feed", nil)
-    case .sitemap: return ("the sitemap", nil)
-    case .robots: return ("robots.txt", nil)
-    }
   }
 
   // MARK: - Steps

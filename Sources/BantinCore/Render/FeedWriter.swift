@@ -7,18 +7,30 @@ struct FeedWriter {
   var url: SiteURL { site.url }
   var clock: SiteClock { renderer.clock }
 
-  /// The newest articles of the feed's section, or of the site: what it lists.
+  /// The newest articles of the feed's section, term or site: what it lists.
   func indices(of feed: Feed) -> [Int] {
-    let newestFirst = feed.section.map { site.sectionArticles[$0.folder] ?? [] } ?? Array(site.articles.indices)
+    let newestFirst: [Int]
+    switch feed.subject {
+    case .site: newestFirst = Array(site.articles.indices)
+    case .section(let section): newestFirst = site.sectionArticles[section.folder] ?? []
+    case .term(let term): newestFirst = term.articles
+    }
     return Array(newestFirst.prefix(Feed.size))
   }
 
   func render(_ feed: Feed) -> String {
     let articles = indices(of: feed).map { site.articles[$0] }
-    let title = feed.section.map { "\($0.title) – \(site.config.title)" } ?? site.config.title
-    let description =
-      feed.section?.description ?? (site.config.description.isEmpty ? site.config.title : site.config.description)
-    let page = feed.section?.urlPath ?? "/"
+    let name = site.config.title
+    let fallback = site.config.description.isEmpty ? name : site.config.description
+    let title: String
+    let description: String
+    switch feed.subject {
+    case .site: (title, description) = (name, fallback)
+    case .section(let section): (title, description) = ("\(section.title) – \(name)", section.description ?? fallback)
+    case .term(let term):
+      (title, description) = ("\(term.taxonomy.title): \(term.name) – \(name)", "Các bài viết về \(term.name)")
+    }
+    let page = feed.pagePath
     let updated = articles.map(\.updated).max() ?? renderer.now
     switch feed.format {
     case .atom: return atom(articles, title: title, subtitle: description, page: page, feed: feed, updated: updated)
@@ -54,8 +66,11 @@ struct FeedWriter {
 
         """
       if let author = article.author { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
-      for tag in article.categories + article.tags {
-        xml += "    <category term=\"\(XML.escape(Slug(from: tag).rawValue))\" label=\"\(XML.escape(tag))\"/>\n"
+      for (taxonomy, names) in [(Taxonomy.categories, article.categories), (.tags, article.tags)] {
+        for name in names {
+          let slug = site.termSlugs[taxonomy]?[TermKey(name)] ?? Slug(from: name).rawValue
+          xml += "    <category term=\"\(XML.escape(slug))\" label=\"\(XML.escape(name))\"/>\n"
+        }
       }
       xml += """
             <summary>\(XML.escape(article.summary))</summary>
@@ -149,7 +164,7 @@ struct SitemapWriter {
       entries.append((taxonomy.urlPath, terms.compactMap { newest($0.articles) }.max()))
       for term in terms { entries.append((term.urlPath, newest(term.articles))) }
     }
-    entries.append((Page.archivesPath, newest(Array(site.articles.indices))))
+    entries.append((ArchivesIndexOutput.path, newest(Array(site.articles.indices))))
     for year in site.years {
       entries.append((year.urlPath, newest(year.articles)))
       for month in year.months { entries.append((month.urlPath, newest(month.articles))) }

@@ -1,0 +1,249 @@
+/// The values templates get: the site, the page, articles and their cards, terms,
+/// archives, pagination, and the JSON-LD of an article.
+extension PageRenderer {
+  func siteValue(current: String?) -> TemplateValue {
+    siteValues[current ?? ""] ?? makeSiteValue(current: current)
+  }
+
+  func makeSiteValue(current: String?) -> TemplateValue {
+    .record([
+      "title": .text(site.config.title),
+      "description": .text(site.config.description),
+      "language": .text(site.config.language),
+      "locale": .text(
+        site.config.language == "vi" ? "vi_VN" : site.config.language.replacingOccurrences(of: "-", with: "_")),
+      "url": .text(url.relative("/")),
+      "permalink": .text(url.absolute("/")),
+      "stylesheet": .text(url.relative(theme.stylesheet.path.rawValue)),
+      "publisher": .text(site.config.publisher ?? site.config.title),
+      "year": .number(clock.civil(now).year),
+      "archives": .text(url.relative(ArchivesIndexOutput.path)),
+      "tags": .text(url.relative(Taxonomy.tags.urlPath)),
+      "categories": .text(url.relative(Taxonomy.categories.urlPath)),
+      "atom": .text(url.relative("/atom.xml")),
+      "rss": .text(url.relative("/rss.xml")),
+      "sections": .list(
+        site.sections.map { section in
+          .record([
+            "title": .text(section.title),
+            "url": .text(url.relative(section.urlPath)),
+            "current": .flag(section.folder == current),
+          ])
+        }),
+    ])
+  }
+
+  func pageValue(
+    kind: String, title: String, description: String, urlPath: String, image: ResolvedImage? = nil,
+    feedsOf section: Section? = nil
+  ) -> TemplateValue {
+    var feeds: [TemplateValue] = [
+      feedLink(title: site.config.title, path: "/atom.xml", format: .atom),
+      feedLink(title: site.config.title, path: "/rss.xml", format: .rss),
+    ]
+    if let section {
+      feeds.append(
+        feedLink(title: "\(section.title) – \(site.config.title)", path: section.urlPath + "atom.xml", format: .atom))
+      feeds.append(
+        feedLink(title: "\(section.title) – \(site.config.title)", path: section.urlPath + "rss.xml", format: .rss))
+    }
+    let isFirstHome = kind == "home" && urlPath == "/"
+    return .record([
+      "title": .text(title),
+      "headTitle": .text(isFirstHome ? site.config.title : "\(title) – \(site.config.title)"),
+      "description": .text(description),
+      "url": .text(url.relative(urlPath)),
+      "permalink": .text(url.absolute(urlPath)),
+      "type": .text(kind == "article" ? "article" : "website"),
+      "image": image.map(imageValue),
+      "feeds": .list(feeds),
+      "isHome": .flag(kind == "home"),
+      "isSection": .flag(kind == "section"),
+      "isArticle": .flag(kind == "article"),
+      "isPage": .flag(kind == "page"),
+      "isTerm": .flag(kind == "term"),
+      "isTerms": .flag(kind == "terms"),
+      "isArchive": .flag(kind == "archive" || kind == "archives"),
+      "isNotFound": .flag(kind == "notFound"),
+      "noindex": .flag(kind == "notFound" || kind == "alias"),
+    ])
+  }
+
+  func feedLink(title: String, path: String, format: Feed.Format) -> TemplateValue {
+    .record([
+      "title": .text(title), "url": .text(url.relative(path)), "type": .text(format.mediaType),
+    ])
+  }
+
+  func imageValue(_ image: ResolvedImage) -> TemplateValue {
+    .record([
+      "src": .text(image.src),
+      "permalink": .text(absolute(image.src)),
+      "width": image.width.map(TemplateValue.number),
+      "height": image.height.map(TemplateValue.number),
+    ])
+  }
+
+  /// A link made by the site (a path under the base path) as an absolute URL.
+  func absolute(_ link: String) -> String {
+    link.hasPrefix("/") && !link.hasPrefix("//") ? url.origin + link : link
+  }
+
+  func sectionValue(_ section: Section) -> TemplateValue {
+    .record([
+      "title": .text(section.title),
+      "description": .text(section.description),
+      "url": .text(url.relative(section.urlPath)),
+      "atom": .text(url.relative(section.urlPath + "atom.xml")),
+      "rss": .text(url.relative(section.urlPath + "rss.xml")),
+    ])
+  }
+
+  func taxonomyValue(_ taxonomy: Taxonomy) -> TemplateValue {
+    .record(["title": .text(taxonomy.title), "url": .text(url.relative(taxonomy.urlPath))])
+  }
+
+  func termValue(_ term: Term) -> TemplateValue {
+    .record([
+      "name": .text(term.name),
+      "url": .text(url.relative(term.urlPath)),
+      "count": .number(term.articles.count),
+      "taxonomy": taxonomyValue(term.taxonomy),
+      // Its Atom feed (`TermFeedOutput`), written only with a `baseURL`.
+      "atom": url.origin.isEmpty ? nil : .text(url.relative(Feed(format: .atom, subject: .term(term)).urlPath)),
+    ])
+  }
+
+  func monthValue(_ month: ArchiveMonth) -> TemplateValue {
+    .record([
+      "title": .text(month.title), "url": .text(url.relative(month.urlPath)), "count": .number(month.articles.count),
+    ])
+  }
+
+  func paginationValue(_ list: Listing) -> TemplateValue {
+    let link = { (number: Int) in self.url.relative(Listing.path(list.basePath, number)) }
+    let window = max(1, list.number - 2)...min(list.total, list.number + 2)
+    return .record([
+      "current": .number(list.number),
+      "total": .number(list.total),
+      "hasPages": .flag(list.total > 1),
+      "first": .text(link(1)),
+      "last": .text(link(list.total)),
+      "previous": list.number > 1 ? .text(link(list.number - 1)) : nil,
+      "next": list.number < list.total ? .text(link(list.number + 1)) : nil,
+      "pages": .list(
+        window.map { number in
+          .record(["number": .number(number), "url": .text(link(number)), "current": .flag(number == list.number)])
+        }),
+    ])
+  }
+
+  /// Articles of a list page, without their bodies; `first` marks the lead.
+  func listValue(_ indices: [Int], lead: Bool) -> TemplateValue {
+    .list(
+      indices.enumerated().map { offset, index in
+        let card = card(index)
+        guard lead && offset == 0, case .record(var fields) = card else { return card }
+        fields["first"] = .flag(true)
+        fields[PageRenderer.cardKey] = nil  // the lead is not the cached card
+        return .record(fields)
+      })
+  }
+
+  /// An article as lists show it.
+  func card(_ index: Int) -> TemplateValue {
+    if index < cards.count, let card = cards[index] { return card }
+    return articleValue(site.articles[index], index: nil, full: false)
+  }
+
+  func articleValue(_ article: Article, index: Int?, full: Bool) -> TemplateValue {
+    let section = site.section(article.sectionFolder)
+    if full, let index, index < cards.count, case .record(var fields)? = cards[index] {
+      fields["first"] = nil
+      fields[PageRenderer.cardKey] = nil
+      return fullArticle(article, index: index, section: section, fields: &fields)
+    }
+    var fields: [String: TemplateValue] = [
+      "title": .text(article.title),
+      "url": .text(url.relative(article.urlPath)),
+      "permalink": .text(url.absolute(article.urlPath)),
+      "date": .text(clock.vietnameseDate(article.date)),
+      "datetime": .text(clock.iso8601(article.date)),
+      "updatedDatetime": .text(clock.iso8601(article.updated)),
+      "summary": .text(article.summary),
+      "categories": .list(article.categories.map { termLink(.categories, $0) }),
+      "tags": .list(article.tags.map { termLink(.tags, $0) }),
+      "readingTime": .number(article.readingMinutes),
+      "wordCount": .number(article.wordCount),
+      "draft": .flag(article.draft),
+      "future": .flag(article.future),
+    ]
+    if let lastmod = article.lastmod {
+      fields["lastmod"] = .text(clock.vietnameseDate(lastmod))
+      fields["lastmodDatetime"] = .text(clock.iso8601(lastmod))
+    }
+    if let author = article.author { fields["author"] = .text(author) }
+    if let description = article.description { fields["description"] = .text(description) }
+    if let section { fields["section"] = sectionValue(section) }
+    if let image = article.image { fields["image"] = imageValue(image) }
+    guard full else {
+      fields["first"] = .flag(false)
+      return .record(fields)
+    }
+    return fullArticle(article, index: index, section: section, fields: &fields)
+  }
+
+  /// A card's fields with what only the article's own page shows.
+  private func fullArticle(_ article: Article, index: Int?, section: Section?, fields: inout [String: TemplateValue])
+    -> TemplateValue
+  {
+    fields["content"] = .html(article.bodyHTML)
+    fields["jsonLD"] = .html(JSON.encode(jsonLD(article, section: section)))
+    if let index, index < site.links.count {
+      let links = site.links[index]
+      if let older = links.older { fields["older"] = neighbourValue(older) }
+      if let newer = links.newer { fields["newer"] = neighbourValue(newer) }
+      fields["related"] = .list(links.related.map(card))
+    }
+    return .record(fields)
+  }
+
+  func neighbourValue(_ index: Int) -> TemplateValue {
+    let article = site.articles[index]
+    return .record([
+      "title": .text(article.title), "url": .text(url.relative(article.urlPath)),
+      "date": .text(clock.vietnameseDate(article.date)), "datetime": .text(clock.iso8601(article.date)),
+    ])
+  }
+
+  func termLink(_ taxonomy: Taxonomy, _ name: String) -> TemplateValue {
+    .record(["name": .text(name), "url": .text(url.relative(site.termPath(taxonomy, name)))])
+  }
+
+  /// schema.org `NewsArticle` for search engines.
+  func jsonLD(_ article: Article, section: Section?) -> JSON.Value {
+    let publisher = site.config.publisher ?? site.config.title
+    let organization = JSON.Value.object([("@type", .string("Organization")), ("name", .string(publisher))])
+    var fields: [(String, JSON.Value)] = [
+      ("@context", .string("https://schema.org")),
+      ("@type", .string("NewsArticle")),
+      ("headline", .string(article.title)),
+      ("description", .string(article.summary)),
+      ("datePublished", .string(clock.iso8601(article.date))),
+      ("dateModified", .string(clock.iso8601(article.updated))),
+      ("inLanguage", .string(site.config.language)),
+      ("mainEntityOfPage", .object([("@type", .string("WebPage")), ("@id", .string(url.absolute(article.urlPath)))])),
+      ("url", .string(url.absolute(article.urlPath))),
+    ]
+    if let image = article.image { fields.append(("image", .array([.string(absolute(image.src))]))) }
+    if let author = article.author {
+      fields.append(("author", .array([.object([("@type", .string("Person")), ("name", .string(author))])])))
+    } else {
+      fields.append(("author", .array([organization])))
+    }
+    fields.append(("publisher", organization))
+    if let section { fields.append(("articleSection", .string(section.title))) }
+    if !article.tags.isEmpty { fields.append(("keywords", .array(article.tags.map(JSON.Value.string)))) }
+    return .object(fields)
+  }
+}
