@@ -66,6 +66,8 @@ public struct BuildCache: Sendable {
     public var summary: BuildSummary
     /// The warnings the build printed, printed again when nothing changed.
     public var warnings: [Diagnostic]
+    /// The old output the build swapped out and kept for the next (`HeldTree`).
+    public var held: HeldTree?
 
     /// The Markdown files whose stamps are as recorded, and were before the build
     /// began: their content hashes.
@@ -75,7 +77,7 @@ public struct BuildCache: Sendable {
     }
   }
 
-  static let stateMagic = Array("bantin-cache-state-1\n".utf8)
+  static let stateMagic = Array("bantin-cache-state-2\n".utf8)
   static let memoMagic = Array("bantin-cache-memo-1\n".utf8)
   var statePath: String { folder + "/state" }
   var memoPath: String { folder + "/memo" }
@@ -178,6 +180,14 @@ extension BinaryWriter {
       int(count)
     }
     array(state.warnings) { $0.diagnostic($1) }
+    optional(state.held) { writer, held in
+      writer.string(held.path)
+      writer.array(held.differing.sorted { $0.key < $1.key }) { writer, item in
+        writer.string(item.key.rawValue)
+        writer.int(item.value)
+      }
+      writer.array(held.missing.sorted()) { $0.string($1.rawValue) }
+    }
   }
 }
 
@@ -224,8 +234,15 @@ extension BinaryReader {
     summary.draftsSkipped = try int()
     summary.expiredSkipped = try int()
     let warnings = try array { try $0.diagnostic() }
+    let held = try optional { reader in
+      let path = try reader.string()
+      var differing: [OutputPath: Int] = [:]
+      for _ in 0..<(try reader.count()) { differing[OutputPath(try reader.string())] = try reader.int() }
+      let missing = Set(try reader.array { OutputPath(try $0.string()) })
+      return HeldTree(path: path, differing: differing, missing: missing)
+    }
     return BuildCache.State(
       key: key, buildID: buildID, started: started, sources: sources, outputs: outputs, stableUntil: stableUntil,
-      summary: summary, warnings: warnings)
+      summary: summary, warnings: warnings, held: held)
   }
 }

@@ -105,35 +105,55 @@ public struct Publisher: Sendable {
   func writeFiles(_ files: [OutputFile], into folder: String, sourceStamps: [SourcePath: FileStamp]) throws
     -> [(OutputPath, OutputRecord)]
   {
-    let site = SiteRoot(siteRoot)
-    return try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord)? in
-      let path = folder + "/" + file.path.rawValue
-      try POSIX.makeParents(of: path)
-      var source: SourcePath?
-      switch file.content {
-      case .bytes(let bytes): try POSIX.write(bytes, to: path)
-      case .copy(let from):
-        guard let site else { throw FileSystemError(siteRoot, "the site folder does not exist") }
-        try site.copy(from, to: path)
-        source = from
-      case .unchanged: return nil
-      }
-      guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }
-      return (file.path, OutputRecord(stamp: stamp, source: source, sourceStamp: source.flatMap { sourceStamps[$0] }))
+    try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord)? in
+      try writeFile(file, at: folder + "/" + file.path.rawValue, sourceStamps: sourceStamps).map { (file.path, $0) }
     }.compactMap { $0 }
   }
 
-  /// Puts the staging folder in the output's place atomically and removes the old one.
-  func swap(_ folder: WorkFolder) throws {
+  /// Writes one file (a new one) at `path`, making its folders; nil for `.unchanged`.
+  func writeFile(_ file: OutputFile, at path: String, sourceStamps: [SourcePath: FileStamp]) throws -> OutputRecord? {
+    try POSIX.makeParents(of: path)
+    var source: SourcePath?
+    switch file.content {
+    case .bytes(let bytes): try POSIX.write(bytes, to: path)
+    case .copy(let from):
+      guard let site = SiteRoot(siteRoot) else { throw FileSystemError(siteRoot, "the site folder does not exist") }
+      try site.copy(from, to: path)
+      source = from
+    case .unchanged: return nil
+    }
+    guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }
+    return OutputRecord(stamp: stamp, source: source, sourceStamp: source.flatMap { sourceStamps[$0] })
+  }
+
+  /// The tree the last cached build swapped out, kept for the next (`HeldTree`).
+  public var heldTreePath: String { Publisher.parent(of: output) + "/." + Publisher.name(of: output) + ".held" }
+
+  /// Claims the held tree at `path` as this build's staging folder (renamed to a
+  /// locked work folder); nil when there is none.
+  func adoptHeldTree(at path: String) throws -> WorkFolder? {
+    guard path == heldTreePath, POSIX.isDirectory(path) else { return nil }
+    if let problem = checkOutput() { throw FileSystemError(output, problem) }
+    WorkFolder.removeStale(in: Publisher.parent(of: output), prefix: stagingPrefix)
+    return try WorkFolder(adopting: path, in: Publisher.parent(of: output), prefix: stagingPrefix)
+  }
+
+  /// Puts the staging folder in the output's place atomically; the old output is
+  /// removed, or kept at `keepingOld` (the held tree).
+  func swap(_ folder: WorkFolder, keepingOld kept: String? = nil) throws {
+    defer {
+      if let kept, POSIX.exists(folder.path) {
+        try? POSIX.remove(kept)
+        if rename(folder.path, kept) == 0 { folder.keep() }
+      }
+      folder.remove()
+    }
     let staging = folder.path
     guard POSIX.exists(output) else {
       guard rename(staging, output) == 0 else { throw FileSystemError.errno(output, "cannot publish") }
       return
     }
-    if bantin_rename_exchange(staging, output) == 0 {
-      try POSIX.remove(staging)  // now the previous output
-      return
-    }
+    if bantin_rename_exchange(staging, output) == 0 { return }  // staging now holds the previous output
     guard errno == EINVAL || errno == ENOSYS else { throw FileSystemError.errno(output, "cannot publish") }
     // A file system without RENAME_EXCHANGE: two renames, a moment apart.
     let previous = staging + ".previous"
@@ -212,99 +232,6 @@ public struct StagedOutput: PublishingSink {
     try publisher.swap(staging)
     staging.remove()  // the old output, when it was exchanged
     return 0
-  }
-
-  public func discard() { staging.remove() }
-}
-
-/// A build written over the last one: files whose bytes are the same as the last
-/// build's (a page found unchanged, a photo whose source has not changed, a page
-/// rendered again to the same bytes) are kept with their modification times; the
-/// others are written into a staging folder, and only when all are written are
-/// they renamed into place, one by one; files the build no longer makes are then
-/// removed. The records of the last build must have been checked against the
-/// output folder (see `BuildCache`).
-public struct InPlaceOutput: PublishingSink {
-  let publisher: Publisher
-  let staging: WorkFolder
-  let previous: [OutputPath: OutputRecord]
-  let sourceStamps: [SourcePath: FileStamp]
-  public private(set) var records: [OutputPath: OutputRecord] = [:]
-  /// Files written into the staging folder, to be renamed into place.
-  private var pending: [OutputPath] = []
-  public private(set) var kept = 0
-  public var written: Int { pending.count }
-
-  public init(
-    _ publisher: Publisher, previous: [OutputPath: OutputRecord], sourceStamps: [SourcePath: FileStamp]
-  ) throws {
-    self.publisher = publisher
-    self.previous = previous
-    self.sourceStamps = sourceStamps
-    records.reserveCapacity(previous.count)
-    staging = try publisher.makeStaging(marked: false)
-  }
-
-  public mutating func write(_ files: [OutputFile]) throws {
-    let output = publisher.output
-    let previous = previous
-    let sourceStamps = sourceStamps
-    let unchanged = files.parallelMap(chunkSize: 16) { file -> OutputRecord? in
-      guard let record = previous[file.path] else { return nil }
-      switch file.content {
-      case .unchanged: return record
-      case .copy(let source):
-        guard record.source == source, let stamp = sourceStamps[source], record.sourceStamp == stamp else { return nil }
-        return record
-      case .bytes(let bytes):
-        guard record.source == nil, record.stamp.size == bytes.count,
-          let current = try? POSIX.read(output + "/" + file.path.rawValue), current == bytes
-        else { return nil }
-        return record
-      }
-    }
-    var changed: [OutputFile] = []
-    for (file, record) in zip(files, unchanged) {
-      if let record {
-        records[file.path] = record
-        kept += 1
-      } else if file.content == .unchanged {
-        throw FileSystemError(file.path.rawValue, "the build cache lost this file: build again with --no-cache")
-      } else {
-        changed.append(file)
-      }
-    }
-    for (path, record) in try publisher.writeFiles(changed, into: staging.path, sourceStamps: sourceStamps) {
-      records[path] = record
-      pending.append(path)
-    }
-  }
-
-  public mutating func finish() throws -> Int {
-    let output = publisher.output
-    let staging = staging.path
-    let moved = try pending.parallelTryMap(chunkSize: 32) { path -> (OutputPath, FileStamp) in
-      let target = output + "/" + path.rawValue
-      try POSIX.makeParents(of: target)
-      guard rename(staging + "/" + path.rawValue, target) == 0 else {
-        throw FileSystemError.errno(target, "cannot replace")
-      }
-      guard let stamp = POSIX.stamp(target) else { throw FileSystemError(target, "vanished after writing") }
-      return (path, stamp)
-    }
-    for (path, stamp) in moved { records[path]?.stamp = stamp }  // a rename changes the status time
-    var removed = 0
-    for path in previous.keys.filter({ records[$0] == nil }).sorted() {
-      try POSIX.remove(output + "/" + path.rawValue)
-      removed += 1
-      var folder = Publisher.parent(of: path.rawValue)
-      while folder != "." && !folder.isEmpty && folder != "/" {
-        guard rmdir(output + "/" + folder) == 0 else { break }
-        folder = Publisher.parent(of: folder)
-      }
-    }
-    self.staging.remove()
-    return removed
   }
 
   public func discard() { staging.remove() }

@@ -79,10 +79,13 @@ public struct SiteBuild: Sendable {
       return Outcome(diagnostics: (loadProblems + result.diagnostics).sorted(), summary: result.summary)
     }
 
+    if state?.held == nil || verified.isEmpty { try? POSIX.remove(publisher.heldTreePath) }  // no longer described
     var sink: any PublishingSink =
       verified.isEmpty
       ? try StagedOutput(publisher, sourceStamps: tree.stamps)
-      : try InPlaceOutput(publisher, previous: verified, sourceStamps: tree.stamps)
+      : try LinkedOutput(
+        publisher, base: publisher.output, live: verified,
+        held: state.flatMap { state in state.held.map { ($0, state.outputs) } }, sourceStamps: tree.stamps)
     var built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
     var stamps = tree.stamps
     do {
@@ -100,7 +103,7 @@ public struct SiteBuild: Sendable {
       throw error
     }
     defer {
-      if leavesMemoryToExit { LeftToExit.keep((memo, built)) }
+      if leavesMemoryToExit { LeftToExit.keep((memo, built, state, verified, sink, stamps)) }
     }
     var outcome = Outcome(
       diagnostics: (loadProblems + built.result.diagnostics).sorted(), summary: built.result.summary)
@@ -123,9 +126,18 @@ public struct SiteBuild: Sendable {
     let hashes = built.memo.contentHashes
     var sources: [SourcePath: BuildCache.SourceRecord] = [:]
     for (path, stamp) in stamps { sources[path] = BuildCache.SourceRecord(stamp: stamp, content: hashes[path]) }
-    let saved = BuildCache.State(
+    var saved = BuildCache.State(
       key: key, buildID: StableHash.random(), started: started, sources: sources, outputs: sink.records,
       stableUntil: built.result.stableUntil ?? build.now, summary: outcome.summary, warnings: outcome.diagnostics)
+    if sink is LinkedOutput, let recorded = state?.outputs, POSIX.isDirectory(publisher.heldTreePath) {
+      // The old output, as kept: a file changed by hand since it was written is of
+      // no known inode (-1), so it is never taken for a link to a live file.
+      var old = verified
+      for (path, record) in recorded where verified[path] == nil {
+        old[path] = OutputRecord(stamp: FileStamp(size: record.stamp.size, modified: 0, changed: 0, inode: -1))
+      }
+      saved.held = HeldTree(path: publisher.heldTreePath, old: old, new: sink.records)
+    }
     do {
       try cache.save(saved, memo: built.memo)
     } catch {

@@ -30,6 +30,21 @@ public final class WorkFolder: @unchecked Sendable {
     WorkFolder.live.add(self)
   }
 
+  /// The folder at `existing`, renamed to a new work folder name and locked: a
+  /// folder a build reuses (the held tree) is claimed by one build only.
+  public init(adopting existing: String, in parent: String, prefix: String) throws {
+    path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    guard rename(existing, path) == 0 else { throw FileSystemError.errno(existing, "cannot claim the folder") }
+    descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+      let failure = FileSystemError.errno(path, "cannot lock the work folder")
+      if descriptor >= 0 { close(descriptor) }
+      try? POSIX.remove(path)
+      throw failure
+    }
+    WorkFolder.live.add(self)
+  }
+
   /// Removes the folder and everything in it.
   public func remove() {
     lock.withLock {

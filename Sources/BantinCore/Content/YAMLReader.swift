@@ -54,22 +54,26 @@ struct YAMLReader {
     // and a date that does not exist), not the first alone. Only top-level
     // `key: value` lines are left out, each once: anything else may change how the
     // lines after it read.
-    var text = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var text: [String]?  // the lines, once one is left out
     var root: Node?
     var blanked = Set<Int>()
     while true {
       do {
-        root = try Yams.compose(yaml: text.joined(separator: "\n"), Resolver.basic, Constructor.default, .utf8)
+        let document = text?.joined(separator: "\n") ?? String(yaml)
+        root = try Yams.compose(yaml: document, Resolver.basic, Constructor.default, .utf8)
         break
       } catch let problem as YamlError {
         diagnostics.append(diagnostic(for: problem, yaml: yaml))
-        guard YAMLReader.isLineLocal(problem), let line = YAMLReader.line(of: problem), (1...text.count).contains(line),
+        var lines = text ?? yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard YAMLReader.isLineLocal(problem), let line = YAMLReader.line(of: problem),
+          (1...lines.count).contains(line),
           !blanked.contains(line),
-          let first = text[line - 1].first, first != " ", first != "-", first != "#", text[line - 1].contains(":"),
+          let first = lines[line - 1].first, first != " ", first != "-", first != "#", lines[line - 1].contains(":"),
           blanked.count < 20
         else { return [] }
         blanked.insert(line)
-        text[line - 1] = ""
+        lines[line - 1] = ""
+        text = lines
       } catch {
         self.error(location(line: 1, column: 1), "the YAML could not be read: \(error)")
         return []
@@ -125,7 +129,7 @@ struct YAMLReader {
 
   mutating func text(_ node: Node, key: String) -> FrontMatter.Field<String>? {
     guard var field = scalarText(node, key: key, expected: "text") else { return nil }
-    field.value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)  // a block scalar's last newline too
+    field.value = field.value.trimmingBlanks(newlines: true)  // a block scalar's last newline too
     if field.value.isEmpty { return nil }
     return field
   }

@@ -92,8 +92,10 @@ public enum CommonMark {
       return source.location(line: firstLine - 1 + max(line, 1), byteColumn: max(column, 1))
     }
 
+    let hints = UnsupportedSyntax.Hints(body)
     var walk = Walk()
-    var unsupported = UnsupportedSyntax()
+    walk.keepsText = hints.comment
+    var unsupported = UnsupportedSyntax(hints: hints)
     var verbatim: [ClosedRange<Int>] = []  // lines of code and HTML blocks
     var breaks: [OpaquePointer] = []  // `<!--more-->`: taken out of the page
     var references: [MarkdownReference] = []
@@ -148,12 +150,12 @@ public enum CommonMark {
           walk.imageDepth -= 1
         }
       case CMARK_NODE_LINK where entering && walk.imageDepth == 0:
-        unsupported.link(text: plainText(of: node), line: start(node).line, column: start(node).column)
+        let text = plainText(of: node)
+        unsupported.link(text: text, line: start(node).line, column: start(node).column)
         references.append(
           MarkdownReference(
             kind: .link, destination: string(cmark_node_get_url(node)),
-            title: string(cmark_node_get_title(node)), text: plainText(of: node),
-            location: location(of: node)))
+            title: string(cmark_node_get_title(node)), text: text, location: location(of: node)))
         nodes.append(node)
       case CMARK_NODE_PARAGRAPH:
         walk.paragraph(entering: entering)
@@ -275,8 +277,10 @@ public enum CommonMark {
   /// Counts words and keeps the first paragraph of running text while walking.
   private struct Walk {
     var imageDepth = 0
-    /// The running text so far, until a summary break is met.
+    /// The running text so far, until a summary break is met, when the body may
+    /// hold one (`keepsText`).
     var text = ""
+    var keepsText = false
     /// The running text before the summary break, once it is met.
     var beforeBreak: String?
 
@@ -290,7 +294,7 @@ public enum CommonMark {
     var firstParagraph = ""
 
     mutating func paragraph(entering: Bool) {
-      if beforeBreak == nil { text += " " }
+      if keepsText, beforeBreak == nil { text += " " }
       paragraphDepth += entering ? 1 : -1
       if entering, !firstParagraphDone, paragraphDepth == 1 {
         inFirstParagraph = true
@@ -309,7 +313,7 @@ public enum CommonMark {
         inWord = !blank
       }
       if inFirstParagraph { firstParagraph += literal }
-      if beforeBreak == nil { text += literal }
+      if keepsText, beforeBreak == nil { text += literal }
     }
   }
 }

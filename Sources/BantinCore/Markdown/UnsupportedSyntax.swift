@@ -8,6 +8,47 @@ import Foundation
 /// Fed the text of the parsed tree, so that code (where such syntax is shown on
 /// purpose) is never flagged.
 struct UnsupportedSyntax {
+  /// What of that syntax a body could hold, from one pass over its bytes: most
+  /// articles hold none, and are not looked at again.
+  struct Hints {
+    var braces = false  // `{{`
+    var tildes = false  // `~~`
+    var caret = false  // `[^`
+    var pipe = false  // `|`
+    var box = false  // `[ ]`, `[x]`
+    /// `<!--`, for the summary break.
+    var comment = false
+
+    init(_ body: Substring) {
+      var previous: UInt8 = 0
+      var beforePrevious: UInt8 = 0
+      for byte in body.utf8 {
+        switch byte {
+        case UInt8(ascii: "{"): if previous == UInt8(ascii: "{") { braces = true }
+        case UInt8(ascii: "~"): if previous == UInt8(ascii: "~") { tildes = true }
+        case UInt8(ascii: "^"): if previous == UInt8(ascii: "[") { caret = true }
+        case UInt8(ascii: "|"): pipe = true
+        case UInt8(ascii: "]"):
+          if beforePrevious == UInt8(ascii: "["), previous == 0x20 || previous | 0x20 == UInt8(ascii: "x") {
+            box = true
+          }
+        case UInt8(ascii: "-"):
+          if previous == UInt8(ascii: "!"), beforePrevious == UInt8(ascii: "<") { comment = true }
+        default: break
+        }
+        beforePrevious = previous
+        previous = byte
+      }
+    }
+
+    /// Whether any syntax this type warns about may be there.
+    var any: Bool { braces || tildes || caret || pipe || box }
+  }
+
+  let hints: Hints
+
+  init(hints: Hints) { self.hints = hints }
+
   struct Finding {
     /// Line of the body (1-based) and byte column, as libcmark counts them.
     var line: Int
@@ -22,6 +63,7 @@ struct UnsupportedSyntax {
   private var paragraphInItem = false
 
   mutating func enterParagraph(line: Int, column: Int, inItem: Bool) {
+    guard hints.pipe || hints.box else { return }
     lines = []
     paragraphStart = (line, column)
     paragraphInItem = inItem
@@ -56,16 +98,19 @@ struct UnsupportedSyntax {
 
   /// A text node of the tree (not code), starting at `line`:`column`.
   mutating func text(_ literal: String, line: Int, column: Int) {
-    if paragraphStart != nil {
+    guard hints.any else { return }
+    if paragraphStart != nil, hints.pipe || hints.box {
       if let last = lines.last, last.line == line {
         lines[lines.count - 1].text += literal
       } else {
         lines.append((line, column, literal))
       }
     }
+    guard hints.braces || hints.tildes || hints.caret else { return }
     let bytes = Array(literal.utf8)
-    for offset in UnsupportedSyntax.offsets(of: Array("{{<".utf8), in: bytes)
-      + UnsupportedSyntax.offsets(of: Array("{{%".utf8), in: bytes)
+    for offset in hints.braces
+      ? UnsupportedSyntax.offsets(of: Array("{{<".utf8), in: bytes)
+        + UnsupportedSyntax.offsets(of: Array("{{%".utf8), in: bytes) : []
     {
       let name = String(decoding: bytes[(offset + 3)...].prefix(40), as: UTF8.self)
         .drop(while: { $0 == " " || $0 == "/" }).prefix(while: { $0.isLetter || $0 == "-" || $0 == "_" })
@@ -83,7 +128,7 @@ struct UnsupportedSyntax {
             "the Hugo shortcode {{\(bytes[offset + 2] == UInt8(ascii: "%") ? "%" : "<") \(name) …}} is published as text, since bantin reads Markdown only: \(instead)"
         ))
     }
-    if let offset = UnsupportedSyntax.offsets(of: Array("~~".utf8), in: bytes).first {
+    if hints.tildes, let offset = UnsupportedSyntax.offsets(of: Array("~~".utf8), in: bytes).first {
       findings.append(
         Finding(
           line: line, byteColumn: column + offset,
@@ -91,7 +136,7 @@ struct UnsupportedSyntax {
             "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
         ))
     }
-    if let offset = UnsupportedSyntax.offsets(of: Array("[^".utf8), in: bytes).first {
+    if hints.caret, let offset = UnsupportedSyntax.offsets(of: Array("[^".utf8), in: bytes).first {
       findings.append(footnote(line: line, byteColumn: column + offset))
     }
   }
@@ -99,7 +144,7 @@ struct UnsupportedSyntax {
   /// A link whose text starts with `^`: a footnote reference that met a
   /// definition, which libcmark read as a link.
   mutating func link(text: String, line: Int, column: Int) {
-    if text.hasPrefix("^") { findings.append(footnote(line: line, byteColumn: column)) }
+    if hints.caret, text.hasPrefix("^") { findings.append(footnote(line: line, byteColumn: column)) }
   }
 
   private func footnote(line: Int, byteColumn: Int) -> Finding {
@@ -113,6 +158,7 @@ struct UnsupportedSyntax {
   /// Footnote definitions (`[^1]: …`) that libcmark read as link definitions and
   /// left out: found in the lines of the body outside code and HTML blocks.
   mutating func definitions(in body: Substring, skipping skipped: [ClosedRange<Int>]) {
+    guard hints.caret else { return }
     var number = 0
     for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
       number += 1

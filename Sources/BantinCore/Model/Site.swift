@@ -189,6 +189,8 @@ public struct Term: Sendable, Equatable {
   public var name: String
   public var key: TermKey
   public var slug: String
+  /// Every spelling of it that articles use (`Tết`, `tết`).
+  public var spellings: [String] = []
   /// Indices into `Site.articles`, newest first.
   public var articles: [Int]
 
@@ -253,19 +255,28 @@ public struct Site: Sendable {
     return sections.first { $0.folder == folder }
   }
 
-  /// Each term's slug, by taxonomy and key (made from `terms` by `indexTerms()`).
-  public var termSlugs: [Taxonomy: [TermKey: String]] = [:]
+  /// Each term's slug, by taxonomy and by every spelling of it that articles use
+  /// (made from `terms` by `indexTerms()`, so that pages look a name up once).
+  public var termSlugs: [Taxonomy: [String: String]] = [:]
 
-  /// Fills `termSlugs` from `terms`.
+  /// Fills `termSlugs` from `terms` and the articles' names.
   mutating func indexTerms() {
-    termSlugs = terms.mapValues { terms in
-      Dictionary(terms.map { ($0.key, $0.slug) }, uniquingKeysWith: { first, _ in first })
+    for taxonomy in Taxonomy.allCases {
+      var bySpelling: [String: String] = [:]
+      for term in terms[taxonomy] ?? [] {
+        for spelling in term.spellings { bySpelling[spelling] = term.slug }
+      }
+      termSlugs[taxonomy] = bySpelling
     }
+  }
+
+  /// The slug of a term, for a category or tag as an article writes it.
+  public func termSlug(_ taxonomy: Taxonomy, _ name: String) -> String {
+    termSlugs[taxonomy]?[name] ?? Slug(from: name).rawValue
   }
 
   /// The site path of a term page, for an article's category or tag as written.
   public func termPath(_ taxonomy: Taxonomy, _ name: String) -> String {
-    let slug = termSlugs[taxonomy]?[TermKey(name)] ?? Slug(from: name).rawValue
-    return "/\(taxonomy.rawValue)/\(slug)/"
+    "/\(taxonomy.rawValue)/\(termSlug(taxonomy, name))/"
   }
 }

@@ -9,7 +9,16 @@ public struct Listing: Sendable {
   public var articles: [Int]
 
   public var urlPath: String { Listing.path(basePath, number) }
-  public var path: OutputPath { OutputPath(urlPath: urlPath) }
+  /// Its file, made once.
+  public let path: OutputPath
+
+  init(basePath: String, number: Int, total: Int, articles: [Int]) {
+    self.basePath = basePath
+    self.number = number
+    self.total = total
+    self.articles = articles
+    path = OutputPath(urlPath: Listing.path(basePath, number))
+  }
 
   static func path(_ basePath: String, _ number: Int) -> String {
     number == 1 ? basePath : basePath + "page/\(number)/"

@@ -430,6 +430,7 @@ extension BinaryWriter {
         writer.string(term.name)
         writer.string(term.key.rawValue)
         writer.string(term.slug)
+        writer.array(term.spellings) { $0.string($1) }
         writer.array(term.articles) { $0.int($1) }
       }
     }
@@ -460,10 +461,12 @@ extension BinaryReader {
     var terms: [Taxonomy: [Term]] = [:]
     for taxonomy in Taxonomy.allCases {
       terms[taxonomy] = try array { reader in
-        Term(
-          taxonomy: taxonomy, name: try reader.string(), key: TermKey(rawKey: try reader.string()),
-          slug: try reader.string(),
-          articles: try reader.array { try $0.int() })
+        let (name, key, slug) = (try reader.string(), TermKey(rawKey: try reader.string()), try reader.string())
+        let spellings = try reader.array { try $0.string() }
+        var term = Term(
+          taxonomy: taxonomy, name: name, key: key, slug: slug, articles: try reader.array { try $0.int() })
+        term.spellings = spellings
+        return term
       }
     }
     let years = try array { reader in

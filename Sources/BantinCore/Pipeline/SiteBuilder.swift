@@ -93,7 +93,9 @@ struct SiteBuilder {
         names.max { a, b in
           a.value != b.value ? a.value < b.value : VietnameseCollation.precedes(b.key, a.key)
         }?.key ?? key.rawValue
-      return Term(taxonomy: taxonomy, name: name, key: key, slug: Slug(from: name).rawValue, articles: indices)
+      var term = Term(taxonomy: taxonomy, name: name, key: key, slug: Slug(from: name).rawValue, articles: indices)
+      term.spellings = names.keys.sorted()
+      return term
     }.filter { !$0.slug.isEmpty }
     terms.sort { a, b in
       switch VietnameseCollation.compare(a.name, b.name) {

@@ -33,7 +33,8 @@ struct FeedWriter {
     let page = feed.pagePath
     let updated = articles.map(\.updated).max() ?? renderer.now
     switch feed.format {
-    case .atom: return atom(articles, title: title, subtitle: description, page: page, feed: feed, updated: updated)
+    case .atom:
+      return atom(articles, title: title, subtitle: description, page: page, feed: feed, updated: updated)
     case .rss: return rss(articles, title: title, description: description, page: page, feed: feed, updated: updated)
     }
   }
@@ -68,16 +69,18 @@ struct FeedWriter {
       if let author = article.author { xml += "    <author><name>\(XML.escape(author))</name></author>\n" }
       for (taxonomy, names) in [(Taxonomy.categories, article.categories), (.tags, article.tags)] {
         for name in names {
-          let slug = site.termSlugs[taxonomy]?[TermKey(name)] ?? Slug(from: name).rawValue
+          let slug = site.termSlug(taxonomy, name)
           xml += "    <category term=\"\(XML.escape(slug))\" label=\"\(XML.escape(name))\"/>\n"
         }
       }
-      xml += """
-            <summary>\(XML.escape(article.summary))</summary>
-            <content type="html">\(XML.escape(absoluteLinks(article.bodyHTML)))</content>
-          </entry>
-
-        """
+      xml += "    <summary>\(XML.escape(article.summary))</summary>\n"
+      // A term's feed lists its articles with their summaries, as Hugo's do; the
+      // site's and sections' feeds carry the whole text.
+      if case .term = feed.subject {
+      } else {
+        xml += "    <content type=\"html\">\(XML.escape(absoluteLinks(article.bodyHTML)))</content>\n"
+      }
+      xml += "  </entry>\n"
     }
     return xml + "</feed>\n"
   }

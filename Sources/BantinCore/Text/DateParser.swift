@@ -144,11 +144,15 @@ private struct Scanner {
 }
 
 extension String {
-  func trimmingBlanks() -> String {
-    let characters: Set<Character> = [" ", "\t"]
-    var slice = self[...]
-    while let first = slice.first, characters.contains(first) { slice.removeFirst() }
-    while let last = slice.last, characters.contains(last) { slice.removeLast() }
-    return String(slice)
+  /// Without spaces and tabs (and, when `newlines`, line breaks) at either end.
+  func trimmingBlanks(newlines: Bool = false) -> String {
+    let utf8 = self.utf8
+    func isBlank(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || (newlines && (byte == 0x0A || byte == 0x0D))
+    }
+    guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) })
+    else { return "" }
+    if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+    return String(self[first...last])
   }
 }

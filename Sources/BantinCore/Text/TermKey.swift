@@ -1,3 +1,5 @@
+import Foundation
+
 /// What makes two spellings of a category or tag one term: the same text once it is
 /// NFC, case-folded, with runs of spaces as one, and with each word's tone mark
 /// read wherever it was put. Vietnamese has two conventions for where a tone goes
@@ -45,7 +47,18 @@ public struct TermKey: Hashable, Comparable, Sendable, CustomStringConvertible {
       }
     }
     endWord()
-    rawValue = String(result)
+    // Composed again (a key is compared and hashed many times; NFC text is shorter,
+    // and its bytes are compared as they are).
+    rawValue = String(result).precomposedStringWithCanonicalMapping
+  }
+
+  public static func == (lhs: TermKey, rhs: TermKey) -> Bool { lhs.rawValue.utf8.elementsEqual(rhs.rawValue.utf8) }
+
+  /// By the key's bytes: Swift's `String` hashing would normalize non-ASCII text
+  /// again on every lookup.
+  public func hash(into hasher: inout Hasher) {
+    var text = rawValue
+    text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
   }
 
   /// A key as `rawValue` gave it (the build cache).
