@@ -20,14 +20,21 @@ public final class WorkFolder: @unchecked Sendable {
     try POSIX.makeParents(of: parent + "/x")
     path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     try POSIX.makeDirectory(path)
-    descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    descriptor = try WorkFolder.lock(path)
+    WorkFolder.live.add(self)
+  }
+
+  /// An open descriptor of the folder at `path`, holding its lock; the folder is
+  /// removed when it cannot be locked.
+  private static func lock(_ path: String) throws -> Int32 {
+    let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
       let failure = FileSystemError.errno(path, "cannot lock the work folder")
       if descriptor >= 0 { close(descriptor) }
       try? POSIX.remove(path)
       throw failure
     }
-    WorkFolder.live.add(self)
+    return descriptor
   }
 
   /// The folder at `existing`, renamed to a new work folder name and locked: a
@@ -35,13 +42,7 @@ public final class WorkFolder: @unchecked Sendable {
   public init(adopting existing: String, in parent: String, prefix: String) throws {
     path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
     guard rename(existing, path) == 0 else { throw FileSystemError.errno(existing, "cannot claim the folder") }
-    descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-      let failure = FileSystemError.errno(path, "cannot lock the work folder")
-      if descriptor >= 0 { close(descriptor) }
-      try? POSIX.remove(path)
-      throw failure
-    }
+    descriptor = try WorkFolder.lock(path)
     WorkFolder.live.add(self)
   }
 

@@ -47,14 +47,14 @@ struct SwapTests {
     }
     let site = try Scratch(files)
     #expect(try bantin(["build"], in: site.path).status == 0)
-    let public_ = site.path + "/public"
+    let outputFolder = site.path + "/public"
     let stop = ManagedAtomicFlag()
     nonisolated(unsafe) var problems: [String] = []
     nonisolated(unsafe) var reads = 0
     let reader = Thread {
       var seen = 0
       while !stop.isSet {
-        let folder = open(public_, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folder = open(outputFolder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else {
           problems.append("the output folder was missing")
           continue
@@ -88,7 +88,7 @@ struct SwapTests {
     while reader.isExecuting { Thread.sleep(forTimeInterval: 0.01) }
     #expect(problems.isEmpty, "\(problems.prefix(5))")
     #expect(reads > 20)
-    #expect(Self.read(open(public_, O_RDONLY | O_DIRECTORY), "index.html").flatMap(Self.version) == 8)
+    #expect(Self.read(open(outputFolder, O_RDONLY | O_DIRECTORY), "index.html").flatMap(Self.version) == 8)
   }
 
   func inodes(_ path: String) throws -> Int {
