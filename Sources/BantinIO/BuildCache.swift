@@ -22,6 +22,9 @@ public struct BuildCache: Sendable {
     folder = Publisher.parent(of: output) + "/" + BuildCache.folderName + "/" + Publisher.name(of: output)
   }
 
+  /// A cache kept in `folder` (a web root's, for its releases).
+  public init(folder: String) { self.folder = folder }
+
   /// What a build must share with the cached one for the cache to apply.
   public struct Key: Sendable, Hashable {
     public var version = BantinCore.version
@@ -68,6 +71,8 @@ public struct BuildCache: Sendable {
     public var warnings: [Diagnostic]
     /// The old output the build swapped out and kept for the next (`HeldTree`).
     public var held: HeldTree?
+    /// The folder (its real path) whose files `outputs` describes.
+    public var described = ""
 
     /// The Markdown files whose stamps are as recorded, and were before the build
     /// began: their content hashes.
@@ -101,6 +106,20 @@ public struct BuildCache: Sendable {
     return BuildMemo(decoding: bytes, from: reader.offset)
   }
 
+  /// Says that the files the state describes at `old` are now at `new` (a
+  /// release renamed into place); nothing when it describes another folder.
+  public func redescribe(_ old: String, as new: String) {
+    guard let bytes = try? POSIX.read(statePath), bytes.starts(with: BuildCache.stateMagic) else { return }
+    var reader = BinaryReader(bytes)
+    reader.offset = BuildCache.stateMagic.count
+    guard var state = try? reader.state(), reader.atEnd, state.described == old else { return }
+    state.described = new
+    var writer = BinaryWriter()
+    writer.bytes = BuildCache.stateMagic
+    writer.state(state)
+    try? replace(statePath, with: writer.bytes)
+  }
+
   /// Forgets the last build, before its output is changed.
   public func invalidate() { try? POSIX.remove(statePath) }
 
@@ -116,8 +135,7 @@ public struct BuildCache: Sendable {
       try POSIX.write(Array("# bantin's build cache: never committed\n*\n".utf8), to: top + "/.gitignore")
     }
     try POSIX.makeDirectory(folder)
-    let temporary = memoPath + ".new"
-    try? POSIX.remove(temporary)
+    let temporary = memoPath + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let file = try POSIX.FileWriter(creating: temporary)
     var head = BinaryWriter()
     head.bytes = BuildCache.memoMagic
@@ -133,8 +151,7 @@ public struct BuildCache: Sendable {
   }
 
   private func replace(_ path: String, with bytes: [UInt8]) throws {
-    let temporary = path + ".new"
-    try? POSIX.remove(temporary)
+    let temporary = path + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     try POSIX.write(bytes, to: temporary)
     guard rename(temporary, path) == 0 else { throw FileSystemError.errno(path, "cannot replace") }
   }
@@ -180,6 +197,7 @@ extension BinaryWriter {
       int(count)
     }
     array(state.warnings) { $0.diagnostic($1) }
+    string(state.described)
     optional(state.held) { writer, held in
       writer.string(held.path)
       writer.array(held.differing.sorted { $0.key < $1.key }) { writer, item in
@@ -234,6 +252,7 @@ extension BinaryReader {
     summary.draftsSkipped = try int()
     summary.expiredSkipped = try int()
     let warnings = try array { try $0.diagnostic() }
+    let described = try string()
     let held = try optional { reader in
       let path = try reader.string()
       var differing: [OutputPath: Int] = [:]
@@ -243,6 +262,6 @@ extension BinaryReader {
     }
     return BuildCache.State(
       key: key, buildID: buildID, started: started, sources: sources, outputs: outputs, stableUntil: stableUntil,
-      summary: summary, warnings: warnings, held: held)
+      summary: summary, warnings: warnings, held: held, described: described)
   }
 }

@@ -1,6 +1,10 @@
 import BantinCore
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Builds commits of a bare repository and publishes them into a web root: what
 /// the pre-receive and post-receive hooks do.
 public struct GitPublisher: Sendable {
@@ -11,6 +15,8 @@ public struct GitPublisher: Sendable {
   public var branch: String
   /// Releases kept in `releases/`.
   public var keep: Int
+  /// Told when each step of a build ends (`--verbose`).
+  public var stageEnded: (@Sendable (String) -> Void)?
 
   public init(repository: String, webRoot: String, branch: String, keep: Int) {
     self.repository = repository
@@ -40,42 +46,69 @@ public struct GitPublisher: Sendable {
   /// in `/tmp`, so that what a killed build leaves is found and removed by the next.
   public var workFolder: String { store.webRoot + "/.bantin-work" }
 
-  /// Extracts `commit` with `git archive` into a work folder (`WorkFolder`, beside
-  /// the web root) and builds it into `output` (a folder of its own when nil), in
-  /// this process, so that a publisher that is killed takes its build with it.
-  /// Nothing outside those two folders is touched; the work folder is removed
-  /// when the build ends, and the next build removes it if this one could not.
-  public func build(_ commit: String, into output: String? = nil) throws -> Build {
+  /// Checks `commit` out into the web root's checkout (`checkout(_:)`) and builds
+  /// it into `output` (a work folder of its own when nil), in this process, so that
+  /// a publisher that is killed takes its build with it. Nothing outside those
+  /// folders and the web root's cache is touched.
+  public func build(_ commit: String, into output: String? = nil, publishedAs: String? = nil) throws -> Build {
     let started = ContinuousClock.now
-    WorkFolder.removeStale(in: workFolder, prefix: "build-")
-    let folder = try WorkFolder(in: workFolder, prefix: "build-")
-    defer { folder.remove() }
-    let work = folder.path
-    let source = work + "/site"
-    try POSIX.makeDirectory(source)
-    let archive = try Subprocess.git(["archive", "--format=tar", "-o", work + "/site.tar", commit], in: repository)
-      .run()
-    guard archive.succeeded else { throw Failure("git archive \(commit.prefix(12)) failed: \(archive.errors)") }
-    let unpack = try Subprocess("/usr/bin/env", ["tar", "-xf", work + "/site.tar", "-C", source]).run()
-    try? POSIX.remove(work + "/site.tar")
-    guard unpack.succeeded else { throw Failure("tar failed: \(unpack.errors)") }
-
-    let (tree, loadProblems) = SourceTree.load(root: source)
-    let result = Pipeline(build: BuildConfig(now: Timestamp(Date()))).run(tree)
-    let diagnostics = (loadProblems + result.diagnostics).sorted()
-    var messages = diagnostics.map(\.description)
-    var succeeded = !diagnostics.hasErrors
-    if succeeded {
-      do {
-        try Publisher(siteRoot: source, output: output ?? work + "/public").publish(result.files)
-      } catch {
-        messages.append("bantin: error: \(error)")
-        succeeded = false
-      }
+    let lock = try CheckoutLock(workFolder)
+    defer { lock.release() }
+    let source = try checkout(commit)
+    var scratch: WorkFolder?
+    if output == nil {
+      WorkFolder.removeStale(in: workFolder, prefix: "build-")
+      scratch = try WorkFolder(in: workFolder, prefix: "build-")
+    }
+    defer { scratch?.remove() }
+    // Built with the web root's cache, sharing unchanged files with the live release.
+    let target = output ?? (scratch?.path ?? workFolder) + "/public"
+    var config = BuildConfig(now: Timestamp(Date()))
+    config.stageEnded = stageEnded
+    var siteBuild = SiteBuild(root: source, output: target, build: config)
+    siteBuild.release = SiteBuild.Release(
+      cacheFolder: store.cacheFolder, identity: store.webRoot,
+      live: store.live().flatMap { POSIX.realPath(store.releasesFolder + "/" + $0) },
+      publishedAs: ReleaseStore.canonical(publishedAs ?? target))
+    var messages: [String] = []
+    var succeeded = false
+    do {
+      let outcome = try siteBuild.run()
+      messages = outcome.diagnostics.map(\.description)
+      succeeded = !outcome.diagnostics.hasErrors
+    } catch {
+      messages.append("bantin: error: \(error)")
     }
     let elapsed = started.duration(to: .now)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     return Build(succeeded: succeeded, messages: messages, seconds: seconds)
+  }
+
+  /// The web root's checkout of the site (`.bantin-work/checkout`), brought to
+  /// `commit` by git itself through an index of its own: only the files that differ
+  /// from the last commit checked out are written, so unchanged files keep their
+  /// stamps and the build cache trusts them as for `bantin build`. Names and links
+  /// are kept byte for byte. A checkout that was interrupted (no `complete` mark)
+  /// is made again whole.
+  func checkout(_ commit: String) throws -> String {
+    let folder = workFolder + "/checkout"
+    let index = workFolder + "/checkout.index"
+    let complete = workFolder + "/checkout.complete"
+    if !POSIX.exists(complete) {
+      try POSIX.remove(folder)
+      try? POSIX.remove(index)
+    }
+    try? POSIX.remove(complete)
+    try POSIX.makeParents(of: folder + "/x")
+    let environment = ProcessInfo.processInfo.environment.merging(["GIT_INDEX_FILE": index]) { _, new in new }
+    let step = try Subprocess(
+      "/usr/bin/env", ["git", "--work-tree=" + folder, "read-tree", "--reset", "-u", commit], in: repository,
+      environment: environment
+    ).run()
+    guard step.succeeded else { throw Failure("git read-tree \(commit.prefix(12)) failed: \(step.errors)") }
+    try POSIX.write([], to: complete)
+    stageEnded?("checked out \(commit.prefix(7))")
+    return folder
   }
 
   /// Builds a pushed commit for the pre-receive hook, and keeps the build as
@@ -134,13 +167,17 @@ public struct GitPublisher: Sendable {
         built = prepared
       } else {
         built = store.partialPath(for: name)
-        build = try self.build(commit, into: built)
+        build = try self.build(commit, into: built, publishedAs: store.releasesFolder + "/" + name)
         guard build.succeeded else {
           try? POSIX.remove(built)
           return .failed(build)
         }
       }
       try store.admit(built, as: name, commit: commit)
+      if build.wasPrepared {  // the cache describes the prepared folder: now the release
+        BuildCache(folder: store.cacheFolder).redescribe(
+          ReleaseStore.canonical(built), as: ReleaseStore.canonical(store.releasesFolder + "/" + name))
+      }
       try store.switchTo(name)
       // Builds pushed before this commit will never be published now.
       for (other, path) in store.preparedBuilds() where other != commit {
@@ -152,4 +189,26 @@ public struct GitPublisher: Sendable {
       return .published(release, build, removed: removed)
     }
   }
+}
+
+/// The lock on the web root's checkout: builds of pushed commits take turns.
+final class CheckoutLock {
+  private var descriptor: Int32
+
+  init(_ workFolder: String) throws {
+    try POSIX.makeParents(of: workFolder + "/checkout.lock")
+    descriptor = open(workFolder + "/checkout.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw FileSystemError.errno(workFolder, "cannot open the checkout's lock") }
+    while flock(descriptor, LOCK_EX) != 0 {
+      guard errno == EINTR else { throw FileSystemError.errno(workFolder, "cannot lock the checkout") }
+    }
+  }
+
+  func release() {
+    guard descriptor >= 0 else { return }
+    close(descriptor)
+    descriptor = -1
+  }
+
+  deinit { release() }
 }

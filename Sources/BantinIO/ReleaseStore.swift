@@ -47,6 +47,8 @@ public struct ReleaseStore: Sendable {
   }
 
   public var releasesFolder: String { webRoot + "/releases" }
+  /// The build cache of the web root's releases (shared by the hooks).
+  public var cacheFolder: String { webRoot + "/.bantin-cache" }
   public var currentLink: String { webRoot + "/current" }
 
   /// Makes the web root and its releases folder.
@@ -107,6 +109,11 @@ public struct ReleaseStore: Sendable {
       number += 1
     }
     return name
+  }
+
+  /// A path with its folder's links resolved (the folder exists; the last part may not).
+  static func canonical(_ path: String) -> String {
+    (POSIX.realPath(Publisher.parent(of: path)) ?? Publisher.parent(of: path)) + "/" + Publisher.name(of: path)
   }
 
   /// Where a release is built before it is complete.

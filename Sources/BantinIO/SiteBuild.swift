@@ -17,6 +17,29 @@ public struct SiteBuild: Sendable {
   /// to the process's end rather than freed one object at a time (as compilers do
   /// with their syntax trees), which takes a tenth of a rebuild of 10,000 articles.
   public var leavesMemoryToExit = false
+  /// Set when the build is a release of a web root (the git hooks): see `Release`.
+  public var release: Release?
+
+  /// A build into a new release folder of a web root: its sources are the web
+  /// root's checkout, its cache is the web root's, and files that are the live
+  /// release's are hard links to them, so that releases share what did not change.
+  public struct Release: Sendable {
+    /// The web root's cache folder.
+    public var cacheFolder: String
+    /// What the cache is of: the web root.
+    public var identity: String
+    /// The live release, whose files unchanged ones are linked from.
+    public var live: String?
+    /// Where the output folder will be once published (renamed into `releases/`).
+    public var publishedAs: String
+
+    public init(cacheFolder: String, identity: String, live: String?, publishedAs: String) {
+      self.cacheFolder = cacheFolder
+      self.identity = identity
+      self.live = live
+      self.publishedAs = publishedAs
+    }
+  }
 
   public init(root: String, output: String, build: BuildConfig, usesCache: Bool = true) {
     self.root = root
@@ -50,25 +73,32 @@ public struct SiteBuild: Sendable {
   public func run() throws -> Outcome {
     let publisher = Publisher(siteRoot: root, output: output)
     if let problem = publisher.checkOutput() { throw FileSystemError(output, problem) }
-    let cache = BuildCache(output: publisher.output)
+    let cache = release.map { BuildCache(folder: $0.cacheFolder) } ?? BuildCache(output: publisher.output)
     let started = POSIX.now()
-    let key = BuildCache.Key(output: publisher.output, build: build)
+    var key = BuildCache.Key(output: publisher.output, build: build)
+    if let release { key.output = release.identity }
     if !usesCache { cache.remove() }
     let state = usesCache ? cache.state(for: key) : nil
-    let verified = state.map { SiteBuild.unchangedOutputs($0.outputs, in: publisher.output) } ?? [:]
+    // The published files unchanged ones may be linked from, and what they are.
+    let base = release.map { $0.live } ?? publisher.output
+    let described = state.flatMap { state in base.flatMap { POSIX.realPath($0) == state.described ? state : nil } }
+    let verified = described.map { SiteBuild.unchangedOutputs($0.outputs, in: base ?? publisher.output) } ?? [:]
 
+    let trustsStamps = true  // a release's sources are a checkout that git updates file by file
     var (tree, loadProblems) = SourceTree.load(root: root) { path, stamp in
-      state?.trustedContent(path: path, stamp: stamp)
+      trustsStamps ? state?.trustedContent(path: path, stamp: stamp) : nil
     }
     build.stageEnded?("read \(tree.files.count) files, checked \(verified.count) published files")
-    if let state, loadProblems.isEmpty, SiteBuild.isUnchanged(tree, since: state, verified: verified, now: build.now) {
+    if release == nil, let state, loadProblems.isEmpty,
+      SiteBuild.isUnchanged(tree, since: state, verified: verified, now: build.now)
+    {
       var outcome = Outcome(diagnostics: state.warnings, summary: state.summary, upToDate: true)
       outcome.kept = state.outputs.count
       return outcome
     }
 
     var memo = state.flatMap { cache.memo(for: $0) }
-    if let pages = memo?.pages, verified.count < state?.outputs.count ?? 0 {
+    if let pages = memo?.pages, verified.count < state?.outputs.count ?? 0 || described == nil {
       memo?.pages = pages.filter { verified[$0.key] != nil }  // a page changed by hand is made again
     }
     build.stageEnded?("read the cache")
@@ -79,13 +109,16 @@ public struct SiteBuild: Sendable {
       return Outcome(diagnostics: (loadProblems + result.diagnostics).sorted(), summary: result.summary)
     }
 
-    if state?.held == nil || verified.isEmpty { try? POSIX.remove(publisher.heldTreePath) }  // no longer described
+    if release == nil, state?.held == nil || verified.isEmpty {
+      try? POSIX.remove(publisher.heldTreePath)  // no longer described
+    }
     var sink: any PublishingSink =
       verified.isEmpty
       ? try StagedOutput(publisher, sourceStamps: tree.stamps)
       : try LinkedOutput(
-        publisher, base: publisher.output, live: verified,
-        held: state.flatMap { state in state.held.map { ($0, state.outputs) } }, sourceStamps: tree.stamps)
+        publisher, base: base ?? publisher.output, live: verified,
+        held: release == nil ? state.flatMap { state in state.held.map { ($0, state.outputs) } } : nil,
+        sourceStamps: tree.stamps)
     var built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
     var stamps = tree.stamps
     do {
@@ -129,7 +162,8 @@ public struct SiteBuild: Sendable {
     var saved = BuildCache.State(
       key: key, buildID: StableHash.random(), started: started, sources: sources, outputs: sink.records,
       stableUntil: built.result.stableUntil ?? build.now, summary: outcome.summary, warnings: outcome.diagnostics)
-    if sink is LinkedOutput, let recorded = state?.outputs, POSIX.isDirectory(publisher.heldTreePath) {
+    saved.described = release?.publishedAs ?? POSIX.realPath(publisher.output) ?? publisher.output
+    if release == nil, sink is LinkedOutput, let recorded = state?.outputs, POSIX.isDirectory(publisher.heldTreePath) {
       // The old output, as kept: a file changed by hand since it was written is of
       // no known inode (-1), so it is never taken for a link to a live file.
       var old = verified

@@ -36,6 +36,9 @@ struct PublishOptions: ParsableArguments {
   @Option(name: .long, help: "Seconds a build may take before it is stopped and the push refused.")
   var timeout: Int = 300
 
+  @Flag(name: .long, help: "Also say how long each step of the build took.")
+  var verbose = false
+
   func validate() throws {
     guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
     guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
@@ -45,7 +48,12 @@ struct PublishOptions: ParsableArguments {
   }
 
   func publisher(repository: String) -> GitPublisher {
-    GitPublisher(repository: repository, webRoot: absolute(webRoot), branch: branch, keep: keep)
+    var publisher = GitPublisher(repository: repository, webRoot: absolute(webRoot), branch: branch, keep: keep)
+    if verbose {
+      let stages = StageClock()
+      publisher.stageEnded = { stage in say("bantin: \(stages.lap()) \(stage)") }
+    }
+    return publisher
   }
 
   /// Ends this process, refusing the push, when the build runs past `--timeout`: the

@@ -40,6 +40,9 @@ struct HookInstall: ParsableCommand {
   @Option(name: .long, help: "Seconds a build may take before it is stopped and the push refused.")
   var timeout: Int = 300
 
+  @Flag(name: .long, help: "Have the hooks say how long each step of a build took.")
+  var verbose = false
+
   func run() throws {
     let repository = GitHooks(repository: absolute(repo))
     let binary = bantinBinary()
@@ -58,7 +61,9 @@ struct HookInstall: ParsableCommand {
       let options = try PublishOptions.parse([
         "--web-root", webRoot, "--branch", branch, "--keep", "\(keep)", "--timeout", "\(timeout)",
       ])
-      let common = ["--web-root", absolute(webRoot), "--branch", branch, "--timeout", "\(timeout)"]
+      let common =
+        ["--web-root", absolute(webRoot), "--branch", branch, "--timeout", "\(timeout)"]
+        + (verbose ? ["--verbose"] : [])
       hooks = [
         ("pre-receive", ["hook", "pre-receive"] + common),
         ("post-receive", ["hook", "post-receive"] + common + ["--keep", "\(keep)"]),

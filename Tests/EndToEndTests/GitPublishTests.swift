@@ -63,9 +63,12 @@ final class PublishingServer {
     ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/releases")) ?? []).sorted()
   }
 
-  /// What is in the work folder beside the web root (checkouts of pushed commits).
+  /// What is in the work folder beside the web root but the checkout that builds
+  /// of pushed commits share (its files, index, lock and completion mark).
   var workEntries: [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/.bantin-work")) ?? []).sorted()
+    let kept: Set = ["checkout", "checkout.complete", "checkout.index", "checkout.lock"]
+    return ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/.bantin-work")) ?? [])
+      .filter { !kept.contains($0) }.sorted()
   }
 
   var tip: String {
@@ -196,6 +199,47 @@ struct GitPublishTests {
     #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
     let tmpAfter = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
     #expect(tmpAfter.subtracting(tmpBefore).filter { $0.hasPrefix("bantin") }.isEmpty)
+  }
+
+  @Test("releases share unchanged files by hard links; a push that changes one article rewrites only what shows it")
+  func sharedReleases() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap", files: bigSite(120))
+    #expect(try server.push(clone).status == 0)
+    let first = try #require(server.live)
+    let second = try server.push(
+      clone, ["content/tin-tuc/bai-7.md": bigSite(120)["content/tin-tuc/bai-7.md"]! + "Đoạn mới.\n"])
+    #expect(second.status == 0, "\(second.errors)")
+    let live = try #require(server.live)
+    #expect(live != first)
+    func inode(_ release: String, _ path: String) -> Int? {
+      var info = stat()
+      guard stat(server.webRoot + "/" + release + "/" + path, &info) == 0 else { return nil }
+      return Int(info.st_ino)
+    }
+    #expect(inode(first, "tin-tuc/bai-50/index.html") == inode(live, "tin-tuc/bai-50/index.html"))
+    #expect(inode(first, "style.\(try styleName(server.webRoot + "/" + live))") != nil)
+    #expect(inode(first, "tin-tuc/bai-7/index.html") != inode(live, "tin-tuc/bai-7/index.html"))
+    #expect(server.page("tin-tuc/bai-7/index.html")?.contains("Đoạn mới.") == true)
+    // Of about 190 files, the second release wrote only those that show the article.
+    var shared = 0
+    var total = 0
+    let files = FileManager.default.enumerator(atPath: server.webRoot + "/" + live)
+    while let path = files?.nextObject() as? String {
+      guard let mine = inode(live, path), !path.hasSuffix("/"),
+        (try? FileManager.default.attributesOfItem(
+          atPath: server.webRoot + "/" + live + "/" + path)[.type] as? FileAttributeType) == .typeRegular
+      else { continue }
+      total += 1
+      if inode(first, path) == mine { shared += 1 }
+    }
+    #expect(total > 150)
+    #expect(total - shared < 20, "\(total - shared) of \(total) files were written again")
+  }
+
+  func styleName(_ folder: String) throws -> String {
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    return try #require(names.first { $0.hasPrefix("style.") }).dropFirst("style.".count).description
   }
 
   @Test("two pushes at once end with the branch tip published and no partial release")
