@@ -85,7 +85,7 @@ public struct SiteBuild: Sendable {
     let verified = described.map { SiteBuild.unchangedOutputs($0.outputs, in: base ?? publisher.output) } ?? [:]
 
     let trustsStamps = true  // a release's sources are a checkout that git updates file by file
-    var (tree, loadProblems) = SourceTree.load(root: root) { path, stamp in
+    let (tree, loadProblems) = SourceTree.load(root: root) { path, stamp in
       trustsStamps ? state?.trustedContent(path: path, stamp: stamp) : nil
     }
     build.stageEnded?("read \(tree.files.count) files, checked \(verified.count) published files")
@@ -105,7 +105,7 @@ public struct SiteBuild: Sendable {
     let pipeline = Pipeline(build: build)
     if loadProblems.hasErrors {
       var nowhere = DiscardingSink()
-      let (result, _, _) = try pipeline.run(tree.reading(tree.unchangedPaths, root: root).0, memo: nil, into: &nowhere)
+      let (result, _, _) = try pipeline.run(tree, memo: nil, into: &nowhere)
       return Outcome(diagnostics: (loadProblems + result.diagnostics).sorted(), summary: result.summary)
     }
 
@@ -119,18 +119,12 @@ public struct SiteBuild: Sendable {
         publisher, base: base ?? publisher.output, live: verified,
         held: release == nil ? state.flatMap { state in state.held.map { ($0, state.outputs) } } : nil,
         sourceStamps: tree.stamps)
-    var built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
-    var stamps = tree.stamps
+    let built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
+    let stamps = tree.stamps
     do {
-      // The pipeline lets go of the files' bytes once it has read them.
+      // The pipeline lets go of the files' bytes once it has read them, and reads a
+      // file it was not given when the memo does not hold what it needs of it.
       built = try pipeline.run(consume tree, memo: memo, into: &sink)
-      if !built.result.unread.isEmpty {
-        // The memo did not hold what was made of files not read: read the site again, whole.
-        let (whole, problems) = SourceTree.load(root: root)
-        stamps = whole.stamps
-        loadProblems = problems
-        built = try pipeline.run(whole, memo: memo, into: &sink)
-      }
     } catch {
       sink.discard()
       throw error
@@ -140,7 +134,7 @@ public struct SiteBuild: Sendable {
     }
     var outcome = Outcome(
       diagnostics: (loadProblems + built.result.diagnostics).sorted(), summary: built.result.summary)
-    guard !outcome.diagnostics.hasErrors, built.result.unread.isEmpty else {
+    guard !outcome.diagnostics.hasErrors else {
       sink.discard()
       return outcome
     }

@@ -83,33 +83,9 @@ extension SourceTree {
       case .failure(let problem): diagnostics.append(problem)
       }
     }
-    return (SourceTree(files: files, stamps: stamps), diagnostics)
-  }
-
-  /// The tree with the text of `paths` (files given as `.unchanged`) read in.
-  public func reading(_ paths: [SourcePath], root: String) -> (SourceTree, [Diagnostic]) {
-    var tree = self
-    var diagnostics: [Diagnostic] = []
-    guard let realRoot = POSIX.realPath(root) else {
-      return (tree, [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
-    }
-    for path in paths {
-      do {
-        tree.files[path] = SourceFile(path: path, content: .text(try POSIX.read(realRoot + "/" + path.rawValue)))
-      } catch {
-        diagnostics.append(
-          Diagnostic(.error, in: path, "cannot be read: \((error as? FileSystemError)?.message ?? "\(error)")"))
-      }
-    }
+    var tree = SourceTree(files: files, stamps: stamps)
+    tree.reader = { path in try? POSIX.read(realRoot + "/" + path.rawValue) }
     return (tree, diagnostics)
-  }
-
-  /// The files given as `.unchanged`.
-  public var unchangedPaths: [SourcePath] {
-    files.values.compactMap { file in
-      if case .unchanged = file.content { return file.path }
-      return nil
-    }.sorted()
   }
 
   /// Adds the files of `folder` and of the folders in it to `paths`. Every folder

@@ -245,6 +245,9 @@ public struct Site: Sendable {
   public var years: [ArchiveYear] = []
   /// Indices of each section's articles, newest first.
   public var sectionArticles: [String: [Int]] = [:]
+  /// Page bundles of articles left out (drafts, scheduled, expired): their photos
+  /// are not published either.
+  public var unpublishedBundles = Set<SourcePath>()
 
   public func articles(in section: Section) -> [Article] {
     (sectionArticles[section.folder] ?? []).map { articles[$0] }

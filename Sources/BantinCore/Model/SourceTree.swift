@@ -8,6 +8,9 @@ public struct SourceTree: Sendable {
   /// Size, modification time and inode of each file, when the tree came from disk:
   /// what the build cache compares to know a file unchanged without reading it.
   public var stamps: [SourcePath: FileStamp] = [:]
+  /// Reads a text file given as `.unchanged` when the build needs its bytes after
+  /// all (the memo does not hold what it needs): set by the loader on disk.
+  public var reader: (@Sendable (SourcePath) -> [UInt8]?)?
 
   public init(files: [SourceFile], stamps: [SourcePath: FileStamp] = [:]) {
     self.files = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
@@ -15,6 +18,15 @@ public struct SourceTree: Sendable {
   }
 
   public subscript(path: SourcePath) -> SourceFile? { files[path] }
+
+  /// The bytes of a text file: as read, or read now through `reader`.
+  public func bytes(of file: SourceFile) -> [UInt8]? {
+    switch file.content {
+    case .text(let bytes): return bytes
+    case .unchanged: return reader?(file.path)
+    case .asset: return nil
+    }
+  }
 
   /// The files under `folder`, in path order.
   public func files(under folder: SourcePath) -> [SourceFile] {
@@ -28,8 +40,9 @@ public struct SourceFile: Sendable {
     case text([UInt8])
     /// A file that is published as it is (a photo, a PDF, a stylesheet).
     case asset(AssetInfo)
-    /// A text file not read again because it has not changed since the build whose
-    /// memo holds what was made of it; its content hash.
+    /// A text file not read yet because it has not changed since the build whose
+    /// memo holds what was made of it: its content hash. Its bytes are read when a
+    /// build needs them after all (`SourceTree.bytes(of:)`).
     case unchanged(StableHash)
   }
 

@@ -49,9 +49,6 @@ public struct BuildResult: Sendable {
   public var diagnostics: [Diagnostic]
   public var summary: BuildSummary
   public var site: Site?
-  /// Files given as `.unchanged` whose text the build needs after all: read them
-  /// and build again. Nothing was handed to the sink.
-  public var unread: [SourcePath] = []
   /// Until when the same sources make the same site: the first moment an article's
   /// date or expiry date comes, or a new year begins (pages show the year); nil
   /// when nothing was built.

@@ -1,0 +1,103 @@
+/// Checks of the whole site that no one file can make: bundles, one URL per
+/// file, one file per place, links to pages the site writes.
+extension Pipeline {
+  /// A page bundle's folder holds its photos, not other articles.
+  static func checkBundles(_ entries: [ContentEntry]) -> [Diagnostic] {
+    let bundles = Set(entries.compactMap { $0.bundle?.rawValue[...] })
+    guard !bundles.isEmpty else { return [] }
+    var diagnostics: [Diagnostic] = []
+    for entry in entries {
+      // Each folder above the file (above its bundle's, for a bundle's index.md).
+      let path = (entry.bundle ?? entry.path).rawValue
+      var end = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+      while let slash = end {
+        if bundles.contains(path[..<slash]) {
+          diagnostics.append(
+            Diagnostic(
+              .error, in: entry.path,
+              "is inside the page bundle \(path[..<slash])/ (a folder with index.md holds one article and its files): move it out"
+            ))
+          break
+        }
+        end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
+      }
+    }
+    return diagnostics
+  }
+
+  /// Two files must not publish at one URL.
+  static func checkURLs(_ entries: [ContentEntry]) -> [Diagnostic] {
+    var first: [String: SourcePath] = [:]
+    first.reserveCapacity(entries.count)
+    var others: [String: [SourcePath]] = [:]
+    for entry in entries where entry.role != .homeIndex {
+      if let earlier = first[entry.urlPath] {
+        others[entry.urlPath, default: [earlier]].append(entry.path)
+      } else {
+        first[entry.urlPath] = entry.path
+      }
+    }
+    var diagnostics: [Diagnostic] = []
+    for (url, paths) in others {
+      let sorted = paths.sorted()
+      for path in sorted.dropFirst() {
+        diagnostics.append(
+          Diagnostic(.error, in: path, "is published at \(url), as \(sorted[0]) is: change one file's name or 'slug'"))
+      }
+    }
+    return diagnostics
+  }
+
+  /// No two files may be written at one place, and no file where another needs a
+  /// folder; places that differ only in capitals (`/x/` and `/X/`, `Readme.txt`
+  /// and `README.txt`) count as one, since a web server or a checkout on Windows or
+  /// macOS that does not tell capitals apart would show one of them for both. Each
+  /// error is given to a source file of the two, when one has one.
+  static func checkOutputs(_ planned: [(path: OutputPath, origin: String, file: SourcePath?)]) -> [Diagnostic] {
+    var first: [String: (path: OutputPath, origin: String, file: SourcePath?)] = [:]
+    first.reserveCapacity(planned.count)
+    var diagnostics: [Diagnostic] = []
+    for (path, origin, file) in planned {
+      let folded = path.rawValue.lowercased()
+      if let earlier = first[folded] {
+        let message =
+          earlier.path == path
+          ? "/\(path) would be written twice: for \(earlier.origin) and for \(origin)"
+          : "/\(earlier.path) (for \(earlier.origin)) and /\(path) (for \(origin)) differ only in capitals: a web server or computer that does not tell capitals apart (Windows, macOS) would show one for both; rename one"
+        diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
+      } else {
+        first[folded] = (path, origin, file)
+      }
+    }
+    for (path, origin, file) in planned {
+      var folder = Substring(path.rawValue)
+      while let slash = folder.lastIndex(of: "/") {
+        folder = folder[..<slash]
+        if let earlier = first[folder.lowercased()] {
+          let message =
+            earlier.path.rawValue == folder
+            ? "/\(folder) is written as a file for \(earlier.origin) and as a folder for \(origin)"
+            : "/\(earlier.path) is written as a file for \(earlier.origin) and /\(folder) as a folder for \(origin): they differ only in capitals, which some web servers and computers do not tell apart"
+          diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
+          break
+        }
+      }
+    }
+    return diagnostics
+  }
+
+  /// Links from article bodies to pages of the site that are not written.
+  static func checkLinks(_ site: Site, outputs: Set<OutputPath>, severity: Diagnostic.Severity) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    for article in site.articles + site.pages {
+      for link in article.internalLinks {
+        let asFolder = OutputPath(urlPath: link.path.hasSuffix("/") ? link.path : link.path + "/")
+        let asFile = OutputPath(String(link.path.drop(while: { $0 == "/" })))
+        guard !outputs.contains(asFolder), !outputs.contains(asFile) else { continue }
+        diagnostics.append(
+          Diagnostic(severity, at: link.location, "the link to \(link.path) is broken: the site has no such page"))
+      }
+    }
+    return diagnostics
+  }
+}

@@ -1,0 +1,91 @@
+extension Pipeline {
+  /// Stage 5: the published site: articles newest first (drafts, scheduled and
+  /// expired ones left out and counted), pages, sections, then the indexes
+  /// (terms, archives, related articles), from the memo's when made of the same.
+  func assembleSite(
+    _ entries: [KeyedEntry], _ articles: [MadeArticle], _ settings: Settings, cache: inout MemoReuse,
+    log: inout BuildLog
+  ) -> Site {
+    var published: [Article] = []
+    var pages: [Article] = []
+    var unpublishedBundles = Set<SourcePath>()
+    for (keyed, made) in zip(entries, articles) {
+      guard var article = made.article else { continue }
+      let entry = keyed.entry
+      let draft = article.draft && !build.includeDrafts
+      let future = article.date > build.now
+      let expired = entry.frontMatter.expiryDate.map { $0.value <= build.now } ?? false
+      if draft || (future && !build.includeFuture) || expired {
+        if draft {
+          log.summary.draftsSkipped += 1
+        } else if expired {
+          log.summary.expiredSkipped += 1
+        } else {
+          log.summary.futureSkipped += 1
+        }
+        if let bundle = entry.bundle { unpublishedBundles.insert(bundle) }
+        continue
+      }
+      if article.future != future { article.future = future }  // (not in its shownHash)
+      switch entry.role {
+      case .article: published.append(article)
+      case .page: pages.append(article)
+      case .sectionIndex, .homeIndex: break
+      }
+    }
+    // Sorted by index: an article is too big a value to move about in a sort.
+    published = published.indices.sorted { Pipeline.newestFirst(published[$0], published[$1]) }.map { published[$0] }
+    pages.sort { $0.urlPath < $1.urlPath }
+    let all = entries.map(\.entry)
+    let (sections, sectionProblems) = Pipeline.sections(entries: all, articles: published)
+    log.add(sectionProblems)
+    let home = all.first { $0.role == .homeIndex }?.frontMatter
+    let config = settings.config
+    var site = Site(
+      config: config, url: settings.url,
+      homeTitle: home?.title?.value ?? config.title,
+      homeDescription: home?.description?.value ?? config.description,
+      sections: sections, articles: published, pages: pages)
+    site.unpublishedBundles = unpublishedBundles
+    cache.index(&site, clock: config.clock)
+    log.summary.articles = published.count
+    log.summary.sections = sections.count
+    log.summary.terms = site.terms.values.reduce(0) { $0 + $1.count }
+    build.stageEnded?("site: sections, terms, archives, related articles")
+    return site
+  }
+
+  static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+    if a.date != b.date { return a.date > b.date }
+    if a.title != b.title { return VietnameseCollation.precedes(a.title, b.title) }
+    return a.source < b.source
+  }
+
+  /// Sections from the folders that hold articles or an `_index.md`, in menu order.
+  static func sections(entries: [ContentEntry], articles: [Article]) -> ([Section], [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var sections: [String: Section] = [:]
+    for entry in entries where entry.role == .sectionIndex {
+      guard let folder = entry.sectionFolder else { continue }
+      sections[folder] = Section(
+        folder: folder, title: entry.frontMatter.title?.value ?? folder,
+        description: entry.frontMatter.description?.value, weight: entry.frontMatter.weight ?? 0,
+        urlPath: entry.urlPath, source: entry.path)
+    }
+    for article in articles {
+      guard let folder = article.sectionFolder, sections[folder] == nil else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .warning, in: ContentEntry.contentFolder.appending(folder),
+          "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'"))
+      sections[folder] = Section(
+        folder: folder, title: folder, description: nil, weight: 0,
+        urlPath: "/" + Slug(from: folder).rawValue + "/", source: nil)
+    }
+    let ordered = sections.values.sorted {
+      if $0.weight != $1.weight { return $0.weight < $1.weight }
+      return VietnameseCollation.precedes($0.title, $1.title)
+    }
+    return (ordered, diagnostics)
+  }
+}
