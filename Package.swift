@@ -69,8 +69,8 @@ let package = Package(
     ),
     // libFuzzer target over the per-article pipeline (`make fuzz`); a replay tool otherwise.
     .executableTarget(name: "bantin-fuzz", dependencies: ["BantinCore"]),
-    .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore"]),
-    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "BantinCoreTests", dependencies: ["BantinCore", "TestSupport"]),
+    .target(name: "TestSupport", dependencies: ["BantinCore"], path: "Tests/TestSupport"),
     .testTarget(name: "BantinIOTests", dependencies: ["BantinCore", "BantinIO", "TestSupport"]),
     .testTarget(name: "BantinServerTests", dependencies: ["BantinCore", "BantinServer", "TestSupport"]),
     .testTarget(

@@ -1,5 +1,6 @@
 import BantinCore
 import Foundation
+import TestSupport
 import Testing
 
 /// The 652 examples of the CommonMark 0.30 specification, each built as the body of

@@ -1,5 +1,6 @@
 import BantinCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Markdown and figures")

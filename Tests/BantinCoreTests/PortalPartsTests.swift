@@ -1,5 +1,6 @@
 import BantinCore
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Aliases, escaping, pagination, new articles")
@@ -183,19 +184,6 @@ struct TermTests {
 
 @Suite("Rebuilding with a memo")
 struct MemoTests {
-  /// Every file's bytes, taking `.unchanged` ones from the last build's.
-  func resolved(_ files: [OutputFile], after previous: [String: [UInt8]] = [:]) -> [String: [UInt8]] {
-    var result: [String: [UInt8]] = [:]
-    for file in files {
-      switch file.content {
-      case .bytes(let bytes): result[file.path.rawValue] = bytes
-      case .copy(let source): result[file.path.rawValue] = Array("copy of \(source)".utf8)
-      case .unchanged: result[file.path.rawValue] = previous[file.path.rawValue]
-      }
-    }
-    return result
-  }
-
   @Test("an unchanged site is reused whole, a changed article redoes only what shows it, output equal to a clean build")
   func reuse() throws {
     var files: [String: String] = [:]

@@ -6,6 +6,11 @@ public struct FrontMatter: Sendable {
   public struct Field<Value: Sendable>: Sendable {
     public var value: Value
     public var location: SourceLocation
+
+    package init(value: Value, location: SourceLocation) {
+      self.value = value
+      self.location = location
+    }
   }
 
   public var title: Field<String>?
@@ -27,6 +32,25 @@ public struct FrontMatter: Sendable {
   public var weight: Int?
 
   public init() {}
+
+  /// Goes through every field and where it was written in the file `path` (see
+  /// `FieldVisitor`): the one list of them.
+  package mutating func visit<Visitor: FieldVisitor>(_ visitor: inout Visitor, in path: SourcePath) throws {
+    let never = Timestamp(secondsSince1970: 0)
+    try visitor.visit(&title, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&date, blank: never, in: path) { try $0.visit(&$1) }
+    try visitor.visit(&lastmod, blank: never, in: path) { try $0.visit(&$1) }
+    try visitor.visit(&expiryDate, blank: never, in: path) { try $0.visit(&$1) }
+    try visitor.visit(&description, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&categories, in: path)
+    try visitor.visit(&tags, in: path)
+    try visitor.visit(&author, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&draft)
+    try visitor.visit(&slug, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&image, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&aliases, in: path)
+    try visitor.visit(&weight)
+  }
 }
 
 /// Which front matter a content file must have.

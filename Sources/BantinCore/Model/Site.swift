@@ -52,6 +52,49 @@ public struct Article: Sendable {
     /// `hashOfShownFields()`, taken once the article is made (and kept in the build
     /// cache), so that a build need not hash every article's body again.
     public var shownHash: StableHash?
+
+    /// Every field but `future` (which each build sets), in one order: a template can
+    /// show all but the last three.
+    package mutating func visit<Visitor: FieldVisitor>(_ visitor: inout Visitor) throws {
+      try visitor.visit(&source)
+      try visitor.visit(&sectionFolder)
+      try visitor.visit(&urlPath)
+      try visitor.visit(&title)
+      try visitor.visit(&description)
+      try visitor.visit(&summary)
+      try visitor.visit(&date)
+      try visitor.visit(&dated)
+      try visitor.visit(&lastmod)
+      try visitor.visit(&author)
+      try visitor.visit(&categories)
+      try visitor.visit(&tags)
+      try visitor.visit(&aliases)
+      try visitor.visit(&draft)
+      try visitor.visit(&image, blank: ResolvedImage(src: "")) { visitor, image in
+        try visitor.visit(&image.src)
+        try visitor.visit(&image.width)
+        try visitor.visit(&image.height)
+      }
+      try visitor.visit(&body)
+      try visitor.visit(&wordCount)
+      guard visitor.visitsHidden else { return }
+      let path = source
+      let nowhere = SourceLocation(path, line: 0, column: 0)
+      try visitor.visit(&internalLinks, blank: InternalLink(path: "", location: nowhere)) { visitor, link in
+        try visitor.visit(&link.path)
+        try visitor.visit(&link.location, in: path)
+      }
+      let blankLookup = Lookup(kind: .link, destination: "", location: nowhere, found: StableHash(high: 0, low: 0))
+      try visitor.visit(&lookups, blank: blankLookup) { visitor, lookup in
+        try visitor.visit(&lookup.kind)
+        try visitor.visit(&lookup.destination)
+        try visitor.visit(&lookup.location, in: path)
+        try visitor.visit(&lookup.found)
+      }
+      try visitor.visit(&shownHash, blank: StableHash(high: 0, low: 0)) { visitor, hash in
+        try visitor.visit(&hash)
+      }
+    }
   }
 
   private var shared: SharedFields<Fields>
@@ -77,31 +120,25 @@ public struct Article: Sendable {
 
   /// Every field a template can show but `future` (which each build sets), hashed.
   public func hashOfShownFields() -> StableHash {
-    let fields = shared.fields
-    var hasher = StableHasher()
-    hasher.combine(fields.source.rawValue)
-    hasher.combine(optional: fields.sectionFolder)
-    hasher.combine(fields.urlPath)
-    hasher.combine(fields.title)
-    hasher.combine(optional: fields.description)
-    hasher.combine(fields.summary)
-    hasher.combine(fields.date)
-    hasher.combine(fields.dated ? 1 : 0)
-    hasher.combine(fields.lastmod ?? Timestamp(secondsSince1970: Int64.min))
-    hasher.combine(optional: fields.author)
-    for names in [fields.categories, fields.tags, fields.aliases] {
-      hasher.combine(names.count)
-      for name in names { hasher.combine(name) }
-    }
-    hasher.combine((fields.draft ? 1 : 0) | (fields.image == nil ? 0 : 4))
-    if let image = fields.image {
-      hasher.combine(image.src)
-      hasher.combine(image.width ?? -1)
-      hasher.combine(image.height ?? -1)
-    }
-    fields.body.withUTF8 { hasher.combine($0) }  // as `combine(_: String)` would
-    hasher.combine(fields.wordCount)
-    return hasher.value
+    var hasher = ShownFieldsHasher()
+    var fields = shared.fields
+    do { try fields.visit(&hasher) } catch {}  // (a hasher throws nothing)
+    return hasher.hasher.value
+  }
+
+  /// An article with nothing in it, for a reader to fill field by field.
+  package static var blank: Article {
+    Article(
+      source: SourcePath(""), sectionFolder: nil, urlPath: "", title: "", description: nil, summary: "",
+      date: Timestamp(secondsSince1970: 0), lastmod: nil, author: nil, categories: [], tags: [], draft: false,
+      image: nil, bodyHTML: "", wordCount: 0)
+  }
+
+  /// Goes through its fields (see `FieldVisitor`): the one list of them.
+  package mutating func visit<Visitor: FieldVisitor>(_ visitor: inout Visitor) throws {
+    var fields = shared.fields
+    try fields.visit(&visitor)
+    shared = SharedFields(fields)
   }
 
   /// The body as HTML.
@@ -126,7 +163,7 @@ public struct HTMLBody: Sendable {
 
   public init(_ text: String) { form = .text(text) }
 
-  init(utf8: ArraySlice<UInt8>) { form = .utf8(utf8) }
+  package init(utf8: ArraySlice<UInt8>) { form = .utf8(utf8) }
 
   public var text: String {
     switch form {
@@ -136,7 +173,7 @@ public struct HTMLBody: Sendable {
   }
 
   /// Its UTF-8 bytes, as they are held.
-  func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+  package func withUTF8<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
     switch form {
     case .text(var text): return text.withUTF8 { body(UnsafeRawBufferPointer($0)) }
     case .utf8(let bytes): return bytes.withUnsafeBytes(body)
@@ -155,6 +192,13 @@ public struct Lookup: Sendable, Hashable {
   public var destination: String
   public var location: SourceLocation
   public var found: StableHash
+
+  package init(kind: Kind, destination: String, location: SourceLocation, found: StableHash) {
+    self.kind = kind
+    self.destination = destination
+    self.location = location
+    self.found = found
+  }
 }
 
 /// A link from an article body to a path of the site.
@@ -162,6 +206,11 @@ public struct InternalLink: Sendable, Hashable {
   /// The site path, without the base path, query or fragment: `/tin-tuc/a/`.
   public var path: String
   public var location: SourceLocation
+
+  package init(path: String, location: SourceLocation) {
+    self.path = path
+    self.location = location
+  }
 }
 
 /// A way of grouping articles by their front matter: categories or tags.
@@ -194,6 +243,17 @@ public struct Term: Sendable, Equatable {
   /// Indices into `Site.articles`, newest first.
   public var articles: [Int]
 
+  package init(
+    taxonomy: Taxonomy, name: String, key: TermKey, slug: String, spellings: [String] = [], articles: [Int]
+  ) {
+    self.taxonomy = taxonomy
+    self.name = name
+    self.key = key
+    self.slug = slug
+    self.spellings = spellings
+    self.articles = articles
+  }
+
   public var urlPath: String { "/\(taxonomy.rawValue)/\(slug)/" }
 }
 
@@ -202,6 +262,12 @@ public struct ArchiveMonth: Sendable, Equatable {
   public var year: Int
   public var month: Int
   public var articles: [Int]
+
+  package init(year: Int, month: Int, articles: [Int]) {
+    self.year = year
+    self.month = month
+    self.articles = articles
+  }
 
   public var urlPath: String { "/\(pad(year, 4))/\(pad(month))/" }
   public var title: String { "Tháng \(month)/\(year)" }
@@ -213,6 +279,12 @@ public struct ArchiveYear: Sendable, Equatable {
   public var articles: [Int]
   public var months: [ArchiveMonth]
 
+  package init(year: Int, articles: [Int], months: [ArchiveMonth]) {
+    self.year = year
+    self.articles = articles
+    self.months = months
+  }
+
   public var urlPath: String { "/\(pad(year, 4))/" }
   public var title: String { "Năm \(year)" }
 }
@@ -222,6 +294,12 @@ public struct ArticleLinks: Sendable, Equatable {
   public var older: Int?
   public var newer: Int?
   public var related: [Int] = []
+
+  package init(older: Int? = nil, newer: Int? = nil, related: [Int] = []) {
+    self.older = older
+    self.newer = newer
+    self.related = related
+  }
 }
 
 /// Everything that is published, in the order readers see it.

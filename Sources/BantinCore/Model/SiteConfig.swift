@@ -155,3 +155,17 @@ public struct BuildConfig: Sendable {
     self.baseURL = baseURL
   }
 }
+
+extension SiteConfig {
+  /// The settings, hashed: what a cached article was made with.
+  public var fingerprint: StableHash {
+    var hasher = StableHasher()
+    for text in [
+      title, description, baseURL.origin, baseURL.basePath, language, timeZone.identifier, publisher ?? "\u{0}",
+    ] {
+      hasher.combine(text)
+    }
+    for number in [pageSize, maxArticleBytes, maxPageBytes, maxOutputBytes, maxOutputFiles] { hasher.combine(number) }
+    return hasher.value
+  }
+}

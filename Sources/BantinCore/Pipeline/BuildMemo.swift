@@ -6,6 +6,12 @@
 /// (`BuildCache` in BantinIO). A memo only ever answers for the exact same inputs.
 public struct BuildMemo: Sendable {
   public struct EntryKey: Hashable, Sendable {
+    package init(path: SourcePath, content: StableHash, config: StableHash) {
+      self.path = path
+      self.content = content
+      self.config = config
+    }
+
     public var path: SourcePath
     public var content: StableHash
     /// The fingerprint of the site's settings (`SiteConfig.fingerprint`).
@@ -14,19 +20,19 @@ public struct BuildMemo: Sendable {
 
   /// What was made of one Markdown file; a class, as the memo hands it on whole
   /// from build to build.
-  final class Entry: Sendable {
-    let entry: ContentEntry?
+  package final class Entry: Sendable {
+    package let entry: ContentEntry?
     /// What reading the front matter said.
-    let frontMatterDiagnostics: [Diagnostic]
+    package let frontMatterDiagnostics: [Diagnostic]
     /// The rendered article, once it is (nil: not rendered yet, or it failed).
-    let article: Article?
+    package let article: Article?
     /// What rendering the Markdown said.
-    let articleDiagnostics: [Diagnostic]
+    package let articleDiagnostics: [Diagnostic]
     /// The entry as the cache file holds it, when it was read from one: written
     /// back as it is.
-    let encoded: Encoded?
+    package let encoded: Encoded?
 
-    init(
+    package init(
       entry: ContentEntry?, frontMatterDiagnostics: [Diagnostic], article: Article? = nil,
       articleDiagnostics: [Diagnostic] = [], encoded: Encoded? = nil
     ) {
@@ -39,34 +45,40 @@ public struct BuildMemo: Sendable {
   }
 
   /// An entry's bytes in the cache file it was read from, and where.
-  struct Encoded: Sendable {
-    let bytes: ArraySlice<UInt8>
-    let file: EncodedFile
+  package struct Encoded: Sendable {
+    package init(bytes: ArraySlice<UInt8>, file: EncodedFile, chunk: Int) {
+      self.bytes = bytes
+      self.file = file
+      self.chunk = chunk
+    }
+
+    package let bytes: ArraySlice<UInt8>
+    package let file: EncodedFile
     /// Its chunk in `file.chunks`.
-    let chunk: Int
+    package let chunk: Int
   }
 
   /// The chunks of a cache file a memo was read from, each with its frame and the
   /// number of entries in it: a chunk whose entries are all kept is written back
   /// whole, without copying.
-  final class EncodedFile: Sendable {
-    let chunks: [(bytes: ArraySlice<UInt8>, count: Int)]
+  package final class EncodedFile: Sendable {
+    package let chunks: [(bytes: ArraySlice<UInt8>, count: Int)]
 
-    init(chunks: [(bytes: ArraySlice<UInt8>, count: Int)]) { self.chunks = chunks }
+    package init(chunks: [(bytes: ArraySlice<UInt8>, count: Int)]) { self.chunks = chunks }
   }
 
   /// Front matter and article of each Markdown file.
-  var entries: [EntryKey: Entry] = [:]
+  package var entries: [EntryKey: Entry] = [:]
   /// The file the memo, or the one before it, was read from.
-  var encodedFile: EncodedFile?
+  package var encodedFile: EncodedFile?
   /// What the articles' links and images were resolved against
   /// (`AssetMap.fingerprint(url:)`): while it is the same, their lookups hold.
-  var references: StableHash?
+  package var references: StableHash?
   /// The output paths of a build whose check of them (`Pipeline.checkOutputs`)
   /// found nothing, hashed: the same paths pass again.
-  var outputsChecked: StableHash?
+  package var outputsChecked: StableHash?
   /// The site's sections, terms, archives and article links, with what they were made from.
-  var siteIndex: SiteBuilder.Index?
+  package var siteIndex: SiteBuilder.Index?
 
   /// The content hash of each Markdown file the memo holds, so that a loader need
   /// not read a file whose stamp has not changed.
@@ -75,6 +87,11 @@ public struct BuildMemo: Sendable {
   }
   /// What each page written was made from, hashed two ways.
   public struct PageRecord: Sendable, Hashable {
+    package init(inputs: StableHash?, fingerprint: StableHash) {
+      self.inputs = inputs
+      self.fingerprint = fingerprint
+    }
+
     /// The hash of what its context is made from (`PageRenderer.inputs(of:)`): while
     /// it is the same, the page is, without making its context. Nil for pages whose
     /// bytes are hashed instead (feeds, sitemaps, robots.txt).

@@ -1,8 +1,8 @@
 /// A Markdown file of `content/` after its front matter is read: what it is, and
 /// where it will be published. Reading one file needs no other file.
 @dynamicMemberLookup
-struct ContentEntry: Sendable {
-  enum Role: Sendable, Equatable {
+package struct ContentEntry: Sendable {
+  package enum Role: Int, Sendable, Equatable {
     /// An article in a section.
     case article
     /// A page at the root of `content/`: published, never listed.
@@ -15,35 +15,77 @@ struct ContentEntry: Sendable {
 
   /// The Markdown after the front matter, while it is needed (an entry restored
   /// from the build cache has none: its article comes from the cache too).
-  struct Markdown: Sendable {
-    var source: SourceText
-    var body: Substring
-    var firstLine: Int
+  package struct Markdown: Sendable {
+    package var source: SourceText
+    package var body: Substring
+    package var firstLine: Int
   }
 
   /// Slugs that would stand beside pages bantin writes: the not-found page and the
   /// folders of list pages (`/tin-tuc/page/2/`).
   static let reservedSlugs: Set<String> = ["404", "page"]
 
-  struct Fields: Sendable {
-    var path: SourcePath
-    var markdown: Markdown?
-    var frontMatter: FrontMatter
-    var role: Role
+  package struct Fields: Sendable {
+    package var path: SourcePath
+    package var markdown: Markdown?
+    package var frontMatter: FrontMatter
+    package var role: Role
     /// The top-level folder under `content/`; nil at the root.
-    var sectionFolder: String?
+    package var sectionFolder: String?
     /// `/quoc-phong-an-ninh/hoi-nghi/`; for a section index, the section's path.
-    var urlPath: String
+    package var urlPath: String
     /// For `index.md` of a page bundle, the folder whose other files belong to it.
-    var bundle: SourcePath?
+    package var bundle: SourcePath?
     /// Site paths that redirect here, checked.
-    var aliases: [String] = []
+    package var aliases: [String] = []
+    /// Where the Markdown starts in the decoded text (UTF-8 offset) and on which line,
+    /// so that an entry from the build cache finds its body again without reading
+    /// its front matter.
+    package var bodyOffset = 0
+    package var bodyFirstLine = 1
+
+    /// Every field but the Markdown itself, in one order (see `FieldVisitor`).
+    package mutating func visit<Visitor: FieldVisitor>(_ visitor: inout Visitor) throws {
+      try visitor.visit(&path)
+      try visitor.visit(&role)
+      try visitor.visit(&sectionFolder)
+      try visitor.visit(&urlPath)
+      try visitor.visit(&bundle, blank: SourcePath("")) { try $0.visit(&$1) }
+      try visitor.visit(&aliases)
+      try visitor.visit(&bodyOffset)
+      try visitor.visit(&bodyFirstLine)
+      try frontMatter.visit(&visitor, in: path)
+    }
+  }
+
+  /// An entry with nothing in it, for a reader to fill field by field.
+  package static var blank: ContentEntry {
+    ContentEntry(
+      path: SourcePath(""), markdown: nil, frontMatter: FrontMatter(), role: .article, sectionFolder: nil,
+      urlPath: "", bundle: nil)
+  }
+
+  /// Goes through its fields (see `FieldVisitor`): the one list of them.
+  package mutating func visit<Visitor: FieldVisitor>(_ visitor: inout Visitor) throws {
+    var fields = shared.fields
+    try fields.visit(&visitor)
+    shared = SharedFields(fields)
+  }
+
+  /// Its Markdown again, from the file's bytes, as `read` found it (for an entry
+  /// from the build cache, whose front matter need not be read again).
+  package func markdownAgain(from bytes: [UInt8]) -> Markdown? {
+    guard case .success(let source) = SourceText.decode(bytes, path: shared.fields.path) else { return nil }
+    let utf8 = source.text.utf8
+    guard shared.fields.bodyOffset <= utf8.count else { return nil }
+    let start = utf8.index(utf8.startIndex, offsetBy: shared.fields.bodyOffset)
+    return Markdown(source: source, body: source.text[start...], firstLine: shared.fields.bodyFirstLine)
   }
 
   /// Shared between copies until one changes: see `SharedFields`.
   private var shared: SharedFields<Fields>
 
-  init(
+  package init(
     path: SourcePath, markdown: Markdown?, frontMatter: FrontMatter, role: Role, sectionFolder: String?,
     urlPath: String, bundle: SourcePath?, aliases: [String] = []
   ) {
@@ -53,12 +95,12 @@ struct ContentEntry: Sendable {
         urlPath: urlPath, bundle: bundle, aliases: aliases))
   }
 
-  subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+  package subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
     get { shared[field] }
     set { shared[field] = newValue }
   }
 
-  static let contentFolder: SourcePath = "content"
+  package static let contentFolder: SourcePath = "content"
 
   /// Reads one Markdown file of `content/`.
   static func read(_ path: SourcePath, bytes: [UInt8], config: SiteConfig, decoder: FrontMatterDecoder)
@@ -169,10 +211,12 @@ struct ContentEntry: Sendable {
     }
     // An entry with errors is still made, so that its body is read too and every
     // problem of the file is reported at once; the build publishes nothing.
-    let entry = ContentEntry(
+    var entry = ContentEntry(
       path: path, markdown: Markdown(source: source, body: block.body, firstLine: block.bodyFirstLine),
       frontMatter: frontMatter,
       role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle, aliases: aliases)
+    entry.bodyOffset = source.text.utf8.distance(from: source.text.utf8.startIndex, to: block.body.startIndex)
+    entry.bodyFirstLine = block.bodyFirstLine
     return (entry, diagnostics)
   }
 }

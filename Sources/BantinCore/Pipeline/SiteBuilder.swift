@@ -1,16 +1,27 @@
 /// Assembles the published site from its articles: what each section, term and
 /// month lists, and each article's neighbours and related articles.
-struct SiteBuilder {
+package struct SiteBuilder {
   let clock: SiteClock
 
   /// What `index` made, and the hash of what it was made from: the order of the
   /// articles and their sections, categories, tags and dates.
-  struct Index: Sendable, Equatable {
-    var inputs: StableHash
-    var sectionArticles: [String: [Int]]
-    var terms: [Taxonomy: [Term]]
-    var years: [ArchiveYear]
-    var links: [ArticleLinks]
+  package struct Index: Sendable, Equatable {
+    package var inputs: StableHash
+    package var sectionArticles: [String: [Int]]
+    package var terms: [Taxonomy: [Term]]
+    package var years: [ArchiveYear]
+    package var links: [ArticleLinks]
+
+    package init(
+      inputs: StableHash, sectionArticles: [String: [Int]], terms: [Taxonomy: [Term]], years: [ArchiveYear],
+      links: [ArticleLinks]
+    ) {
+      self.inputs = inputs
+      self.sectionArticles = sectionArticles
+      self.terms = terms
+      self.years = years
+      self.links = links
+    }
   }
 
   /// Fills in the indexes of `site`, taking them from `previous` when they were made

@@ -62,7 +62,7 @@ public struct TermKey: Hashable, Comparable, Sendable, CustomStringConvertible {
   }
 
   /// A key as `rawValue` gave it (the build cache).
-  init(rawKey: String) { rawValue = rawKey }
+  package init(rawKey: String) { rawValue = rawKey }
 
   public var description: String { rawValue }
 

@@ -21,16 +21,12 @@ extension Pipeline {
       }
       var entry = keyed.entry
       if entry.markdown == nil {
-        // Read whole again: the memo keeps the front matter only as far as the site
-        // needs it, not the tags, categories and image an article is made with.
-        guard let bytes = keyed.reread?(),
-          let again = ContentEntry.read(
-            entry.path, bytes: bytes, config: settings.config, decoder: settings.decoder
-          ).0
-        else {
+        // The memo holds the whole front matter and where the body starts: only the
+        // body is read again (a photo it shows has changed, say).
+        guard let bytes = keyed.reread?(), let markdown = entry.markdownAgain(from: bytes) else {
           return (MadeArticle(article: nil, problems: [Diagnostic(.error, in: entry.path, "cannot be read")]), false)
         }
-        entry = again
+        entry.markdown = markdown
       }
       watch?(entry.path, true)
       defer { watch?(entry.path, false) }

@@ -2,22 +2,22 @@ import BantinCore
 import Foundation
 
 /// A site held in memory, for tests: paths and texts in, a build result out.
-struct TestSite {
-  var files: [String: String]
-  var assets: [String: AssetInfo] = [:]
-  var build = BuildConfig(now: TestSite.now)
+public struct TestSite {
+  public var files: [String: String]
+  public var assets: [String: AssetInfo] = [:]
+  public var build = BuildConfig(now: TestSite.now)
 
   /// 2026-11-26 09:00 in Vietnam.
-  static let now = Timestamp(secondsSince1970: 1_795_658_400)
+  public static let now = Timestamp(secondsSince1970: 1_795_658_400)
 
-  init(_ files: [String: String], assets: [String: AssetInfo] = [:]) {
+  public init(_ files: [String: String], assets: [String: AssetInfo] = [:]) {
     self.files = files
     self.assets = assets
   }
 
   /// The files, with a `site.yml` giving the site's address, and an `_index.md`
   /// titled after the folder for every section that has none (both warnings else).
-  var tree: SourceTree {
+  public var tree: SourceTree {
     var texts = files
     if texts["site.yml"] == nil { texts["site.yml"] = "baseURL: https://phuong.example.vn/\n" }
     for path in files.keys {
@@ -31,20 +31,20 @@ struct TestSite {
         + assets.map { SourceFile.asset(SourcePath($0.key), $0.value) })
   }
 
-  func run() -> BuildResult { Pipeline(build: build).run(tree) }
+  public func run() -> BuildResult { Pipeline(build: build).run(tree) }
 
   /// The diagnostics of a build, one line each.
-  func diagnostics() -> [String] { run().diagnostics.map(\.description) }
+  public func diagnostics() -> [String] { run().diagnostics.map(\.description) }
 
   /// The text of one output file, or nil.
-  func output(_ path: String) -> String? {
+  public func output(_ path: String) -> String? {
     for file in run().files where file.path.rawValue == path {
       if case .bytes(let bytes) = file.content { return String(decoding: bytes, as: UTF8.self) }
     }
     return nil
   }
 
-  static func article(
+  public static func article(
     title: String = "Tin A", date: String = "2024-01-12", extra: String = "", body: String = "Nội dung."
   )
     -> String
@@ -53,4 +53,18 @@ struct TestSite {
   }
 }
 
-let photo = AssetInfo(byteCount: 1000, pixelSize: PixelSize(width: 800, height: 600))
+public let photo = AssetInfo(byteCount: 1000, pixelSize: PixelSize(width: 800, height: 600))
+
+/// Every file's bytes, taking `.unchanged` ones from the last build's, and a copied
+/// file as a note of its source.
+public func resolved(_ files: [OutputFile], after previous: [String: [UInt8]] = [:]) -> [String: [UInt8]] {
+  var result: [String: [UInt8]] = [:]
+  for file in files {
+    switch file.content {
+    case .bytes(let bytes): result[file.path.rawValue] = bytes
+    case .copy(let source): result[file.path.rawValue] = Array("copy of \(source)".utf8)
+    case .unchanged: result[file.path.rawValue] = previous[file.path.rawValue]
+    }
+  }
+  return result
+}
