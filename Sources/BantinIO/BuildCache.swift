@@ -126,14 +126,19 @@ public struct BuildCache: Sendable {
   /// Removes the whole cache of this output folder.
   public func remove() { try? POSIX.remove(folder) }
 
+  /// A `.gitignore` in the cache's folder `top`, so that it is never committed.
+  static func ignore(_ top: String) throws {
+    if !POSIX.exists(top + "/.gitignore") {
+      try POSIX.write(Array("# bantin's build cache: never committed\n*\n".utf8), to: top + "/.gitignore")
+    }
+  }
+
   /// Keeps a build: the memo first, then the state that names it, each written
   /// beside its place and renamed over it.
   public func save(_ state: State, memo: BuildMemo) throws {
     let top = Publisher.parent(of: folder)
     try POSIX.makeDirectory(top)
-    if !POSIX.exists(top + "/.gitignore") {
-      try POSIX.write(Array("# bantin's build cache: never committed\n*\n".utf8), to: top + "/.gitignore")
-    }
+    try BuildCache.ignore(top)
     try POSIX.makeDirectory(folder)
     let temporary = memoPath + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let file = try POSIX.FileWriter(creating: temporary)

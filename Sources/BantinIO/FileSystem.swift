@@ -207,6 +207,16 @@ enum POSIX {
     }
   }
 
+  /// A hard link of `source` at `destination` (a new file), or a copy when the two
+  /// are on different file systems.
+  static func linkOrCopy(_ source: String, to destination: String) throws {
+    if link(source, destination) == 0 { return }
+    guard Glibc.errno == EXDEV || Glibc.errno == EPERM || Glibc.errno == EMLINK else {
+      throw FileSystemError.errno(destination, "cannot link")
+    }
+    try copy(source, to: destination)
+  }
+
   /// Makes the folders above `path` that do not exist.
   static func makeParents(of path: String) throws {
     guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }

@@ -54,7 +54,7 @@ public struct LinkedOutput: PublishingSink {
     let staging = staging.path
     let outcomes = try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord?, Bool) in
       let target = staging + "/" + file.path.rawValue
-      if let record = live[file.path], LinkedOutput.isSame(file, as: record, in: base, sourceStamps: sourceStamps) {
+      if let record = live[file.path], LinkedOutput.isSame(file, as: record, in: base, sourceStamps: sourceStamps, derived: publisher.derived) {
         if held[file.path] == record.stamp.inode { return (file.path, record, false) }  // already a link to it
         try POSIX.makeParents(of: target)
         guard unlink(target) == 0 || errno == ENOENT, link(base + "/" + file.path.rawValue, target) == 0 else {
@@ -81,10 +81,15 @@ public struct LinkedOutput: PublishingSink {
 
   /// Whether `file` has the bytes of the live file `record` describes.
   static func isSame(
-    _ file: OutputFile, as record: OutputRecord, in base: String, sourceStamps: [SourcePath: FileStamp]
+    _ file: OutputFile, as record: OutputRecord, in base: String, sourceStamps: [SourcePath: FileStamp],
+    derived: DerivedStore?
   ) -> Bool {
     switch file.content {
     case .unchanged: return true
+    case .derived(let made):
+      // Published as a hard link to the store's file: the same inode is the same bytes.
+      guard record.source == nil, let store = derived else { return false }
+      return POSIX.stamp(store.path(of: made))?.inode == record.stamp.inode
     case .copy(let source):
       return record.source == source && sourceStamps[source] != nil && record.sourceStamp == sourceStamps[source]
     case .bytes(let bytes):

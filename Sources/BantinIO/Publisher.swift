@@ -14,6 +14,8 @@ public struct Publisher: Sendable {
   public let siteRoot: String
   /// The output folder, `public/` by default.
   public let output: String
+  /// Where derived files are kept (`DerivedStore`), to be linked from.
+  public var derived: DerivedStore?
 
   /// A file in every output folder bantin writes; without it bantin refuses to
   /// replace an existing folder (it might be anything, a home folder say).
@@ -120,6 +122,9 @@ public struct Publisher: Sendable {
       guard let site = SiteRoot(siteRoot) else { throw FileSystemError(siteRoot, "the site folder does not exist") }
       try site.copy(from, to: path)
       source = from
+    case .derived(let made):
+      guard let store = derived else { throw FileSystemError(path, "has no store of derived files to come from") }
+      try POSIX.linkOrCopy(store.path(of: made), to: path)
     case .unchanged: return nil
     }
     guard let stamp = POSIX.stamp(path) else { throw FileSystemError(path, "vanished after writing") }

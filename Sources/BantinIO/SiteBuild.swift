@@ -19,6 +19,8 @@ public struct SiteBuild: Sendable {
   public var leavesMemoryToExit = false
   /// Set when the build is a release of a web root (the git hooks): see `Release`.
   public var release: Release?
+  /// The recipes of derived files (`build.derivedRules` says which are made).
+  public var recipes: [any DerivedRecipe] = DerivedRecipes.standard
 
   /// A build into a new release folder of a web root: its sources are the web
   /// root's checkout, its cache is the web root's, and files that are the live
@@ -71,8 +73,15 @@ public struct SiteBuild: Sendable {
   /// Builds and publishes; throws only when the output cannot be written (and then
   /// the published output is as it was).
   public func run() throws -> Outcome {
-    let publisher = Publisher(siteRoot: root, output: output)
+    var publisher = Publisher(siteRoot: root, output: output)
     if let problem = publisher.checkOutput() { throw FileSystemError(output, problem) }
+    // Derived files are kept beside the build cache, for every build of the site.
+    let derived = DerivedStore(
+      cache: release?.cacheFolder ?? Publisher.parent(of: publisher.output) + "/" + BuildCache.folderName,
+      siteRoot: root, recipes: recipes)
+    publisher.derived = derived
+    var build = self.build
+    build.derivedFiles = derived
     let cache = release.map { BuildCache(folder: $0.cacheFolder) } ?? BuildCache(output: publisher.output)
     let started = POSIX.now()
     var key = BuildCache.Key(output: publisher.output, build: build)

@@ -12,6 +12,7 @@ struct PreviewResponder: HTTPResponder {
   let hub: LiveReloadHub
   let policy: RequestPolicy
   let siteRoot: String
+  let derived: DerivedStore
   /// How often an idle event stream sends a comment, so dead pages are noticed.
   var heartbeat: Duration = .seconds(15)
 
@@ -65,6 +66,7 @@ struct PreviewResponder: HTTPResponder {
     switch content {
     case .bytes(let bytes): return bytes
     case .copy(let source): return try? SiteRoot(siteRoot)?.read(source).get()
+    case .derived(let made): return derived.bytes(of: made)
     case .unchanged: return nil  // resolved when the snapshot is made
     }
   }

@@ -19,6 +19,14 @@ public struct PreviewOptions: Sendable {
   /// A file whose Markdown takes longer than this many seconds to render is reported
   /// while the build goes on (libcmark cannot be stopped).
   public var markdownBudget = 10.0
+  /// Which files are derived from assets and the recipes that make them.
+  public var derivedRules: [any DerivedRule] = DerivedRules.standard
+  public var recipes: [any DerivedRecipe] = DerivedRecipes.standard
+
+  /// Where derived files are kept: the site's `.bantin-cache/derived/`, as `bantin build`'s.
+  var derivedStore: DerivedStore {
+    DerivedStore(cache: root + "/" + BuildCache.folderName, siteRoot: root, recipes: recipes)
+  }
 
   public init(root: String, host: String, port: Int, includeDrafts: Bool, includeFuture: Bool) {
     self.root = root
@@ -61,7 +69,8 @@ public struct PreviewServer: Sendable {
     var logger = Logger(label: "bantin.serve")
     logger.logLevel = .error
     let responder = PreviewResponder(
-      state: state, hub: hub, policy: RequestPolicy(bindHost: options.host), siteRoot: options.root)
+      state: state, hub: hub, policy: RequestPolicy(bindHost: options.host), siteRoot: options.root,
+      derived: options.derivedStore)
     let app = Application(
       responder: responder,
       server: .http1(configuration: .init(idleTimeout: .seconds(Int64(options.idleSeconds)))),
@@ -119,6 +128,8 @@ struct RebuildService: Service {
           now: Timestamp(Date()), includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
           baseURL: SiteURL(origin: String(address.dropLast()), basePath: "/"))
         build.brokenLinksAreErrors = false
+        build.derivedRules = options.derivedRules
+        build.derivedFiles = options.derivedStore
         let watchdog = slowMarkdownWatchdog(budget: options.markdownBudget)
         build.markdownWatch = watchdog.hook
         watchdog.start()

@@ -34,6 +34,7 @@ struct GoldenSite {
       switch file.content {
       case .bytes(let bytes): pages[file.path.rawValue] = bytes
       case .unchanged: copies.append("unexpected unchanged \(file.path)")
+      case .derived(let made): copies.append("\(file.path) <- \(made.name) of \(made.source)")
       case .copy(let source):
         copies.append("\(file.path) <- \(source)")
         if !FileManager.default.fileExists(atPath: site + "/" + source.rawValue) {

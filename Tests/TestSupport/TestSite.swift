@@ -63,6 +63,7 @@ public func resolved(_ files: [OutputFile], after previous: [String: [UInt8]] = 
     switch file.content {
     case .bytes(let bytes): result[file.path.rawValue] = bytes
     case .copy(let source): result[file.path.rawValue] = Array("copy of \(source)".utf8)
+    case .derived(let made): result[file.path.rawValue] = Array("\(made.name) of \(made.source)".utf8)
     case .unchanged: result[file.path.rawValue] = previous[file.path.rawValue]
     }
   }

@@ -147,6 +147,9 @@ public struct BuildConfig: Sendable {
   /// Told when libcmark starts (`true`) and ends rendering a file's body, so that a
   /// watchdog can name a file that takes too long (`MarkdownWatchdog` in BantinIO).
   public var markdownWatch: (@Sendable (SourcePath, Bool) -> Void)?
+  /// Which files are derived from the site's assets, and who makes them (`DerivedFiles.swift`).
+  public var derivedRules: [any DerivedRule] = DerivedRules.standard
+  public var derivedFiles: (any DerivedFileMaker)?
 
   public init(now: Timestamp, includeDrafts: Bool = false, includeFuture: Bool = false, baseURL: SiteURL? = nil) {
     self.now = now

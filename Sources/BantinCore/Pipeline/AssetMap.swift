@@ -248,6 +248,10 @@ extension AssetMap {
         case .copy(let source): hasher.combine(source.rawValue)
         case .bytes(let bytes): hasher.combine(bytes)
         case .unchanged: hasher.combine(1)
+        case .derived(let file):
+          hasher.combine(2)
+          hasher.combine(file.key)
+          hasher.combine(file.name)
         }
         hasher.combine(optional: asset.bundle?.rawValue)
       }

@@ -5,6 +5,9 @@ public struct OutputFile: Sendable, Equatable {
     case bytes([UInt8])
     /// A file of the site folder, copied as it is (a photo).
     case copy(SourcePath)
+    /// A file made outside the core from source files (`DerivedFile`), copied from
+    /// where its maker keeps it.
+    case derived(DerivedFile)
     /// The same bytes as the last build wrote at this path (see `BuildMemo`).
     case unchanged
   }

@@ -44,7 +44,7 @@ public struct Pipeline: Sendable {
     var log = BuildLog()
     let settings = readSettings(tree, log: &log)
     let entries = readFrontMatter(tree, settings, cache: &cache, log: &log)
-    let assets = layOutAssets(tree, entries: entries, settings, log: &log)
+    let assets = deriveFiles(layOutAssets(tree, entries: entries, settings, log: &log), settings, log: &log)
     tree = SourceTree(files: [])  // the bytes are not needed any more (the memo's files are read on demand)
     let articles = renderArticles(entries, assets: assets, settings, cache: &cache, log: &log)
     var site = assembleSite(entries, articles, settings, cache: &cache, log: &log)

@@ -73,6 +73,8 @@ extension Pipeline {
     for copy in copies {
       if case .copy(let source) = copy.content {
         planned.append((copy.path, source.rawValue, source))
+      } else if case .derived(let file) = copy.content {
+        planned.append((copy.path, "\(file.source) (\(file.name))", file.source))
       } else {
         planned.append((copy.path, "the theme's static/\(copy.path)", nil))
       }
