@@ -5,9 +5,11 @@ import BantinCore
 ///
 /// With a cache that matches, a site whose files have not changed is not built at
 /// all; otherwise only the files that changed are read, what did not change is
-/// taken from the memo, and only files whose bytes changed are written (see
-/// `InPlaceOutput`). Without one, the whole site is written into a staging folder
-/// and swapped in. When any file has an error nothing is written.
+/// taken from the memo, and only files whose bytes changed are written into a
+/// staging folder whose other files are hard links to the live ones
+/// (`LinkedOutput`). Without one, the whole site is written into a staging folder
+/// (`StagedOutput`). Either is swapped in whole. When any file has an error
+/// nothing is written.
 public struct SiteBuild: Sendable {
   public var root: String
   public var output: String
