@@ -74,12 +74,14 @@ def main():
         print(f"push {push + 1} (one article changed): {times[-1]:.2f} s", flush=True)
         if options.verbose:
             print("".join(line + "\n" for line in pushed.stderr.splitlines() if line.startswith("remote: bantin")))
-    releases = sorted(name for name in os.listdir(os.path.join(web, "releases")) if not name.startswith(".")
-                      and not name.endswith(".commit"))
-    one = du(os.path.join(web, "releases", releases[-1]))
+    names = [name for name in os.listdir(os.path.join(web, "releases")) if not name.startswith(".")]
+    whole = [name for name in names if os.path.isdir(os.path.join(web, "releases", name))]
+    packed = [name[:-len(".pack")] for name in names if name.endswith(".pack")]
+    live = os.path.basename(os.readlink(os.path.join(web, "current")))
+    one = du(os.path.join(web, "releases", live))
     everything = du(os.path.join(web, "releases"))
-    print(f"releases kept: {len(releases)}; one release {one:.0f} MiB; all {everything:.0f} MiB;"
-          f" ratio {everything / one:.2f}")
+    print(f"releases kept: {len(whole) + len(packed)} ({len(whole)} whole, {len(packed)} packed);"
+          f" one release {one:.0f} MiB; all {everything:.0f} MiB; ratio {everything / one:.2f}")
     times.sort()
     print(f"push to published, one article changed: {times[len(times) // 2]:.2f} s median ({times[0]:.2f}–{times[-1]:.2f})")
 

@@ -70,6 +70,7 @@ public struct GitPublisher: Sendable {
       cacheFolder: store.cacheFolder, identity: store.webRoot,
       live: store.live().flatMap { POSIX.realPath(store.releasesFolder + "/" + $0) },
       publishedAs: ReleaseStore.canonical(publishedAs ?? target))
+    siteBuild.release?.spare = store.sparePath
     var messages: [String] = []
     var succeeded = false
     do {
@@ -184,7 +185,10 @@ public struct GitPublisher: Sendable {
         let older = try? Subprocess.git(["merge-base", "--is-ancestor", other, commit], in: repository).run()
         if older?.succeeded == true { try? POSIX.remove(path) }
       }
+      stageEnded?("switched the live site to \(name)")
       let removed = try store.prune(keep: keep)
+      try store.packOlder()
+      stageEnded?("packed older releases")
       let release = ReleaseStore.Release(name: name, commit: commit, isLive: true)
       return .published(release, build, removed: removed)
     }

@@ -13,7 +13,9 @@ import BantinCore
 /// The staging folder may be the tree the last such build swapped out (`HeldTree`):
 /// it already holds hard links to most live files, so a build that changed one
 /// article touches only the files that changed since, not every file. After the
-/// exchange the old output is kept as that tree for the next build.
+/// exchange the old output is kept as that tree for the next build. A release's
+/// staging folder may be a spare tree, an older release's folder that packing set
+/// aside (`ReleaseStore.sparePath`), whose files are looked at once.
 public struct LinkedOutput: PublishingSink {
   let publisher: Publisher
   let staging: WorkFolder
@@ -33,7 +35,8 @@ public struct LinkedOutput: PublishingSink {
   /// against (all of them, also those the check of the output found changed).
   public init(
     _ publisher: Publisher, base: String, live: [OutputPath: OutputRecord],
-    held: (tree: HeldTree, against: [OutputPath: OutputRecord])?, sourceStamps: [SourcePath: FileStamp]
+    held: (tree: HeldTree, against: [OutputPath: OutputRecord])?, spare: String? = nil,
+    sourceStamps: [SourcePath: FileStamp]
   ) throws {
     self.publisher = publisher
     self.base = base
@@ -42,6 +45,9 @@ public struct LinkedOutput: PublishingSink {
     if let held, let adopted = try publisher.adoptHeldTree(at: held.tree.path) {
       staging = adopted
       self.held = held.tree.inodes(live: held.against)
+    } else if let spare, let adopted = try? publisher.adoptSpare(at: spare) {
+      staging = adopted
+      self.held = try LinkedOutput.inodes(in: adopted.path)
     } else {
       staging = try publisher.makeStaging(marked: true)
       self.held = [:]
@@ -77,6 +83,23 @@ public struct LinkedOutput: PublishingSink {
       records[path] = record
       if changed { written += 1 } else { kept += 1 }
     }
+  }
+
+  /// The inode of every file under `folder` but the marker, by its path.
+  static func inodes(in folder: String) throws -> [OutputPath: Int] {
+    var inodes: [OutputPath: Int] = [:]
+    var folders = [""]
+    while let relative = folders.popLast() {
+      for entry in try POSIX.list(folder + "/" + relative) {
+        let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
+        if entry.kind == .directory {
+          folders.append(path)
+        } else if path != Publisher.marker, let stamp = POSIX.stamp(folder + "/" + path) {
+          inodes[OutputPath(path)] = stamp.inode
+        }
+      }
+    }
+    return inodes
   }
 
   /// Whether `file` has the bytes of the live file `record` describes.

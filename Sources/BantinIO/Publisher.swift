@@ -143,6 +143,14 @@ public struct Publisher: Sendable {
     return try WorkFolder(adopting: path, in: Publisher.parent(of: output), prefix: stagingPrefix)
   }
 
+  /// Claims a spare tree (an older release's folder, `ReleaseStore.sparePath`) as
+  /// this build's staging folder; nil when there is none.
+  func adoptSpare(at path: String) throws -> WorkFolder? {
+    guard POSIX.isDirectory(path) else { return nil }
+    if let problem = checkOutput() { throw FileSystemError(output, problem) }
+    return try WorkFolder(adopting: path, in: Publisher.parent(of: output), prefix: stagingPrefix)
+  }
+
   /// Puts the staging folder in the output's place atomically; the old output is
   /// removed, or kept at `keepingOld` (the held tree).
   func swap(_ folder: WorkFolder, keepingOld kept: String? = nil) throws {

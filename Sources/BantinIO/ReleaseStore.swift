@@ -14,6 +14,8 @@ import Foundation
 /// DIR/.bantin.lock                              held while publishing
 /// ```
 ///
+/// Releases but the live one are packed (`packOlder`, `ReleasePacking.swift`).
+///
 /// A release is built under a hidden name and renamed into `releases/` only when
 /// complete; `current` is switched by renaming a new link over it. A web server
 /// reading `DIR/current` therefore sees the old site or the new one, whole, and a
@@ -35,6 +37,8 @@ public struct ReleaseStore: Sendable {
     /// bantin recorded it): names hold the time to the second, and two pushes in one
     /// second would otherwise be ordered by their commit ids.
     public var sequence = 0
+    /// Kept as a list of its files, not a folder (`ReleasePacking.swift`).
+    public var isPacked = false
 
     /// `2024-11-26 19:30:45 UTC`, from the name.
     public var time: String {
@@ -80,15 +84,19 @@ public struct ReleaseStore: Sendable {
   /// Every release, in the order they were published, oldest first.
   public func releases() -> [Release] {
     let live = live()
-    let names = ((try? POSIX.list(releasesFolder)) ?? [])
-      .filter { $0.kind == .directory && !$0.name.hasPrefix(".") }
-      .map(\.name)
-    return names.map { name in
+    let entries = (try? POSIX.list(releasesFolder)) ?? []
+    let whole = Set(entries.filter { $0.kind == .directory && !$0.name.hasPrefix(".") }.map(\.name))
+    let packed = Set(
+      entries.filter { $0.kind == .file && !$0.name.hasPrefix(".") && $0.name.hasSuffix(".pack") }
+        .map { String($0.name.dropLast(".pack".count)) }
+    ).subtracting(whole)
+    return (whole.union(packed)).map { name in
       // `<name>.commit`: the commit id, then `published <sequence>`.
       let lines = ((try? POSIX.read(releasesFolder + "/" + name + ".commit")) ?? [])
         .split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
       let commit = lines.first.map { $0.trimmingCharacters(in: .whitespaces) }
       var release = Release(name: name, commit: commit, isLive: name == live)
+      release.isPacked = packed.contains(name)
       if let line = lines.first(where: { $0.hasPrefix("published ") }) {
         release.sequence = Int(line.dropFirst("published ".count)) ?? 0
       }
@@ -150,7 +158,7 @@ public struct ReleaseStore: Sendable {
   public func removeLeftovers() throws {
     for entry in (try? POSIX.list(releasesFolder)) ?? [] {
       let path = releasesFolder + "/" + entry.name
-      if entry.name.hasPrefix(".partial-") || entry.name.hasPrefix(".trash-") {
+      if entry.name.hasPrefix(".partial-") || entry.name.hasPrefix(".trash-") || entry.name.hasSuffix(".pack.tmp") {
         try POSIX.remove(path)
       } else if entry.name.hasPrefix(".prepared-"), !entry.name.contains(".staging-"),
         let stamp = POSIX.stamp(path), POSIX.now() - stamp.changed > ReleaseStore.preparedLifetime * 1_000_000_000
@@ -194,6 +202,7 @@ public struct ReleaseStore: Sendable {
 
   /// Points `current` at a release, atomically: a new link renamed over the old one.
   public func switchTo(_ name: String) throws {
+    if !POSIX.isDirectory(releasesFolder + "/" + name), POSIX.exists(packPath(name)) { try unpack(name) }
     guard POSIX.isDirectory(releasesFolder + "/" + name) else {
       throw FileSystemError(name, "no such release in \(releasesFolder)")
     }
@@ -216,6 +225,12 @@ public struct ReleaseStore: Sendable {
     guard all.count > keep else { return [] }
     var removed: [String] = []
     for release in all.dropLast(keep) where !release.isLive {
+      if release.isPacked {
+        try? POSIX.remove(packPath(release.name))
+        try? POSIX.remove(releasesFolder + "/" + release.name + ".commit")
+        removed.append(release.name)
+        continue
+      }
       // Set aside at once (a rename); `emptyTrash` deletes it later.
       let trash = releasesFolder + "/.trash-" + release.name
       try? POSIX.remove(trash)

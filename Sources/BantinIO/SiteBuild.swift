@@ -36,6 +36,8 @@ public struct SiteBuild: Sendable {
     public var live: String?
     /// Where the output folder will be once published (renamed into `releases/`).
     public var publishedAs: String
+    /// An older release's folder to build in, rather than a new one (`ReleaseStore.sparePath`).
+    public var spare: String?
 
     public init(cacheFolder: String, identity: String, live: String?, publishedAs: String) {
       self.cacheFolder = cacheFolder
@@ -129,6 +131,7 @@ public struct SiteBuild: Sendable {
       : try LinkedOutput(
         publisher, base: base ?? publisher.output, live: verified,
         held: release == nil ? state.flatMap { state in state.held.map { ($0, state.outputs) } } : nil,
+        spare: release?.spare,
         sourceStamps: tree.stamps)
     let built: (result: BuildResult, memo: BuildMemo, reuse: BuildMemo.Reuse)
     let stamps = tree.stamps
@@ -190,7 +193,15 @@ public struct SiteBuild: Sendable {
   static func unchangedOutputs(_ records: [OutputPath: OutputRecord], in output: String) -> [OutputPath: OutputRecord] {
     guard POSIX.isDirectory(output) else { return [:] }
     let items = Array(records)
-    let same = items.parallelMap(chunkSize: 256) { POSIX.stamp(output + "/" + $0.0.rawValue) == $0.1.stamp }
+    let same = items.parallelMap(chunkSize: 256) { item in
+      // Not the ctime: a published file's inode is shared by hard links (the held
+      // tree, other releases, packed releases' objects, derived files' store), and
+      // each link made or removed changes it. Written in place, a file gets a new
+      // mtime; bantin itself never writes into a published file.
+      POSIX.stamp(output + "/" + item.0.rawValue).map {
+        $0.size == item.1.stamp.size && $0.modified == item.1.stamp.modified && $0.inode == item.1.stamp.inode
+      } ?? false
+    }
     var verified: [OutputPath: OutputRecord] = [:]
     for (item, isSame) in zip(items, same) where isSame { verified[item.0] = item.1 }
     return verified

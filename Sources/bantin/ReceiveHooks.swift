@@ -74,6 +74,7 @@ struct PostReceive: ParsableCommand {
 func finishPublishing(_ publisher: GitPublisher) {
   Watchdog.timer?.cancel()
   publisher.store.emptyTrash()
+  publisher.stageEnded?("deleted what was set aside")
 }
 
 struct HookPublish: ParsableCommand {
