@@ -66,4 +66,62 @@ struct ReleaseStoreTests {
     #expect(try store.prune(keep: 2) == ["20241126T193045Z-fffffff"])
     #expect(store.releases().map(\.name) == Array(names.dropFirst()))
   }
+
+  func inode(_ path: String) -> Int? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? Int
+  }
+
+  @Test("releases but the live one are packed: no folders, their files kept as objects; switching unpacks one whole")
+  func packing() throws {
+    let web = try Scratch()
+    let store = ReleaseStore(webRoot: web.path + "/www")
+    try store.prepare()
+    let names = ["20240101T000000Z-aaaaaaa", "20240102T000000Z-bbbbbbb", "20240103T000000Z-ccccccc"]
+    var inodes: [String: Int] = [:]
+    for (index, name) in names.enumerated() {
+      let folder = store.partialPath(for: name)
+      try FileManager.default.createDirectory(atPath: folder + "/tin-tuc/a", withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(atPath: folder + "/trong", withIntermediateDirectories: true)
+      try Data("<p>\(name)</p>".utf8).write(to: URL(fileURLWithPath: folder + "/index.html"))
+      if index == 0 {
+        try Data("tin a".utf8).write(to: URL(fileURLWithPath: folder + "/tin-tuc/a/index.html"))
+      } else {  // shared with the release before, as a build links it
+        try FileManager.default.linkItem(
+          atPath: store.releasesFolder + "/" + names[index - 1] + "/tin-tuc/a/index.html",
+          toPath: folder + "/tin-tuc/a/index.html")
+      }
+      try store.admit(folder, as: name, commit: "c0ffee\(index)")
+      try store.switchTo(name)
+      inodes[name] = inode(store.releasesFolder + "/" + name + "/index.html")
+    }
+    let shared = try #require(inode(store.releasesFolder + "/" + names[2] + "/tin-tuc/a/index.html"))
+    try store.packOlder()
+    #expect(store.releases().map(\.name) == names)
+    #expect(store.releases().map(\.isPacked) == [true, true, false])
+    #expect(
+      web.entries("www/releases").sorted() == [
+        ".objects", ".spare", ".trash-" + names[1], names[0] + ".commit", names[0] + ".pack", names[1] + ".commit",
+        names[1] + ".pack", names[2], names[2] + ".commit",
+      ])
+    // One object per inode: the shared file once, each home page once.
+    #expect(web.entries("www/releases/.objects").count == 3)
+    #expect(web.entries("www/releases/.objects").contains("\(shared)"))
+
+    try store.switchTo(names[0])
+    let restored = store.releasesFolder + "/" + names[0]
+    #expect(try String(contentsOfFile: restored + "/index.html", encoding: .utf8) == "<p>\(names[0])</p>")
+    #expect(inode(restored + "/index.html") == inodes[names[0]])
+    #expect(inode(restored + "/tin-tuc/a/index.html") == shared)
+    #expect(FileManager.default.fileExists(atPath: restored + "/trong"))
+    #expect(store.releases().map(\.isPacked) == [false, true, false])
+    #expect(store.releases().map(\.isLive) == [true, false, false])
+
+    // Pruned or unpacked, a release's objects go with the next pack.
+    #expect(try store.prune(keep: 1) == [names[1]])
+    try store.packOlder()
+    #expect(store.releases().map(\.name) == [names[0], names[2]])
+    #expect(store.releases().map(\.isPacked) == [false, true])
+    #expect(
+      web.entries("www/releases/.objects").sorted() == ["\(shared)", "\(inodes[names[2]] ?? 0)"].sorted())
+  }
 }

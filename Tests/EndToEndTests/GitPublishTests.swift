@@ -63,6 +63,16 @@ final class PublishingServer {
     ((try? FileManager.default.contentsOfDirectory(atPath: webRoot + "/releases")) ?? []).sorted()
   }
 
+  /// The releases kept, whole (a folder) or packed (`<name>.pack`).
+  var releases: [String] {
+    releaseFolder.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".commit") }.map {
+      $0.hasSuffix(".pack") ? String($0.dropLast(5)) : $0
+    }
+  }
+
+  /// What is hidden in `releases/` but the packed releases' objects and the spare folder.
+  var leftovers: [String] { releaseFolder.filter { $0.hasPrefix(".") && $0 != ".objects" && $0 != ".spare" } }
+
   /// What is in the work folder beside the web root but the checkout that builds
   /// of pushed commits share (its files, index, lock and completion mark).
   var workEntries: [String] {
@@ -152,7 +162,7 @@ struct GitPublishTests {
 
     try server.push(clone, ["content/tin-tuc/a.md": "---\ntitle: Tin A lần 4\ndate: 2024-01-12\n---\nA.\n"])
     #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 4") == true)
-    let kept = server.releaseFolder.filter { !$0.hasSuffix(".commit") }
+    let kept = server.releases
     #expect(kept.count == 2)
     #expect(kept.first == newest)  // the two newest: "lần 3" and "lần 4"
   }
@@ -166,7 +176,7 @@ struct GitPublishTests {
     #expect(first.status == 0)
     #expect(first.errors.contains("as it was built before the push was accepted"))
     #expect(server.workEntries.isEmpty)
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.leftovers.isEmpty)
     let live = try #require(server.live)
 
     // A name that is not UTF-8, a name with an escape sequence, a link to the repository.
@@ -196,7 +206,7 @@ struct GitPublishTests {
     #expect(!refused.errors.unicodeScalars.contains { $0.value == 0x1B })
     #expect(server.live == live)
     #expect(server.workEntries.isEmpty)
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.leftovers.isEmpty)
     let tmpAfter = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? [])
     #expect(tmpAfter.subtracting(tmpBefore).filter { $0.hasPrefix("bantin") }.isEmpty)
   }
@@ -207,12 +217,21 @@ struct GitPublishTests {
     let clone = try server.clone("bien-tap", files: bigSite(120))
     #expect(try server.push(clone).status == 0)
     let first = try #require(server.live)
+    var firstInodes: [String: Int] = [:]
+    let firstFiles = FileManager.default.enumerator(atPath: server.webRoot + "/" + first)
+    while let path = firstFiles?.nextObject() as? String {
+      var info = stat()
+      if stat(server.webRoot + "/" + first + "/" + path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+        firstInodes[path] = Int(info.st_ino)
+      }
+    }
     let second = try server.push(
       clone, ["content/tin-tuc/bai-7.md": bigSite(120)["content/tin-tuc/bai-7.md"]! + "Đoạn mới.\n"])
     #expect(second.status == 0, "\(second.errors)")
     let live = try #require(server.live)
     #expect(live != first)
     func inode(_ release: String, _ path: String) -> Int? {
+      guard release != first else { return firstInodes[path] }  // packed now: as it was when live
       var info = stat()
       guard stat(server.webRoot + "/" + release + "/" + path, &info) == 0 else { return nil }
       return Int(info.st_ino)
@@ -220,6 +239,14 @@ struct GitPublishTests {
     #expect(inode(first, "tin-tuc/bai-50/index.html") == inode(live, "tin-tuc/bai-50/index.html"))
     #expect(inode(first, "style.\(try styleName(server.webRoot + "/" + live))") != nil)
     #expect(inode(first, "tin-tuc/bai-7/index.html") != inode(live, "tin-tuc/bai-7/index.html"))
+    // The first release is packed: its files are kept by the objects, its folders are not.
+    #expect(server.releases.count == 2)
+    #expect(FileManager.default.fileExists(atPath: server.webRoot + "/" + first + ".pack"))
+    #expect(!FileManager.default.fileExists(atPath: server.webRoot + "/" + first))
+    for path in ["tin-tuc/bai-7/index.html", "index.html"] {
+      let object = server.webRoot + "/releases/.objects/\(firstInodes[path] ?? -1)"
+      #expect(FileManager.default.fileExists(atPath: object), "\(path)")
+    }
     #expect(server.page("tin-tuc/bai-7/index.html")?.contains("Đoạn mới.") == true)
     // Of about 190 files, the second release wrote only those that show the article.
     var shared = 0
@@ -269,10 +296,13 @@ struct GitPublishTests {
     #expect(commit.split(separator: "\n").first.map(String.init) == tip)
     // No partial release; the build of a push that lost the race to update the
     // branch may stay, whole, for an hour (ReleaseStore.preparedLifetime).
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") && !$0.hasPrefix(".prepared-") })
+    #expect(!server.leftovers.contains { !$0.hasPrefix(".prepared-") })
     #expect(!server.releaseFolder.contains { $0.hasPrefix(".prepared-\(tip)") })
-    for release in server.releaseFolder where !release.hasSuffix(".commit") {
-      #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
+    #expect(server.releases.contains(String(live.dropFirst("releases/".count))))
+    for release in server.releases {  // whole, or packed
+      #expect(
+        FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html")
+          || FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + ".pack"))
     }
   }
 
@@ -299,14 +329,16 @@ struct GitPublishTests {
       let now = try #require(server.live)
       #expect(FileManager.default.fileExists(atPath: server.webRoot + "/" + now + "/index.html"))
       #expect(FileManager.default.fileExists(atPath: server.webRoot + "/" + now + "/.bantin-output"))
-      for release in server.releaseFolder where !release.hasPrefix(".") && !release.hasSuffix(".commit") {
-        #expect(FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html"))
+      for release in server.releases {  // whole, or packed
+        #expect(
+          FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + "/index.html")
+            || FileManager.default.fileExists(atPath: server.webRoot + "/releases/" + release + ".pack"))
       }
     }
     let publish = try bantin(["hook", "publish", "--repo", server.bare, "--web-root", server.webRoot])
     #expect(publish.status == 0)
     #expect(server.live != live)
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.leftovers.isEmpty)
     #expect(server.workEntries.isEmpty)
     #expect(server.page("tin-tuc/a/index.html")?.contains("Lần 4") == true)
   }
@@ -323,7 +355,7 @@ struct GitPublishTests {
     #expect(server.live == nil)
     // The stopped build left nothing: no checkout, no half-made release, nothing in /tmp.
     #expect(server.workEntries.isEmpty)
-    #expect(!server.releaseFolder.contains { $0.hasPrefix(".") })
+    #expect(server.leftovers.isEmpty)
   }
 
   @Test("hooks: foreign ones are kept unless --force, uninstall removes only bantin's, --local checks staged files")
