@@ -23,7 +23,8 @@ struct ReleasesCommand: ParsableCommand {
     for release in releases {
       let commit = release.commit.map { String($0.prefix(12)) } ?? "?"
       print(
-        "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)\(release.isLive ? "  (live)" : "")")
+        "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)\(release.isLive ? "  (live)" : "")"
+          + (release.isPacked ? "  (packed)" : ""))
     }
   }
 }
