@@ -84,7 +84,7 @@ def main():
                     with open(path, "wb") as file:
                         file.write(original)
                 measured(command)
-            print(f"  run {run + 1} {name}: clean {wall:.2f} s, {peak:.0f} MiB; nothing changed "
+            print(f"  run {run + 1} {name}: clean {results[name]['clean'][-1]:.2f} s, {peak:.0f} MiB; nothing changed "
                   f"{results[name]['nothing'][-1]:.2f} s; one article {results[name]['one'][-1]:.2f} s", flush=True)
     shutil.rmtree(options.out, ignore_errors=True)
     print(f"\n{options.articles} articles, {options.runs} runs each, alternating, output in {options.out}")
