@@ -43,10 +43,11 @@ public struct Pipeline: Sendable {
     var cache = MemoReuse(previous: previous)
     var log = BuildLog()
     let settings = readSettings(tree, log: &log)
-    let entries = readFrontMatter(tree, settings, cache: &cache, log: &log)
+    var entries = readFrontMatter(tree, settings, cache: &cache, log: &log)
     let assets = deriveFiles(layOutAssets(tree, entries: entries, settings, log: &log), settings, log: &log)
     tree = SourceTree(files: [])  // the bytes are not needed any more (the memo's files are read on demand)
     let articles = renderArticles(entries, assets: assets, settings, cache: &cache, log: &log)
+    for index in entries.indices { entries[index].entry.markdown = nil }  // rendered: the text goes
     var site = assembleSite(entries, articles, settings, cache: &cache, log: &log)
     let plan = planFiles(site, assets: assets, settings, cache: &cache, log: &log)
     if !log.diagnostics.hasErrors {

@@ -4,7 +4,7 @@ struct KeyedEntry: Sendable {
   var entry: ContentEntry
   var problems: [Diagnostic]
   /// Reads the file's bytes again, for an entry that came from the memo whose
-  /// article must be made again (the memo keeps only the front matter the site needs).
+  /// article must be made again (the memo keeps the front matter, not the text).
   var reread: (@Sendable () -> [UInt8]?)?
 }
 
