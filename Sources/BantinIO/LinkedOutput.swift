@@ -60,7 +60,9 @@ public struct LinkedOutput: PublishingSink {
     let staging = staging.path
     let outcomes = try files.parallelTryMap(chunkSize: 16) { file -> (OutputPath, OutputRecord?, Bool) in
       let target = staging + "/" + file.path.rawValue
-      if let record = live[file.path], LinkedOutput.isSame(file, as: record, in: base, sourceStamps: sourceStamps, derived: publisher.derived) {
+      if let record = live[file.path],
+        LinkedOutput.isSame(file, as: record, in: base, sourceStamps: sourceStamps, derived: publisher.derived)
+      {
         if held[file.path] == record.stamp.inode { return (file.path, record, false) }  // already a link to it
         try POSIX.makeParents(of: target)
         guard unlink(target) == 0 || errno == ENOENT, link(base + "/" + file.path.rawValue, target) == 0 else {

@@ -31,7 +31,8 @@ struct DerivedFileTests {
         if let failure { return .failure(DerivedFailure(failure)) }
         return .success(
           DerivedFacts(
-            key: "0123abcd", files: [.init(name: "small.jpg", byteCount: 1234, pixelSize: PixelSize(width: 400, height: 300))]
+            key: "0123abcd",
+            files: [.init(name: "small.jpg", byteCount: 1234, pixelSize: PixelSize(width: 400, height: 300))]
           ))
       }
     }

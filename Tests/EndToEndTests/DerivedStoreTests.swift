@@ -122,7 +122,8 @@ struct DerivedStoreTests {
     try site.write("content/tin-tuc/anh.bad", "not a photo")
     try site.write("content/tin-tuc/a.md", TestSite.article(body: "Đã sửa."))
     let outcome = try Self.build(site, runs: runs)
-    #expect(outcome.diagnostics.map(\.description) == ["content/tin-tuc/anh.bad: error: is not a photo bantin can read"])
+    #expect(
+      outcome.diagnostics.map(\.description) == ["content/tin-tuc/anh.bad: error: is not a photo bantin can read"])
     #expect(runs["refuse"] == 1)
     #expect(site.snapshot("public") == before)
   }
