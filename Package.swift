@@ -23,6 +23,15 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"])]
     ),
+    // libvips 8.14 from the system (Debian: libvips-dev), for photos.
+    .systemLibrary(
+      name: "Cvips",
+      pkgConfig: "vips",
+      providers: [.apt(["libvips-dev"])]
+    ),
+    // Typed, non-variadic wrappers of the libvips calls bantin makes (Swift cannot
+    // call C variadic functions); `Photos.swift` in BantinIO is their one caller.
+    .target(name: "CBantinVips", dependencies: ["Cvips"]),
     // Linux system calls that Glibc's Swift module does not expose (renameat2).
     .target(name: "CBantinSystem"),
     // The default theme, the repository's templates/ folder, embedded in the binary.
@@ -44,7 +53,7 @@ let package = Package(
     // The disk: loading a site folder, staging and atomic publishing.
     .target(
       name: "BantinIO",
-      dependencies: ["BantinCore", "CBantinSystem"]
+      dependencies: ["BantinCore", "CBantinSystem", "CBantinVips"]
     ),
     // The preview server with live reload: the only target that speaks HTTP.
     .target(

@@ -1,0 +1,173 @@
+import BantinCore
+import CBantinVips
+
+/// libvips in process, for photos: the one Swift file that calls it (through the
+/// typed wrappers of `CBantinVips`) and owns every pointer it hands out.
+///
+/// A photo is probed from its header before anything is decoded (a 30000×30000
+/// PNG of a few hundred KB would otherwise decode 900 megapixels), decoded once
+/// with `fail_on=error` (a truncated file is an error, not a half-grey photo),
+/// turned upright by its EXIF orientation, converted to sRGB, and made at each
+/// width from the largest; every metadata item (EXIF with GPS and serial, XMP,
+/// IPTC, ICC) is removed from the image before it is saved, since libvips 8.14's
+/// `webpsave` ignores `strip`. Browsers read untagged images as sRGB.
+public enum Photos {
+  /// libvips started once per process: one thread per operation (bantin runs
+  /// photos on every core itself), no operation cache, only the JPEG, PNG and
+  /// WebP loaders.
+  static let started: Bool = bantin_vips_start() == 0
+
+  public static var libraryVersion: String { String(cString: bantin_vips_version()) }
+
+  public struct Header: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+    /// EXIF orientation, 1 to 8 (1: as stored).
+    public var orientation: Int
+    /// The libvips loader that reads it (`VipsForeignLoadJpegBuffer`).
+    public var loader: String
+
+    /// The size once turned upright (orientations 5 to 8 swap the sides).
+    public var upright: PixelSize {
+      orientation >= 5 && orientation <= 8
+        ? PixelSize(width: height, height: width) : PixelSize(width: width, height: height)
+    }
+  }
+
+  /// The header of a JPEG, PNG or WebP photo; nothing is decoded.
+  public static func probe(_ bytes: [UInt8]) throws(DerivedFailure) -> Header {
+    guard started else { throw DerivedFailure("cannot be processed: libvips did not start") }
+    var width: Int32 = 0
+    var height: Int32 = 0
+    var orientation: Int32 = 1
+    var loader: UnsafePointer<CChar>?
+    let status = bytes.withUnsafeBytes {
+      bantin_vips_probe($0.baseAddress, $0.count, &width, &height, &orientation, &loader)
+    }
+    guard status == 0, let loader else {
+      throw DerivedFailure("is not a JPEG, PNG or WebP photo bantin can read\(takeError())")
+    }
+    return Header(
+      width: Int(width), height: Int(height), orientation: Int(orientation), loader: String(cString: loader))
+  }
+
+  /// One size of a photo, encoded.
+  public struct Variant: Sendable {
+    public var size: PixelSize
+    public var webp: [UInt8]
+    /// JPEG, or PNG when the photo has transparency.
+    public var fallback: [UInt8]
+    public var fallbackIsPNG: Bool
+  }
+
+  /// The photo at each of `widths` it is at least as wide as (never enlarged; at
+  /// its own width when it is narrower than all), widest first, with no metadata.
+  /// A photo over `maxPixels` is refused before it is decoded.
+  public static func variants(of bytes: [UInt8], widths: [Int], maxPixels: Int, quality: Int = 80)
+    throws(DerivedFailure) -> [Variant]
+  {
+    let header = try probe(bytes)
+    guard header.width * header.height <= maxPixels else {
+      throw DerivedFailure(
+        "is \(header.width)×\(header.height) pixels, more than the \(maxPixels / 1_000_000) million bantin reads: make it smaller before adding it"
+      )
+    }
+    let upright = header.upright
+    var fitting = Set(widths.filter { $0 > 0 && $0 <= upright.width }).sorted(by: >)
+    if fitting.isEmpty { fitting = [upright.width] }
+    let largest = bytes.withUnsafeBytes {
+      bantin_vips_thumbnail($0.baseAddress, $0.count, Int32(fitting[0]), 10_000_000)
+    }
+    guard let largest else { throw DerivedFailure("cannot be read as a photo\(takeError())") }
+    defer { bantin_vips_release(largest) }
+    var variants: [Variant] = []
+    for width in fitting {
+      let sized = width == fitting[0] ? largest : bantin_vips_resize(largest, Int32(width), 10_000_000)
+      guard let sized else { throw DerivedFailure("cannot be resized\(takeError())") }
+      defer { if sized != largest { bantin_vips_release(sized) } }
+      guard let clean = bantin_vips_stripped(sized) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      defer { bantin_vips_release(clean) }
+      let alpha = bantin_vips_bands(clean) == 4
+      let webp = try Photos.withoutMetadata(webp: try encode { bantin_vips_save_webp(clean, Int32(quality), $0, $1) })
+      let fallback = try encode {
+        alpha ? bantin_vips_save_png(clean, $0, $1) : bantin_vips_save_jpeg(clean, Int32(quality), $0, $1)
+      }
+      variants.append(
+        Variant(
+          size: PixelSize(width: Int(bantin_vips_width(clean)), height: Int(bantin_vips_height(clean))), webp: webp,
+          fallback: fallback, fallbackIsPNG: alpha))
+    }
+    return variants
+  }
+
+  /// A WebP file without its EXIF, XMP and ICC chunks, and its header's flags for
+  /// them cleared: libvips 8.14 writes an EXIF chunk (resolution, orientation) into
+  /// every WebP, even of an image with no metadata at all.
+  static func withoutMetadata(webp: [UInt8]) throws(DerivedFailure) -> [UInt8] {
+    func number(at offset: Int) -> Int {
+      Int(webp[offset]) | Int(webp[offset + 1]) << 8 | Int(webp[offset + 2]) << 16 | Int(webp[offset + 3]) << 24
+    }
+    guard webp.count >= 12, webp.starts(with: Array("RIFF".utf8)), webp[8..<12].elementsEqual("WEBP".utf8) else {
+      throw DerivedFailure("cannot be processed: libvips made a WebP bantin cannot read")
+    }
+    var output = Array(webp[0..<12])
+    var offset = 12
+    while offset + 8 <= webp.count {
+      let name = String(decoding: webp[offset..<offset + 4], as: UTF8.self)
+      let length = number(at: offset + 4)
+      let end = offset + 8 + length + (length & 1)
+      guard length >= 0, end <= webp.count else {
+        throw DerivedFailure("cannot be processed: libvips made a WebP bantin cannot read")
+      }
+      switch name {
+      case "EXIF", "XMP ", "ICCP": break
+      case "VP8X":
+        var chunk = Array(webp[offset..<end])
+        if chunk.count > 8 { chunk[8] &= ~UInt8(0x20 | 0x08 | 0x04) }
+        output += chunk
+      default: output += webp[offset..<end]
+      }
+      offset = end
+    }
+    let size = output.count - 8
+    for index in 0..<4 { output[4 + index] = UInt8(truncatingIfNeeded: size >> (8 * index)) }
+    return output
+  }
+
+  /// The bytes a save call made, copied out of libvips' buffer and the buffer freed.
+  private static func encode(
+    _ save: (UnsafeMutablePointer<UnsafeMutableRawPointer?>, UnsafeMutablePointer<Int>) -> Int32
+  )
+    throws(DerivedFailure) -> [UInt8]
+  {
+    var buffer: UnsafeMutableRawPointer?
+    var length = 0
+    guard save(&buffer, &length) == 0, let buffer else {
+      throw DerivedFailure("cannot be saved\(takeError())")
+    }
+    defer { bantin_vips_free(buffer) }
+    return Array(UnsafeRawBufferPointer(start: buffer, count: length))
+  }
+
+  /// libvips' last messages, as `: …`, or nothing; the buffer is cleared.
+  static func takeError() -> String {
+    guard let copy = bantin_vips_take_error() else { return "" }
+    defer { bantin_vips_free(copy) }
+    let text = String(cString: copy).split(separator: "\n").first.map(String.init) ?? ""
+    return text.isEmpty ? "" : ": " + text
+  }
+
+  /// For tests: a photo with some structure, `kind` 0 sRGB JPEG, 1 grey JPEG,
+  /// 2 CMYK JPEG, 3 sRGB PNG with alpha.
+  package static func testImage(width: Int, height: Int, kind: Int) -> [UInt8]? {
+    guard started else { return nil }
+    var buffer: UnsafeMutableRawPointer?
+    var length = 0
+    guard bantin_vips_test_image(Int32(width), Int32(height), Int32(kind), &buffer, &length) == 0, let buffer else {
+      _ = takeError()
+      return nil
+    }
+    defer { bantin_vips_free(buffer) }
+    return Array(UnsafeRawBufferPointer(start: buffer, count: length))
+  }
+}
