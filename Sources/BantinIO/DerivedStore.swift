@@ -11,13 +11,19 @@ import BantinCore
 public protocol DerivedRecipe: Sendable {
   var name: String { get }
   var version: Int { get }
+  /// What else makes its bytes (a library and its version), part of every key.
+  var tool: String { get }
   /// Writes the results into `folder` (new and empty) and says what it wrote.
   func make(_ inputs: [[UInt8]], settings: String, into folder: String) throws -> [DerivedFacts.Made]
 }
 
+extension DerivedRecipe {
+  public var tool: String { "" }
+}
+
 /// The recipes bantin ships.
 public enum DerivedRecipes {
-  public static let standard: [any DerivedRecipe] = []
+  public static let standard: [any DerivedRecipe] = [PhotoRecipe()]
 }
 
 /// Makes derived files and keeps them by content hash, in a folder that outlives
@@ -86,6 +92,7 @@ public struct DerivedStore: DerivedFileMaker {
     var hasher = StableHasher()
     hasher.combine(recipe.name)
     hasher.combine(recipe.version)
+    hasher.combine(recipe.tool)
     hasher.combine(job.settings)
     for input in job.inputs {
       let target = try? site.resolve(input).get()

@@ -141,4 +141,33 @@ struct PhotosTests {
       #expect(error.message.hasPrefix("is not a JPEG, PNG or WebP photo bantin can read"), "\(error.message)")
     }
   }
+
+  @Test("the photo recipe, through the store: each width as WebP and JPEG with its pixel size, made once")
+  func recipe() throws {
+    let site = try Scratch()
+    let photo = try Self.cameraPhoto(in: site)
+    try site.write("content/tin-tuc/anh.jpg", Data(photo))
+    let settings = PhotoSettings(widths: [960, 480, 480], quality: 80, maxPixels: 100_000_000)
+    #expect(settings.text == "widths=480,960;quality=80;maxPixels=100000000")
+    #expect(PhotoSettings(text: settings.text) == settings)
+    #expect(PhotoSettings(text: "widths=480,x;quality=80;maxPixels=1") == nil)
+    let store = DerivedStore(cache: site.path + "/.bantin-cache", siteRoot: site.path, recipes: [PhotoRecipe()])
+    let job = DerivedJob(recipe: "photo", settings: settings.text, inputs: ["content/tin-tuc/anh.jpg"])
+    let facts = try store.make([job])[0].get()
+    #expect(
+      facts.files.map { "\($0.name) \($0.pixelSize.map { "\($0.width)x\($0.height)" } ?? "")" } == [
+        "960.webp 960x1280", "960.jpg 960x1280", "480.webp 480x640", "480.jpg 480x640",
+      ])
+    for file in facts.files {
+      let path = store.path(of: DerivedFile(key: facts.key, name: file.name, source: job.inputs[0]))
+      #expect(try Data(contentsOf: URL(fileURLWithPath: path)).count == file.byteCount)
+    }
+    let factsFile = site.path + "/.bantin-cache/.derived/" + facts.key + "/facts"
+    let made = try FileManager.default.attributesOfItem(atPath: factsFile)[.modificationDate] as? Date
+    #expect(try store.make([job])[0].get() == facts)
+    #expect(try FileManager.default.attributesOfItem(atPath: factsFile)[.modificationDate] as? Date == made)
+    let wrong = DerivedJob(recipe: "photo", settings: "widths=", inputs: ["content/tin-tuc/anh.jpg"])
+    #expect(
+      store.make([wrong])[0] == .failure(DerivedFailure("cannot be processed: the photo recipe was given 'widths='")))
+  }
 }
