@@ -66,19 +66,11 @@ public enum Photos {
   public static func variants(of bytes: [UInt8], widths: [Int], maxPixels: Int, quality: Int = 80)
     throws(DerivedFailure) -> [Variant]
   {
-    let header = try probe(bytes)
-    guard header.width * header.height <= maxPixels else {
-      throw DerivedFailure(
-        "is \(header.width)×\(header.height) pixels, more than the \(maxPixels / 1_000_000) million bantin reads: make it smaller before adding it"
-      )
-    }
+    let header = try checkedHeader(bytes, maxPixels: maxPixels)
     let upright = header.upright
     var fitting = Set(widths.filter { $0 > 0 && $0 <= upright.width }).sorted(by: >)
     if fitting.isEmpty { fitting = [upright.width] }
-    let largest = bytes.withUnsafeBytes {
-      bantin_vips_thumbnail($0.baseAddress, $0.count, Int32(fitting[0]), 10_000_000)
-    }
-    guard let largest else { throw DerivedFailure("cannot be read as a photo\(takeError())") }
+    let largest = try decode(bytes, width: fitting[0])
     defer { bantin_vips_release(largest) }
     var variants: [Variant] = []
     for width in fitting {
@@ -98,6 +90,72 @@ public enum Photos {
           fallback: fallback, fallbackIsPNG: alpha))
     }
     return variants
+  }
+
+  /// The photo at its own size, upright, with no metadata, in its own format:
+  /// (its bytes, size, file extension).
+  public static func original(of bytes: [UInt8], maxPixels: Int, quality: Int) throws(DerivedFailure) -> (
+    bytes: [UInt8], size: PixelSize, fileExtension: String
+  ) {
+    let header = try checkedHeader(bytes, maxPixels: maxPixels)
+    let image = try decode(bytes, width: header.upright.width)
+    defer { bantin_vips_release(image) }
+    guard let clean = bantin_vips_stripped(image) else { throw DerivedFailure("cannot be processed\(takeError())") }
+    defer { bantin_vips_release(clean) }
+    let size = PixelSize(width: Int(bantin_vips_width(clean)), height: Int(bantin_vips_height(clean)))
+    if header.loader.contains("Png") {
+      return (try encode { bantin_vips_save_png(clean, $0, $1) }, size, "png")
+    }
+    if header.loader.contains("Webp") {
+      let webp = try encode { bantin_vips_save_webp(clean, Int32(quality), $0, $1) }
+      return (try withoutMetadata(webp: webp), size, "webp")
+    }
+    return (try encode { bantin_vips_save_jpeg(clean, Int32(quality), $0, $1) }, size, "jpg")
+  }
+
+  /// JPEG crops of the photo, each of exactly its size, cut around `focus`
+  /// (fractions of the upright photo), from one decoding, with no metadata.
+  public static func crops(of bytes: [UInt8], sizes: [PixelSize], focus: Focus, maxPixels: Int, quality: Int)
+    throws(DerivedFailure) -> [[UInt8]]
+  {
+    let upright = try checkedHeader(bytes, maxPixels: maxPixels).upright
+    // Decoded once, as small as still covers every crop.
+    let scale = sizes.map {
+      max(Double($0.width) / Double(upright.width), Double($0.height) / Double(upright.height))
+    }.max() ?? 1
+    let image = try decode(bytes, width: min(upright.width, Int((Double(upright.width) * scale).rounded(.up))))
+    defer { bantin_vips_release(image) }
+    var crops: [[UInt8]] = []
+    for size in sizes {
+      guard let cut = bantin_vips_cover(image, Int32(size.width), Int32(size.height), focus.x, focus.y) else {
+        throw DerivedFailure("cannot be cropped\(takeError())")
+      }
+      defer { bantin_vips_release(cut) }
+      guard let clean = bantin_vips_stripped(cut) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      defer { bantin_vips_release(clean) }
+      crops.append(try encode { bantin_vips_save_jpeg(clean, Int32(quality), $0, $1) })
+    }
+    return crops
+  }
+
+  /// The header, once the photo is known to be within `maxPixels`.
+  private static func checkedHeader(_ bytes: [UInt8], maxPixels: Int) throws(DerivedFailure) -> Header {
+    let header = try probe(bytes)
+    guard header.width * header.height <= maxPixels else {
+      throw DerivedFailure(
+        "is \(header.width)×\(header.height) pixels, more than the \(maxPixels / 1_000_000) million bantin reads: make it smaller before adding it"
+      )
+    }
+    return header
+  }
+
+  /// The photo decoded whole, upright, in sRGB, `width` wide (never enlarged).
+  private static func decode(_ bytes: [UInt8], width: Int) throws(DerivedFailure) -> UnsafeMutableRawPointer {
+    let image = bytes.withUnsafeBytes {
+      bantin_vips_thumbnail($0.baseAddress, $0.count, Int32(width), 10_000_000)
+    }
+    guard let image else { throw DerivedFailure("cannot be read as a photo\(takeError())") }
+    return image
   }
 
   /// A WebP file without its EXIF, XMP and ICC chunks, and its header's flags for

@@ -74,6 +74,41 @@ void *bantin_vips_resize(void *image, int width, int height) {
   return to_srgb(out);
 }
 
+void *bantin_vips_cover(void *image, int width, int height, double focus_x, double focus_y) {
+  VipsImage *in = (VipsImage *)image;
+  int from_width = vips_image_get_width(in), from_height = vips_image_get_height(in);
+  if (width <= 0 || height <= 0 || from_width <= 0 || from_height <= 0) return NULL;
+  double scale = (double)width / from_width;
+  if ((double)height / from_height > scale) scale = (double)height / from_height;
+  int scaled_width = (int)(from_width * scale + 0.999), scaled_height = (int)(from_height * scale + 0.999);
+  if (scaled_width < width) scaled_width = width;
+  if (scaled_height < height) scaled_height = height;
+  VipsImage *scaled = NULL;
+  if (vips_thumbnail_image(in, &scaled, scaled_width, "height", scaled_height, "size", VIPS_SIZE_FORCE, NULL))
+    return NULL;
+  int left = (int)(focus_x * scaled_width - width / 2.0 + 0.5);
+  int top = (int)(focus_y * scaled_height - height / 2.0 + 0.5);
+  if (left > scaled_width - width) left = scaled_width - width;
+  if (top > scaled_height - height) top = scaled_height - height;
+  if (left < 0) left = 0;
+  if (top < 0) top = 0;
+  VipsImage *cut = NULL;
+  int failed = vips_extract_area(scaled, &cut, left, top, width, height, NULL);
+  g_object_unref(scaled);
+  if (failed) return NULL;
+  if (vips_image_hasalpha(cut)) {
+    VipsImage *flat = NULL;
+    double white[3] = {255, 255, 255};
+    VipsArrayDouble *background = vips_array_double_new(white, 3);
+    failed = vips_flatten(cut, &flat, "background", background, NULL);
+    vips_area_unref(VIPS_AREA(background));
+    g_object_unref(cut);
+    if (failed) return NULL;
+    cut = flat;
+  }
+  return to_srgb(cut);
+}
+
 void *bantin_vips_stripped(void *image) {
   VipsImage *out = NULL;
   if (vips_copy((VipsImage *)image, &out, NULL)) return NULL;

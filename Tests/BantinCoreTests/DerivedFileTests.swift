@@ -14,7 +14,7 @@ struct DerivedFileTests {
       let smaller = OutputPath(String(asset.output.rawValue.dropLast(4)) + ".small.jpg")
       return DerivedRequest(
         job: DerivedJob(recipe: "smaller", settings: "width=400", inputs: [asset.source]),
-        publish: ["small.jpg": smaller], replacesAsset: "small.jpg")
+        publish: ["small.jpg": smaller], standsForAsset: true)
     }
   }
 
@@ -27,8 +27,14 @@ struct DerivedFileTests {
 
     func make(_ jobs: [DerivedJob]) -> [Result<DerivedFacts, DerivedFailure>] {
       self.jobs += jobs
-      return jobs.map { _ in
+      return jobs.map { job in
         if let failure { return .failure(DerivedFailure(failure)) }
+        if let crops = CropSettings(text: job.settings) {  // the article's crops for link previews
+          return .success(
+            DerivedFacts(
+              key: "4567cdef",
+              files: crops.sizes.map { .init(name: "\($0.width)x\($0.height).jpg", byteCount: 99, pixelSize: $0) }))
+        }
         return .success(
           DerivedFacts(
             key: "0123abcd",

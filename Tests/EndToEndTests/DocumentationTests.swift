@@ -11,7 +11,7 @@ struct DocumentationTests {
   static func contextKeys() -> Set<String> {
     let (tree, _) = SourceTree.load(root: Repository.fixtures + "/portal")
     let now = Timestamp(secondsSince1970: 1_795_658_400)
-    var build = BuildConfig(now: now)
+    var build = BuildConfig.withPhotos(now: now, root: Repository.fixtures + "/portal")
     build.includeDrafts = true
     build.includeFuture = true
     let result = Pipeline(build: build).run(tree)

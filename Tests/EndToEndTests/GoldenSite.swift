@@ -19,7 +19,7 @@ struct GoldenSite {
 
   func build() -> BuildResult {
     let (tree, problems) = SourceTree.load(root: site)
-    var result = Pipeline(build: BuildConfig(now: now)).run(tree)
+    var result = Pipeline(build: BuildConfig.withPhotos(now: now, root: site)).run(tree)
     result.diagnostics = (problems + result.diagnostics).sorted()
     return result
   }

@@ -200,7 +200,7 @@ struct PortalTests {
   @Test("a scheduled article is published with --future, marked as such")
   func future() throws {
     let (tree, _) = SourceTree.load(root: Repository.fixtures + "/portal")
-    var build = BuildConfig(now: Self.golden.now)
+    var build = BuildConfig.withPhotos(now: Self.golden.now, root: Repository.fixtures + "/portal")
     build.includeFuture = true
     let result = Pipeline(build: build).run(tree)
     let page = try #require(result.files.first { $0.path.rawValue == "tin-tuc/hen-gio/index.html" })

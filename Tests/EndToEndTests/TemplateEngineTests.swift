@@ -13,7 +13,7 @@ struct TemplateEngineTests {
   func samePages(site: String) throws {
     let (tree, _) = SourceTree.load(root: Repository.root + site)
     let now = Timestamp(secondsSince1970: 1_795_658_400)
-    var build = BuildConfig(now: now)
+    var build = BuildConfig.withPhotos(now: now, root: Repository.root + site)
     build.includeDrafts = true
     build.includeFuture = true
     let result = Pipeline(build: build).run(tree)

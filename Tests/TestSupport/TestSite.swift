@@ -5,7 +5,14 @@ import Foundation
 public struct TestSite {
   public var files: [String: String]
   public var assets: [String: AssetInfo] = [:]
-  public var build = BuildConfig(now: TestSite.now)
+  /// Assets are copied as they are: no derived files (photos), which need a maker.
+  public var build = TestSite.plainBuild
+
+  public static var plainBuild: BuildConfig {
+    var build = BuildConfig(now: TestSite.now)
+    build.derivedRules = []
+    return build
+  }
 
   /// 2026-11-26 09:00 in Vietnam.
   public static let now = Timestamp(secondsSince1970: 1_795_658_400)

@@ -12,7 +12,7 @@ public struct FrontMatterDecoder: Sendable {
 
   static let knownKeys: [String] = [
     "title", "date", "lastmod", "expiryDate", "description", "categories", "tags", "author",
-    "draft", "slug", "image", "aliases", "weight",
+    "draft", "slug", "image", "focus", "aliases", "weight",
   ]
 
   public func decode(_ block: FrontMatterBlock, in source: SourceText, as kind: ContentKind)
@@ -58,6 +58,16 @@ public struct FrontMatterDecoder: Sendable {
           "'slug' is empty: write the last part of the URL, such as 'hoi-nghi-tong-ket', or remove the line")
       }
     case "image": frontMatter.image = yaml.text(value, key: key)
+    case "focus":
+      guard let field = yaml.text(value, key: key) else { break }
+      if let focus = Focus(field.value) {
+        frontMatter.focus = FrontMatter.Field(value: focus, location: field.location)
+      } else {
+        yaml.error(
+          field.location,
+          "'focus' must be two numbers from 0 to 1, across then down, such as 'focus: 0.3,0.4' (the centre is 0.5,0.5)"
+        )
+      }
     case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates)
     case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)
     case "expiryDate": frontMatter.expiryDate = yaml.timestamp(value, key: key, dates: dates)

@@ -26,6 +26,8 @@ public struct FrontMatter: Sendable {
   public var draft = false
   public var slug: Field<String>?
   public var image: Field<String>?
+  /// Where crops of the image for sharing are centred (`focus: 0.3,0.4`), checked.
+  public var focus: Field<Focus>?
   /// Old site paths that redirect to the article.
   public var aliases: [Field<String>] = []
   /// Orders sections (in `_index.md`); lower comes first.
@@ -48,6 +50,11 @@ public struct FrontMatter: Sendable {
     try visitor.visit(&draft)
     try visitor.visit(&slug, blank: "", in: path) { try $0.visit(&$1) }
     try visitor.visit(&image, blank: "", in: path) { try $0.visit(&$1) }
+    try visitor.visit(&focus, blank: .centre, in: path) { visitor, focus in
+      var text = focus.text
+      try visitor.visit(&text)
+      focus = Focus(text) ?? .centre
+    }
     try visitor.visit(&aliases, in: path)
     try visitor.visit(&weight)
   }

@@ -36,6 +36,13 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
     return name[name.utf8.index(after: dot)...].lowercased()
   }
 
+  /// The file name without its extension: `anh-1` for `anh-1.jpg`.
+  public var stem: Substring {
+    let name = fileName
+    guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return name }
+    return name[..<dot]
+  }
+
   /// The folder holding this path (`content/tin-tuc` for `content/tin-tuc/a.md`); empty at the root.
   public var parent: SourcePath {
     guard let slash = rawValue.utf8.lastIndex(of: UInt8(ascii: "/")) else { return SourcePath("") }

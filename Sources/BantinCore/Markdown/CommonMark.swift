@@ -25,13 +25,24 @@ public struct MarkdownReference: Sendable, Equatable {
 /// An image whose file was found: what `<img>` gets.
 public struct ResolvedImage: Sendable, Hashable {
   public var src: String
+  /// The image's size; for a photo the site processes, its largest published size
+  /// (what `width` and `height` must give: its proportions).
   public var width: Int?
   public var height: Int?
+  /// A processed photo's published files, each width as WebP and as JPEG (or PNG),
+  /// for `srcset`; empty for an image published as it is.
+  public var variants: [ImageVariant] = []
+  /// The photo the variants were made from (crops for sharing are made from it).
+  public var photo: SourcePath?
 
-  public init(src: String, width: Int? = nil, height: Int? = nil) {
+  public init(
+    src: String, width: Int? = nil, height: Int? = nil, variants: [ImageVariant] = [], photo: SourcePath? = nil
+  ) {
     self.src = src
     self.width = width
     self.height = height
+    self.variants = variants
+    self.photo = photo
   }
 }
 
@@ -188,6 +199,7 @@ public enum CommonMark {
       diagnostics.append(.warning(at, finding.message))
     }
 
+    var leadShown = false
     for (reference, node) in zip(references, nodes) {
       switch resolve(reference) {
       case .keep:
@@ -195,7 +207,9 @@ public enum CommonMark {
       case .link(let url):
         cmark_node_set_url(node, url)
       case .image(let image):
-        replace(node, kind: reference.kind, with: image, reference: reference)
+        let lead = reference.kind == .figure && !leadShown
+        if lead { leadShown = true }
+        replace(node, kind: reference.kind, with: image, reference: reference, lead: lead)
       case .failed(let diagnostic):
         diagnostics.append(diagnostic)
       }
@@ -214,18 +228,14 @@ public enum CommonMark {
       summaryBeforeBreak: walk.beforeBreak.map { $0.collapsingSpaces() }.flatMap { $0.isEmpty ? nil : $0 })
   }
 
-  /// Replaces an image node by our own `<img>` (lazy, with its size), or its whole
-  /// paragraph by a `<figure>` with the caption.
+  /// Replaces an image node by our own `<img>` or `<picture>` (`PictureHTML`), or its
+  /// whole paragraph by a `<figure>` with the caption; the first figure is the lead.
   private static func replace(
     _ node: OpaquePointer, kind: MarkdownReference.Kind, with image: ResolvedImage,
-    reference: MarkdownReference
+    reference: MarkdownReference, lead: Bool
   ) {
-    var img = "<img src=\"\(HTML.escape(image.src))\" alt=\"\(HTML.escape(reference.text))\""
-    if let width = image.width, let height = image.height {
-      img += " width=\"\(width)\" height=\"\(height)\""
-    }
-    if kind == .image, !reference.title.isEmpty { img += " title=\"\(HTML.escape(reference.title))\"" }
-    img += " loading=\"lazy\" decoding=\"async\">"
+    let img = PictureHTML.html(
+      image, alt: reference.text, title: kind == .image ? reference.title : nil, lead: lead)
     if kind == .figure, let paragraph = cmark_node_parent(node),
       let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)
     {
@@ -359,6 +369,14 @@ extension Lookup {
       hasher.combine(image.src)
       hasher.combine(image.width ?? -1)
       hasher.combine(image.height ?? -1)
+      hasher.combine(image.photo?.rawValue ?? "")
+      hasher.combine(image.variants.count)
+      for variant in image.variants {
+        hasher.combine(variant.url)
+        hasher.combine(variant.width)
+        hasher.combine(variant.height)
+        hasher.combine(variant.type)
+      }
     case .failed(let diagnostic):
       hasher.combine(4)
       hasher.combine(diagnostic.description)

@@ -40,6 +40,9 @@ public struct Article: Sendable {
     public var future = false
     /// The photo that stands for the article (front matter `image`, else its first figure).
     public var image: ResolvedImage?
+    /// The crops of `image` that link previews and search engines show, when the
+    /// site processes it (`Cover.plan`).
+    public var cover: Cover?
     public var body: HTMLBody
     public var wordCount: Int
     /// Site paths the article links to, with where, for the link check.
@@ -74,6 +77,26 @@ public struct Article: Sendable {
         try visitor.visit(&image.src)
         try visitor.visit(&image.width)
         try visitor.visit(&image.height)
+        let blankVariant = ImageVariant(url: "", width: 0, height: 0, type: "")
+        try visitor.visit(&image.variants, blank: blankVariant) { visitor, variant in
+          try visitor.visit(&variant.url)
+          try visitor.visit(&variant.width)
+          try visitor.visit(&variant.height)
+          try visitor.visit(&variant.type)
+        }
+        try visitor.visit(&image.photo, blank: SourcePath("")) { try $0.visit(&$1) }
+      }
+      let blankCover = Cover(photo: SourcePath(""), focus: .centre, files: [])
+      try visitor.visit(&cover, blank: blankCover) { visitor, cover in
+        try visitor.visit(&cover.photo)
+        var focus = cover.focus.text
+        try visitor.visit(&focus)
+        cover.focus = Focus(focus) ?? .centre
+        try visitor.visit(&cover.files, blank: Cover.File(output: "", width: 0, height: 0)) { visitor, file in
+          try visitor.visit(&file.output)
+          try visitor.visit(&file.width)
+          try visitor.visit(&file.height)
+        }
       }
       try visitor.visit(&body)
       try visitor.visit(&wordCount)

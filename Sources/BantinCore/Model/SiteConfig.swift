@@ -28,6 +28,9 @@ public struct SiteConfig: Sendable, Hashable {
   /// The most bytes and files a build may publish.
   public var maxOutputBytes = 16 * 1024 * 1024 * 1024
   public var maxOutputFiles = 1_000_000
+  /// How photos are published (`photoWidths`, `photoQuality`, `photoMaxPixels`,
+  /// `publishOriginalPhotos`).
+  public var photos = PhotoSettings.standard
 
   /// The range each setting that sizes work may take: what the build promises to
   /// stay within, whatever a site says.
@@ -37,7 +40,12 @@ public struct SiteConfig: Sendable, Hashable {
     "maxPageBytes": (64 * 1024)...(256 * 1024 * 1024),
     "maxOutputBytes": (1024 * 1024)...(1024 * 1024 * 1024 * 1024),
     "maxOutputFiles": 100...10_000_000,
+    "photoQuality": 30...100,
+    "photoMaxPixels": 1_000_000...1_000_000_000,
   ]
+  /// The range of each of `photoWidths`, and how many there may be.
+  public static let photoWidthRange = 16...8192
+  public static let maximumPhotoWidths = 8
 
   /// `site.yml` larger than this is refused before it is parsed.
   public static let maximumFileSize = 64 * 1024
@@ -52,7 +60,8 @@ public struct SiteConfig: Sendable, Hashable {
 
   static let knownKeys = [
     "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
-    "maxPageBytes", "maxOutputBytes", "maxOutputFiles",
+    "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoWidths", "photoQuality", "photoMaxPixels",
+    "publishOriginalPhotos",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -105,7 +114,31 @@ public struct SiteConfig: Sendable, Hashable {
         } else {
           yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
         }
-      case "pageSize", "maxArticleBytes", "maxPageBytes", "maxOutputBytes", "maxOutputFiles":
+      case "photoWidths":
+        let written = yaml.texts(value, key: key)
+        var widths: [Int] = []
+        for field in written {
+          guard let width = Int(field.value), photoWidthRange.contains(width) else {
+            yaml.error(
+              field.location,
+              "'photoWidths' must list widths in pixels from \(photoWidthRange.lowerBound) to \(photoWidthRange.upperBound), such as [480, 960, 1600], not '\(field.value)'"
+            )
+            continue
+          }
+          widths.append(width)
+        }
+        if written.count > maximumPhotoWidths {
+          yaml.error(
+            yaml.location(value.mark), "'photoWidths' lists \(written.count) widths: at most \(maximumPhotoWidths)")
+        } else if !widths.isEmpty, widths.count == written.count {
+          config.photos = PhotoSettings(
+            widths: widths, quality: config.photos.quality, maxPixels: config.photos.maxPixels,
+            original: config.photos.original)
+        }
+      case "publishOriginalPhotos":
+        if let flag = yaml.flag(value, key: key) { config.photos.original = flag }
+      case "pageSize", "maxArticleBytes", "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoQuality",
+        "photoMaxPixels":
         guard let number = yaml.integer(value, key: key), let range = limits[key] else { continue }
         guard range.contains(number) else {
           yaml.error(
@@ -117,6 +150,8 @@ public struct SiteConfig: Sendable, Hashable {
         case "maxArticleBytes": config.maxArticleBytes = number
         case "maxPageBytes": config.maxPageBytes = number
         case "maxOutputBytes": config.maxOutputBytes = number
+        case "photoQuality": config.photos.quality = number
+        case "photoMaxPixels": config.photos.maxPixels = number
         default: config.maxOutputFiles = number
         }
       default:
@@ -150,6 +185,8 @@ public struct BuildConfig: Sendable {
   /// Which files are derived from the site's assets, and who makes them (`DerivedFiles.swift`).
   public var derivedRules: [any DerivedRule] = DerivedRules.standard
   public var derivedFiles: (any DerivedFileMaker)?
+  /// Say each rule's advice about assets (`bantin check`: photos far larger than published).
+  public var givesAdvice = false
 
   public init(now: Timestamp, includeDrafts: Bool = false, includeFuture: Bool = false, baseURL: SiteURL? = nil) {
     self.now = now
@@ -169,6 +206,7 @@ extension SiteConfig {
       hasher.combine(text)
     }
     for number in [pageSize, maxArticleBytes, maxPageBytes, maxOutputBytes, maxOutputFiles] { hasher.combine(number) }
+    hasher.combine(photos.text)
     return hasher.value
   }
 }

@@ -33,7 +33,7 @@ struct ArticlePage: SitePage {
         "site": renderer.siteValue(current: article.sectionFolder),
         "page": renderer.pageValue(
           kind: "article", title: article.title, description: article.summary, urlPath: article.urlPath,
-          image: article.image, feedsOf: renderer.site.section(article.sectionFolder)),
+          image: article.image, cover: article.cover, feedsOf: renderer.site.section(article.sectionFolder)),
         "article": renderer.articleValue(article, index: index, full: true),
       ]))
   }

@@ -24,7 +24,7 @@ struct StandalonePage: SitePage {
         "site": renderer.siteValue(current: nil),
         "page": renderer.pageValue(
           kind: "page", title: article.title, description: article.summary, urlPath: article.urlPath,
-          image: article.image),
+          image: article.image, cover: article.cover),
         "article": renderer.articleValue(article, index: nil, full: true),
       ]))
   }

@@ -15,6 +15,18 @@ struct AssetMap: Sendable, Equatable {
   var outputs: [SourcePath: OutputPath] = [:]
   /// Markdown source → its page's site path, for links written to `.md` files.
   var pageURLs: [SourcePath: String] = [:]
+  /// A published image of a processed photo (`DerivedRequest.standsForAsset`).
+  struct Image: Sendable, Equatable {
+    var output: OutputPath
+    var size: PixelSize
+    var type: String
+  }
+  /// A processed photo's published images, narrowest first: what an image written
+  /// as the photo shows.
+  var images: [SourcePath: [Image]] = [:]
+  /// Where assets that their derived files stand for would have been published:
+  /// an image written as that site path (`/tin-tuc/anh.jpg`) still finds them.
+  var replaced: [OutputPath: SourcePath] = [:]
   var diagnostics: [Diagnostic] = []
 
   /// Lays out every asset: bundle files beside their article, other content files at
@@ -149,16 +161,20 @@ struct ReferenceResolver {
     let output: OutputPath
     if decoded.hasPrefix("/") {
       let candidate = OutputPath(String(decoded.drop(while: { $0 == "/" })))
-      guard !decoded.split(separator: "/").contains(where: { $0 == ".." }), assets.assets[candidate] != nil else {
+      guard !decoded.split(separator: "/").contains(where: { $0 == ".." }),
+        assets.assets[candidate] != nil || assets.replaced[candidate] != nil
+      else {
         return .failure(
           .error(
             location, "the image '\(destination)' does not exist: there is no content\(decoded) or static\(decoded)"))
       }
+      if let photo = assets.replaced[candidate] { return .success(photoImage(photo)) }
       output = candidate
     } else {
       guard let source = folder.resolving(decoded), source.relative(to: ContentEntry.contentFolder) != nil else {
         return .failure(.error(location, "the image '\(destination)' is outside the content folder"))
       }
+      if assets.images[source] != nil { return .success(photoImage(source)) }
       guard let found = assets.outputs[source] else {
         return .failure(.error(location, "the image '\(destination)' does not exist: there is no file \(source)"))
       }
@@ -167,6 +183,26 @@ struct ReferenceResolver {
     let size = assets.assets[output]?.info.pixelSize
     return .success(
       ResolvedImage(src: url.relative(URLPath.encode(output.rawValue)), width: size?.width, height: size?.height))
+  }
+
+  /// The width of the image `src` names, for browsers without `srcset`: the theme's
+  /// article column is about this wide.
+  static let plainWidth = 960
+
+  /// A processed photo as an image: every published file, the largest's size, and
+  /// as `src` the widest fallback (JPEG or PNG) no wider than `plainWidth`.
+  func photoImage(_ photo: SourcePath) -> ResolvedImage {
+    let files = assets.images[photo] ?? []
+    let variants = files.map {
+      ImageVariant(
+        url: url.relative(URLPath.encode($0.output.rawValue)), width: $0.size.width, height: $0.size.height,
+        type: $0.type)
+    }
+    let fallbacks = variants.filter { $0.type != "image/webp" }
+    let shown = fallbacks.last(where: { $0.width <= Self.plainWidth }) ?? fallbacks.first ?? variants.first
+    let largest = fallbacks.last ?? variants.last
+    return ResolvedImage(
+      src: shown?.url ?? "", width: largest?.width, height: largest?.height, variants: variants, photo: photo)
   }
 
   /// The site path a link points at, for the link check: absolute paths and

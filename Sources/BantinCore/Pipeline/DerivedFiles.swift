@@ -84,16 +84,30 @@ public struct DerivableAsset: Sendable {
 /// A job for one asset and where its results are published.
 public struct DerivedRequest: Sendable {
   public var job: DerivedJob
-  /// Where each result, by name, is published; results not named are not.
-  public var publish: [String: OutputPath]
-  /// The result that takes the asset's place: references to the asset resolve to
-  /// it, and the asset itself is not published. Nil: the asset is published too.
-  public var replacesAsset: String?
+  /// Where each result, by name, is published; results it gives nil for are not.
+  public var publish: @Sendable (String) -> OutputPath?
+  /// The results stand for the asset: it is not published itself (unless a result
+  /// is published in its place), links to it lead to its largest result that is not
+  /// WebP, and images written as it show its results that have a pixel size
+  /// (`<picture>` with `srcset`).
+  public var standsForAsset: Bool
+  /// A word to the editor about the asset, said by `bantin check` (a photo far
+  /// larger than the site publishes, say).
+  public var advice: String?
 
-  public init(job: DerivedJob, publish: [String: OutputPath], replacesAsset: String? = nil) {
+  public init(
+    job: DerivedJob, standsForAsset: Bool = false, advice: String? = nil,
+    publish: @escaping @Sendable (String) -> OutputPath?
+  ) {
     self.job = job
     self.publish = publish
-    self.replacesAsset = replacesAsset
+    self.standsForAsset = standsForAsset
+    self.advice = advice
+  }
+
+  /// Each result named in `publish` at its path.
+  public init(job: DerivedJob, publish: [String: OutputPath], standsForAsset: Bool = false) {
+    self.init(job: job, standsForAsset: standsForAsset) { publish[$0] }
   }
 }
 
@@ -103,14 +117,14 @@ public protocol DerivedRule: Sendable {
   func request(for asset: DerivableAsset, config: SiteConfig) -> DerivedRequest?
 }
 
-/// The rules bantin ships (photos come next).
+/// The rules bantin ships: photos (`PhotoRule`).
 public enum DerivedRules {
-  public static let standard: [any DerivedRule] = []
+  public static let standard: [any DerivedRule] = [PhotoRule()]
 }
 
 extension Pipeline {
   /// Stage 3b: the files derived from assets, made outside the core; each result
-  /// is an asset of its own, and one may take its asset's place.
+  /// is an asset of its own, and results may stand for their asset.
   func deriveFiles(_ assets: AssetMap, _ settings: Settings, log: inout BuildLog) -> AssetMap {
     guard !build.derivedRules.isEmpty else { return assets }
     var requests: [(asset: AssetMap.Asset, source: SourcePath, request: DerivedRequest)] = []
@@ -120,6 +134,7 @@ extension Pipeline {
       for rule in build.derivedRules {
         if let request = rule.request(for: derivable, config: settings.config) {
           requests.append((asset, source, request))
+          if build.givesAdvice, let advice = request.advice { log.add([Diagnostic(.warning, in: source, advice)]) }
           break
         }
       }
@@ -139,8 +154,10 @@ extension Pipeline {
         continue
       case .success(let made): facts = made
       }
+      var images: [AssetMap.Image] = []
+      var standsInPlace = false
       for made in facts.files {
-        guard let output = request.publish[made.name] else { continue }
+        guard let output = request.publish(made.name) else { continue }
         if output != asset.output, derived.assets[output] != nil {
           log.add([Diagnostic(.error, in: source, "makes /\(output), which another file of the site is published as")])
           continue
@@ -148,15 +165,61 @@ extension Pipeline {
         derived.assets[output] = AssetMap.Asset(
           output: output, info: AssetInfo(byteCount: made.byteCount, pixelSize: made.pixelSize),
           content: .derived(DerivedFile(key: facts.key, name: made.name, source: source)), bundle: asset.bundle)
+        if output == asset.output {
+          standsInPlace = true
+        } else if let size = made.pixelSize {
+          images.append(AssetMap.Image(output: output, size: size, type: ImageVariant.type(of: made.name)))
+        }
       }
-      if let replacement = request.replacesAsset {
-        guard let output = request.publish[replacement], facts.files.contains(where: { $0.name == replacement })
-        else {
-          log.add([Diagnostic(.error, in: source, "was processed, but '\(replacement)' was not made")])
+      guard request.standsForAsset else { continue }
+      images.sort { ($0.size.width, $0.output) < ($1.size.width, $1.output) }
+      derived.images[source] = images
+      derived.replaced[asset.output] = source
+      if !standsInPlace {
+        derived.assets[asset.output] = nil
+        let linked = images.last(where: { $0.type != "image/webp" }) ?? images.last
+        if let linked { derived.outputs[source] = linked.output }
+      }
+    }
+    return derived
+  }
+}
+
+extension Pipeline {
+  /// Stage 5b: the crops of each published article's photo that link previews and
+  /// search engines show (`Cover`), made outside the core as photos are, and
+  /// published in the article's folder.
+  func deriveCovers(_ site: Site, _ assets: AssetMap, log: inout BuildLog) -> AssetMap {
+    let covered = (site.articles + site.pages).compactMap { article in article.cover.map { (article.source, $0) } }
+    guard !covered.isEmpty, let maker = build.derivedFiles else { return assets }
+    var derived = assets
+    let results = maker.make(covered.map(\.1.job))
+    for ((source, cover), result) in zip(covered, results) {
+      let facts: DerivedFacts
+      switch result {
+      case .failure(let failure):
+        log.add([Diagnostic(.error, in: cover.photo, failure.message)])
+        continue
+      case .success(let made): facts = made
+      }
+      for file in cover.files {
+        let name = Cover.name(of: file)
+        let output = OutputPath(file.output)
+        let content = OutputFile.Content.derived(DerivedFile(key: facts.key, name: name, source: cover.photo))
+        guard let made = facts.files.first(where: { $0.name == name }) else {
+          log.add([Diagnostic(.error, in: cover.photo, "was processed, but its crop \(name) was not made")])
           continue
         }
-        if output != asset.output { derived.assets[asset.output] = nil }
-        derived.outputs[source] = output
+        if let existing = derived.assets[output], existing.content != content {
+          log.add([
+            Diagnostic(
+              .error, in: source, "the crop of its photo for link previews is published at /\(output), as another file is: rename one of them")
+          ])
+          continue
+        }
+        derived.assets[output] = AssetMap.Asset(
+          output: output, info: AssetInfo(byteCount: made.byteCount, pixelSize: made.pixelSize), content: content,
+          bundle: nil)
       }
     }
     return derived

@@ -49,7 +49,8 @@ public struct Pipeline: Sendable {
     let articles = renderArticles(entries, assets: assets, settings, cache: &cache, log: &log)
     for index in entries.indices { entries[index].entry.markdown = nil }  // rendered: the text goes
     var site = assembleSite(entries, articles, settings, cache: &cache, log: &log)
-    let plan = planFiles(site, assets: assets, settings, cache: &cache, log: &log)
+    let published = deriveCovers(site, assets, log: &log)
+    let plan = planFiles(site, assets: published, settings, cache: &cache, log: &log)
     if !log.diagnostics.hasErrors {
       try writeFiles(plan, site: &site, settings, cache: &cache, log: &log, into: &sink)
     }

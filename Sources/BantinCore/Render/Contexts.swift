@@ -35,7 +35,7 @@ extension PageRenderer {
 
   func pageValue(
     kind: String, title: String, description: String, urlPath: String, image: ResolvedImage? = nil,
-    feedsOf section: Section? = nil
+    cover: Cover? = nil, feedsOf section: Section? = nil
   ) -> TemplateValue {
     var feeds: [TemplateValue] = [
       feedLink(title: site.config.title, path: "/atom.xml", format: .atom),
@@ -55,7 +55,7 @@ extension PageRenderer {
       "url": .text(url.relative(urlPath)),
       "permalink": .text(url.absolute(urlPath)),
       "type": .text(kind == "article" ? "article" : "website"),
-      "image": image.map(imageValue),
+      "image": cover.flatMap(shareValue) ?? image.map(imageValue),
       "feeds": .list(feeds),
       "isHome": .flag(kind == "home"),
       "isSection": .flag(kind == "section"),
@@ -76,11 +76,25 @@ extension PageRenderer {
   }
 
   func imageValue(_ image: ResolvedImage) -> TemplateValue {
-    .record([
+    let fallbacks = image.variants.filter { $0.type != "image/webp" }
+    let webp = image.variants.filter { $0.type == "image/webp" }
+    return .record([
       "src": .text(image.src),
       "permalink": .text(absolute(image.src)),
       "width": image.width.map(TemplateValue.number),
       "height": image.height.map(TemplateValue.number),
+      "srcset": fallbacks.count > 1 ? .text(PictureHTML.srcset(fallbacks)) : nil,
+      "webpSrcset": webp.isEmpty ? nil : .text(PictureHTML.srcset(webp)),
+    ])
+  }
+
+  /// The crop of an article's photo that link previews show (`og:image`).
+  func shareValue(_ cover: Cover) -> TemplateValue? {
+    guard let crop = cover.files.first else { return nil }
+    let src = url.relative(URLPath.encode(crop.output))
+    return .record([
+      "src": .text(src), "permalink": .text(absolute(src)), "width": .number(crop.width),
+      "height": .number(crop.height),
     ])
   }
 
@@ -235,7 +249,13 @@ extension PageRenderer {
       ("mainEntityOfPage", .object([("@type", .string("WebPage")), ("@id", .string(url.absolute(article.urlPath)))])),
       ("url", .string(url.absolute(article.urlPath))),
     ]
-    if let image = article.image { fields.append(("image", .array([.string(absolute(image.src))]))) }
+    if let cover = article.cover, cover.files.count > 1 {
+      // 16:9, 4:3 and 1:1, as Google's article guidelines ask.
+      let crops = cover.files.dropFirst().map { JSON.Value.string(absolute(url.relative(URLPath.encode($0.output)))) }
+      fields.append(("image", .array(crops)))
+    } else if let image = article.image {
+      fields.append(("image", .array([.string(absolute(image.src))])))
+    }
     if let author = article.author {
       fields.append(("author", .array([.object([("@type", .string("Person")), ("name", .string(author))])])))
     } else {

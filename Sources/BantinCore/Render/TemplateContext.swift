@@ -9,8 +9,8 @@ public enum TemplateContext {
     "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection", "isTerm", "isTerms", "isYear",
     "jsonLD", "language", "last", "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next",
     "noindex", "number", "older", "page", "pages", "pagination", "permalink", "previous", "publisher",
-    "readingTime", "related", "rss", "section", "sections", "site", "src", "stylesheet", "summary", "tags",
-    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "width", "wordCount",
+    "readingTime", "related", "rss", "section", "sections", "site", "src", "srcset", "stylesheet", "summary", "tags",
+    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "webpSrcset", "width", "wordCount",
     "year", "years",
   ]
 

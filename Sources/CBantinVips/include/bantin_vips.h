@@ -24,6 +24,11 @@ void *bantin_vips_thumbnail(const void *bytes, size_t length, int width, int hei
 /* `image` fitted into width x height (smaller sizes from the largest one). */
 void *bantin_vips_resize(void *image, int width, int height);
 
+/* `image` scaled to cover width x height and cut to exactly that size around the
+   point (focus_x, focus_y), fractions of its width and height; transparency is
+   flattened on white. NULL on failure. */
+void *bantin_vips_cover(void *image, int width, int height, double focus_x, double focus_y);
+
 /* A copy of `image` with every metadata item removed (EXIF, XMP, IPTC, ICC, orientation). */
 void *bantin_vips_stripped(void *image);
 

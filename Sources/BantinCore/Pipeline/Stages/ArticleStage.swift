@@ -110,6 +110,11 @@ extension Pipeline {
       internalLinks: internalLinks, aliases: entry.aliases)
     article.dated = frontMatter.date != nil
     article.lookups = lookups
+    if let image, let photo = image.photo, let width = image.width, let height = image.height {
+      article.cover = Cover.plan(
+        photo: photo, largest: PixelSize(width: width, height: height), focus: frontMatter.focus?.value ?? .centre,
+        urlPath: entry.urlPath)
+    }
     article.shownHash = article.hashOfShownFields()
     return (article, diagnostics)
   }
