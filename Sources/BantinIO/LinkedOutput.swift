@@ -112,9 +112,16 @@ public struct LinkedOutput: PublishingSink {
     switch file.content {
     case .unchanged: return true
     case .derived(let made):
-      // Published as a hard link to the store's file: the same inode is the same bytes.
-      guard record.source == nil, let store = derived else { return false }
-      return POSIX.stamp(store.path(of: made))?.inode == record.stamp.inode
+      // Published as a hard link to the store's file: the same inode is the same
+      // bytes. A result made anew (its photo changed) may still have the same bytes.
+      guard record.source == nil, let store = derived, let stamp = POSIX.stamp(store.path(of: made)) else {
+        return false
+      }
+      if stamp.inode == record.stamp.inode { return true }
+      guard stamp.size == record.stamp.size, let current = try? POSIX.read(base + "/" + file.path.rawValue) else {
+        return false
+      }
+      return (try? POSIX.read(store.path(of: made))) == current
     case .copy(let source):
       return record.source == source && sourceStamps[source] != nil && record.sourceStamp == sourceStamps[source]
     case .bytes(let bytes):

@@ -120,9 +120,10 @@ public enum Photos {
   {
     let upright = try checkedHeader(bytes, maxPixels: maxPixels).upright
     // Decoded once, as small as still covers every crop.
-    let scale = sizes.map {
-      max(Double($0.width) / Double(upright.width), Double($0.height) / Double(upright.height))
-    }.max() ?? 1
+    let scale =
+      sizes.map {
+        max(Double($0.width) / Double(upright.width), Double($0.height) / Double(upright.height))
+      }.max() ?? 1
     let image = try decode(bytes, width: min(upright.width, Int((Double(upright.width) * scale).rounded(.up))))
     defer { bantin_vips_release(image) }
     var crops: [[UInt8]] = []

@@ -84,7 +84,7 @@ struct CommonMarkSpecTests {
       #expect(
         result.site?.articles.first?.bodyHTML == """
           <figure>
-          <img src="/bac-hong/url2" alt="foo bar" width="40" height="30" loading="lazy" decoding="async">
+          <img src="/bac-hong/url2" alt="foo bar" width="40" height="30" fetchpriority="high">
           <figcaption>foo bar</figcaption>
           </figure>
 

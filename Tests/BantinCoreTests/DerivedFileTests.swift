@@ -58,7 +58,14 @@ struct DerivedFileTests {
     let maker = Maker()
     let result = Self.site(maker: maker).run()
     #expect(result.diagnostics.map(\.description) == [])
-    #expect(maker.jobs == [DerivedJob(recipe: "smaller", settings: "width=400", inputs: ["content/tin-tuc/anh.jpg"])])
+    #expect(
+      maker.jobs == [
+        DerivedJob(recipe: "smaller", settings: "width=400", inputs: ["content/tin-tuc/anh.jpg"]),
+        // The article's photo, cropped for link previews around the centre, no larger than it is.
+        DerivedJob(
+          recipe: "crop", settings: "focus=0.50,0.50;quality=82;sizes=400x210,400x225,400x300,300x300",
+          inputs: ["content/tin-tuc/anh.jpg"]),
+      ])
     let photos = result.files.filter { $0.path.rawValue.hasPrefix("tin-tuc/anh") }
     #expect(
       photos == [
@@ -67,7 +74,19 @@ struct DerivedFileTests {
           content: .derived(DerivedFile(key: "0123abcd", name: "small.jpg", source: "content/tin-tuc/anh.jpg")))
       ])
     let page = try #require(resolved(result.files)["tin-tuc/a/index.html"].map { String(decoding: $0, as: UTF8.self) })
-    #expect(page.contains(#"<img src="/tin-tuc/anh.small.jpg" alt="Cổng phường" width="400" height="300""#))
+    #expect(
+      page.contains(
+        #"<img src="/tin-tuc/anh.small.jpg" srcset="/tin-tuc/anh.small.jpg 400w" sizes="(min-width: 46rem) 44rem, calc(100vw - 2rem)" alt="Cổng phường" width="400" height="300" fetchpriority="high">"#
+      ))
+    #expect(page.contains(#"<meta property="og:image" content="https://phuong.example.vn/tin-tuc/a/anh-400x210.jpg">"#))
+    #expect(page.contains(#"<meta property="og:image:width" content="400">"#))
+    #expect(page.contains(#""image":["https://phuong.example.vn/tin-tuc/a/anh-400x225.jpg","#))
+    let crops = result.files.filter { $0.path.rawValue.hasPrefix("tin-tuc/a/anh-") }.map(\.path.rawValue)
+    #expect(
+      crops == [
+        "tin-tuc/a/anh-300x300.jpg", "tin-tuc/a/anh-400x210.jpg", "tin-tuc/a/anh-400x225.jpg",
+        "tin-tuc/a/anh-400x300.jpg",
+      ])
   }
 
   @Test("a job that fails is an error naming the asset, and nothing is published")

@@ -26,7 +26,7 @@ struct MarkdownTests {
     #expect(
       html == """
         <figure>
-        <img src="/tin-tuc/hoi-nghi/anh-1.jpg" alt="Ảnh thay thế" width="800" height="600" loading="lazy" decoding="async">
+        <img src="/tin-tuc/hoi-nghi/anh-1.jpg" alt="Ảnh thay thế" width="800" height="600" fetchpriority="high">
         <figcaption>Toàn cảnh Hội nghị</figcaption>
         </figure>
 
@@ -54,7 +54,7 @@ struct MarkdownTests {
   func encodedNames() {
     let (html, diagnostics) = body("![Ảnh hai](<Ảnh 2.png>)")
     #expect(diagnostics.isEmpty)
-    #expect(html.contains("src=\"/tin-tuc/hoi-nghi/%E1%BA%A2nh%202.png\" alt=\"Ảnh hai\" loading=\"lazy\""))
+    #expect(html.contains("src=\"/tin-tuc/hoi-nghi/%E1%BA%A2nh%202.png\" alt=\"Ảnh hai\" fetchpriority=\"high\">"))
   }
 
   @Test("captions and alt text are escaped")
@@ -205,20 +205,21 @@ struct SiteTests {
   func nestedInImage() {
     let img = "<img src=\"/tin-tuc/hoi-nghi/anh-1.jpg\""
     let size = "width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\">"
+    let lead = "width=\"800\" height=\"600\" fetchpriority=\"high\">"  // the first figure
     let cases: [(String, String)] = [
       (
         "![Ảnh ![nhỏ](anh-1.jpg)](anh-1.jpg)",
-        "<figure>\n\(img) alt=\"Ảnh nhỏ\" \(size)\n<figcaption>Ảnh nhỏ</figcaption>\n</figure>\n"
+        "<figure>\n\(img) alt=\"Ảnh nhỏ\" \(lead)\n<figcaption>Ảnh nhỏ</figcaption>\n</figure>\n"
       ),
       (
         "![xem [bài B](../b.md)](anh-1.jpg)",
-        "<figure>\n\(img) alt=\"xem bài B\" \(size)\n<figcaption>xem bài B</figcaption>\n</figure>\n"
+        "<figure>\n\(img) alt=\"xem bài B\" \(lead)\n<figcaption>xem bài B</figcaption>\n</figure>\n"
       ),
       ("Xem ![Ảnh ![nhỏ](anh-1.jpg)](anh-1.jpg) nhé.", "<p>Xem \(img) alt=\"Ảnh nhỏ\" \(size) nhé.</p>\n"),
       ("Xem ![xem [bài B](../b.md)](anh-1.jpg) nhé.", "<p>Xem \(img) alt=\"xem bài B\" \(size) nhé.</p>\n"),
       (
         "![a ![b ![c](anh-1.jpg)](anh-1.jpg) [d](/x/)](anh-1.jpg)",
-        "<figure>\n\(img) alt=\"a b c d\" \(size)\n<figcaption>a b c d</figcaption>\n</figure>\n"
+        "<figure>\n\(img) alt=\"a b c d\" \(lead)\n<figcaption>a b c d</figcaption>\n</figure>\n"
       ),
       // An image in a link is still replaced; the link keeps it.
       ("[![logo](anh-1.jpg)](../b.md)", "<p><a href=\"/tin-tuc/b/\">\(img) alt=\"logo\" \(size)</a></p>\n"),

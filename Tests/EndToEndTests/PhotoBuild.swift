@@ -1,5 +1,6 @@
 import BantinCore
 import BantinIO
+import Foundation
 import TestSupport
 
 extension BuildConfig {
@@ -11,5 +12,13 @@ extension BuildConfig {
     let name = root == Repository.root ? "sample" : String(root.split(separator: "/").last ?? "site")
     build.derivedFiles = DerivedStore(folder: Repository.root + "/.build/test-photos/" + name, siteRoot: root)
     return build
+  }
+}
+
+/// Photos made by libvips for tests: real files of a few KB, never committed.
+enum TestPhoto {
+  /// A JPEG (`kind` 0 sRGB, 1 grey, 2 CMYK) or, for `kind` 3, a PNG with transparency.
+  static func bytes(width: Int = 120, height: Int = 80, kind: Int = 0) -> Data {
+    Data(Photos.testImage(width: width, height: height, kind: kind) ?? [])
   }
 }

@@ -165,7 +165,9 @@ struct PortalTests {
     #expect(
       atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://anhoa.example.vn/atom.xml\"/>"))
     #expect(atom.contains("<published>2025-03-08T08:22:00+07:00</published>"))
-    #expect(atom.contains("src=&quot;https://anhoa.example.vn/images/anh-chung.jpg&quot;"))
+    // Photos in feeds: one image each, its src absolute, without <picture> or srcset.
+    #expect(atom.contains("&lt;img src=&quot;https://anhoa.example.vn/images/anh-chung-160.jpg&quot; alt="))
+    #expect(!atom.contains("picture&gt;") && !atom.contains("srcset") && !atom.contains("fetchpriority"))
     let section = try page("van-hoa-xa-hoi/atom.xml")
     #expect(section.components(separatedBy: "<entry>").count - 1 == 6)
     #expect(!section.contains("/tin-tuc/"))

@@ -63,20 +63,31 @@ struct SampleSiteTests {
     #expect(html.contains("<time datetime=\"2024-01-12T00:00:00+07:00\">Thứ Sáu, 12/01/2024</time>"))
   }
 
-  @Test("the three photos are published beside the article and are stand-ins")
+  @Test("the three photos are published beside the article at each width, as WebP and JPEG, and are stand-ins")
   func photos() throws {
     let result = golden.build()
-    let photos = result.files.filter { $0.path.rawValue.hasSuffix(".jpg") }.map(\.path.rawValue).sorted()
-    #expect(
-      photos == [
-        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-1-toan-canh-hoi-nghi.jpg",
-        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-2-phat-bieu-chi-dao.jpg",
-        "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/anh-3-khen-thuong.jpg",
-      ])
+    let folder = "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/"
+    let photos = result.files.map(\.path.rawValue).filter { $0.hasPrefix(folder) && !$0.hasSuffix(".html") }.sorted()
+    let names = ["anh-1-toan-canh-hoi-nghi", "anh-2-phat-bieu-chi-dao", "anh-3-khen-thuong"]
+    // 960×640 stand-ins: 480 and 960 wide (never enlarged to 1600), and the first
+    // photo's crops for link previews and search engines, no larger than it.
+    let crops = ["640x640", "853x640", "960x504", "960x540"].map { folder + names[0] + "-" + $0 + ".jpg" }
+    let variants = names.flatMap { name in
+      ["480.jpg", "480.webp", "960.jpg", "960.webp"].map { folder + name + "-" + $0 }
+    }
+    #expect(photos == (crops + variants).sorted())
     let body = try #require(result.site?.articles.first?.bodyHTML)
-    for photo in photos {
-      #expect(body.contains("src=\"/\(photo)\""))
+    for name in names {
+      #expect(
+        body.contains(
+          "<img src=\"/\(folder)\(name)-960.jpg\" srcset=\"/\(folder)\(name)-480.jpg 480w, /\(folder)\(name)-960.jpg 960w\""
+        ))
+      #expect(
+        body.contains(
+          "<source type=\"image/webp\" srcset=\"/\(folder)\(name)-480.webp 480w, /\(folder)\(name)-960.webp 960w\""))
     }
     #expect(body.components(separatedBy: "alt=\"Ảnh thay thế, không phải ảnh gốc").count - 1 == 3)
+    #expect(body.components(separatedBy: "fetchpriority=\"high\"").count - 1 == 1)
+    #expect(body.components(separatedBy: "loading=\"lazy\"").count - 1 == 2)
   }
 }

@@ -66,7 +66,8 @@ struct ServeTests {
       "content/tin-tuc/a/index.md": Self.article,
       "site.yml": "title: Phường thử\nbaseURL: https://phuong.example.vn/\n",
     ])
-    try site.write("content/tin-tuc/a/anh.png", Data((0..<2000).map { UInt8($0 % 251) }))
+    try site.write("content/tin-tuc/a/anh.png", TestPhoto.bytes(kind: 3))
+    try site.write("content/tin-tuc/a/bang-ke.pdf", Data((0..<2000).map { UInt8($0 % 251) }))
     return site
   }
 
@@ -81,7 +82,7 @@ struct ServeTests {
     // Pages run only the site's own scripts; any other file runs nothing.
     #expect(home.headers["content-security-policy"]?.hasPrefix("default-src 'self'; script-src 'self';") == true)
     #expect(
-      try http.get("/tin-tuc/a/anh.png").headers["content-security-policy"]
+      try http.get("/tin-tuc/a/anh-120.png").headers["content-security-policy"]
         == "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox")
     #expect(home.text.contains("<script src=\"/__bantin/live-reload.js\"></script></body>"))
     #expect(home.text.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:\(server.port)/\">"))
@@ -98,20 +99,29 @@ struct ServeTests {
     let script = try http.get("/__bantin/live-reload.js")
     #expect(script.headers["content-type"] == "text/javascript; charset=utf-8")
 
-    let photo = try http.get("/tin-tuc/a/anh.png")
+    // The photo as processed (from the store of derived files), not as written.
+    #expect(page.text.contains("<source type=\"image/webp\" srcset=\"/tin-tuc/a/anh-120.webp 120w\""))
+    #expect(try http.get("/tin-tuc/a/anh.png").status == 404)
+    let photo = try http.get("/tin-tuc/a/anh-120.png")
     #expect(photo.status == 200)
     #expect(photo.headers["content-type"] == "image/png")
-    #expect(photo.body.count == 2000)
-    let head = try http.get("/tin-tuc/a/anh.png", method: "HEAD")
+    #expect(photo.body.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(try http.get("/tin-tuc/a/anh-120.webp").headers["content-type"] == "image/webp")
+
+    let document = try http.get("/tin-tuc/a/bang-ke.pdf")
+    #expect(document.status == 200)
+    #expect(document.headers["content-type"] == "application/pdf")
+    #expect(document.body.count == 2000)
+    let head = try http.get("/tin-tuc/a/bang-ke.pdf", method: "HEAD")
     #expect(head.status == 200)
     #expect(head.headers["content-length"] == "2000")
-    let part = try http.get("/tin-tuc/a/anh.png", headers: ["Range: bytes=10-19"])
+    let part = try http.get("/tin-tuc/a/bang-ke.pdf", headers: ["Range: bytes=10-19"])
     #expect(part.status == 206)
     #expect(part.headers["content-range"] == "bytes 10-19/2000")
     #expect(part.body == (10..<20).map { UInt8($0 % 251) })
-    let tail = try http.get("/tin-tuc/a/anh.png", headers: ["Range: bytes=-5"])
+    let tail = try http.get("/tin-tuc/a/bang-ke.pdf", headers: ["Range: bytes=-5"])
     #expect(tail.headers["content-range"] == "bytes 1995-1999/2000")
-    #expect(try http.get("/tin-tuc/a/anh.png", headers: ["Range: bytes=5000-"]).status == 416)
+    #expect(try http.get("/tin-tuc/a/bang-ke.pdf", headers: ["Range: bytes=5000-"]).status == 416)
 
     let missing = try http.get("/khong-co/")
     #expect(missing.status == 404)
@@ -139,10 +149,10 @@ struct ServeTests {
     #expect(try http.get("/%252e%252e/%252e%252e/etc/passwd").status == 404)
     #expect(try http.get("/etc/passwd").status == 404)
     // A published file replaced by a link out of the site after the build is not followed.
-    try FileManager.default.removeItem(atPath: site.path + "/content/tin-tuc/a/anh.png")
+    try FileManager.default.removeItem(atPath: site.path + "/content/tin-tuc/a/bang-ke.pdf")
     try FileManager.default.createSymbolicLink(
-      atPath: site.path + "/content/tin-tuc/a/anh.png", withDestinationPath: "/etc/passwd")
-    let linked = try http.get("/tin-tuc/a/anh.png")
+      atPath: site.path + "/content/tin-tuc/a/bang-ke.pdf", withDestinationPath: "/etc/passwd")
+    let linked = try http.get("/tin-tuc/a/bang-ke.pdf")
     #expect(!linked.text.contains("root:"))
     #expect(try http.get("/").status == 200)  // still answering
   }

@@ -213,7 +213,9 @@ extension Pipeline {
         if let existing = derived.assets[output], existing.content != content {
           log.add([
             Diagnostic(
-              .error, in: source, "the crop of its photo for link previews is published at /\(output), as another file is: rename one of them")
+              .error, in: source,
+              "the crop of its photo for link previews is published at /\(output), as another file is: rename one of them"
+            )
           ])
           continue
         }

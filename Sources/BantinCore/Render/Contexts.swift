@@ -83,7 +83,7 @@ extension PageRenderer {
       "permalink": .text(absolute(image.src)),
       "width": image.width.map(TemplateValue.number),
       "height": image.height.map(TemplateValue.number),
-      "srcset": fallbacks.count > 1 ? .text(PictureHTML.srcset(fallbacks)) : nil,
+      "srcset": !fallbacks.isEmpty ? .text(PictureHTML.srcset(fallbacks)) : nil,
       "webpSrcset": webp.isEmpty ? nil : .text(PictureHTML.srcset(webp)),
     ])
   }

@@ -125,6 +125,7 @@ struct FeedWriter {
   /// The body with its site links (`href="/…"`, `src="/…"`) made absolute, for
   /// readers that show an entry away from the site.
   func absoluteLinks(_ html: String) -> String {
+    let html = FeedWriter.plainImages(html)
     guard !url.origin.isEmpty else { return html }
     var result = ""
     result.reserveCapacity(html.utf8.count + 256)
@@ -139,6 +140,44 @@ struct FeedWriter {
       }
       result += "/"
       rest = after
+    }
+    return result + rest
+  }
+}
+
+extension FeedWriter {
+  /// The body with each `<picture>` as its `<img>` alone and no `srcset`, `sizes`
+  /// or `fetchpriority`: feed readers show one image, from `src`, away from the
+  /// site's layout. (The body's tags are bantin's own: raw HTML is not published.)
+  static func plainImages(_ html: String) -> String {
+    guard html.contains("<picture>") || html.contains(" srcset=\"") else { return html }
+    var result = ""
+    result.reserveCapacity(html.utf8.count)
+    var rest = html[...]
+    while let open = rest.firstIndex(of: "<") {
+      result += rest[..<open]
+      rest = rest[open...]
+      if rest.hasPrefix("<picture>") {
+        rest = rest.dropFirst("<picture>".count)
+      } else if rest.hasPrefix("</picture>") {
+        rest = rest.dropFirst("</picture>".count)
+      } else if rest.hasPrefix("<source "), let close = rest.firstIndex(of: ">") {
+        rest = rest[rest.index(after: close)...]
+      } else if rest.hasPrefix("<img "), let close = rest.firstIndex(of: ">") {
+        var tag = String(rest[...close])
+        for attribute in [" srcset=\"", " sizes=\"", " fetchpriority=\""] {
+          if let start = tag.range(of: attribute),
+            let end = tag[start.upperBound...].firstIndex(of: "\"")
+          {
+            tag.removeSubrange(start.lowerBound...end)
+          }
+        }
+        result += tag
+        rest = rest[rest.index(after: close)...]
+      } else {
+        result += "<"
+        rest = rest.dropFirst()
+      }
     }
     return result + rest
   }

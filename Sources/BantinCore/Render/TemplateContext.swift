@@ -10,7 +10,8 @@ public enum TemplateContext {
     "jsonLD", "language", "last", "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next",
     "noindex", "number", "older", "page", "pages", "pagination", "permalink", "previous", "publisher",
     "readingTime", "related", "rss", "section", "sections", "site", "src", "srcset", "stylesheet", "summary", "tags",
-    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "webpSrcset", "width", "wordCount",
+    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "webpSrcset", "width",
+    "wordCount",
     "year", "years",
   ]
 
