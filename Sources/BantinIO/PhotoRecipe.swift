@@ -9,7 +9,7 @@ public struct PhotoRecipe: DerivedRecipe {
   public init() {}
 
   public var name: String { PhotoRule.recipe }
-  public var version: Int { 1 }
+  public var version: Int { 2 }
   /// Another libvips may make other bytes from the same photo.
   public var tool: String { "libvips " + Photos.libraryVersion }
 

@@ -60,8 +60,8 @@ public enum Photos {
     public var fallbackIsPNG: Bool
   }
 
-  /// The photo at each of `widths` it is at least as wide as (never enlarged; at
-  /// its own width when it is narrower than all), widest first, with no metadata.
+  /// The photo at each of `widths` it is at least as wide as (never enlarged) and
+  /// at its own width between two of them, widest first, with no metadata.
   /// A photo over `maxPixels` is refused before it is decoded.
   public static func variants(of bytes: [UInt8], widths: [Int], maxPixels: Int, quality: Int = 80)
     throws(DerivedFailure) -> [Variant]
@@ -69,7 +69,11 @@ public enum Photos {
     let header = try checkedHeader(bytes, maxPixels: maxPixels)
     let upright = header.upright
     var fitting = Set(widths.filter { $0 > 0 && $0 <= upright.width }).sorted(by: >)
-    if fitting.isEmpty { fitting = [upright.width] }
+    // A photo between two widths is published at its own width too (an 800-pixel
+    // photo at 480 and 800), unless that is within a fifth of the widest made.
+    if let widest = widths.max(), upright.width < widest, fitting.first.map({ upright.width * 5 > $0 * 6 }) ?? true {
+      fitting.insert(upright.width, at: 0)
+    }
     let largest = try decode(bytes, width: fitting[0])
     defer { bantin_vips_release(largest) }
     var variants: [Variant] = []

@@ -179,7 +179,7 @@ public struct Publisher: Sendable {
     try POSIX.remove(previous)
   }
 
-  static func parent(of path: String) -> String {
+  public static func parent(of path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }
     return slash == path.startIndex ? "/" : String(path[..<slash])
   }

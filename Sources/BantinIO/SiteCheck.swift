@@ -19,6 +19,7 @@ public enum SiteCheck {
     let (tree, loadProblems) = SourceTree.load(root: root)
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: includeDrafts, includeFuture: includeFuture)
     build.brokenLinksAreErrors = true
+    build.givesAdvice = true
     build.derivedFiles = DerivedStore(cache: root + "/" + BuildCache.folderName, siteRoot: root, recipes: recipes)
     let result = Pipeline(build: build).run(tree)
     return Outcome(diagnostics: (loadProblems + result.diagnostics).sorted(), summary: result.summary)

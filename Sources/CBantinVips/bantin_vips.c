@@ -3,8 +3,24 @@
 #include <string.h>
 #include <vips/vips.h>
 
+/* libvips' warnings ("error in tile 0 x 360" for a truncated JPEG) would go to
+   standard error, beside bantin's own path:line:col messages, which editors' tools
+   read: they are kept for the thread's photo instead, and the error that follows
+   (vips_error_buffer) says what went wrong. */
+static __thread char last_warning[256];
+
+static void keep_warning(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+  (void)domain;
+  (void)level;
+  (void)data;
+  g_strlcpy(last_warning, message ? message : "", sizeof last_warning);
+}
+
+const char *bantin_vips_last_warning(void) { return last_warning; }
+
 int bantin_vips_start(void) {
   if (VIPS_INIT("bantin")) return -1;
+  g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, keep_warning, NULL);
   vips_concurrency_set(1);
   vips_cache_set_max(0);
   vips_cache_set_max_mem(0);

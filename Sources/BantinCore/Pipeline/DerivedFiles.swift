@@ -195,6 +195,14 @@ extension Pipeline {
     var derived = assets
     let results = maker.make(covered.map(\.1.job))
     for ((source, cover), result) in zip(covered, results) {
+      if build.givesAdvice, let preview = cover.files.first, preview.width < Cover.shapes[0].width {
+        log.add([
+          Diagnostic(
+            .warning, in: source,
+            "its photo gives link previews only \(preview.width)×\(preview.height) pixels: Facebook and Zalo show 1200×630 or larger sharply; choose a photo at least 1200 pixels wide (image: in the front matter)"
+          )
+        ])
+      }
       let facts: DerivedFacts
       switch result {
       case .failure(let failure):

@@ -54,6 +54,9 @@ void bantin_vips_free(void *bytes);
    bantin_vips_free), and cleared. The buffer is process-global. */
 char *bantin_vips_take_error(void);
 
+/* libvips' last warning on this thread (empty when none): kept, not printed. */
+const char *bantin_vips_last_warning(void);
+
 /* The libvips version, "8.14.1". */
 const char *bantin_vips_version(void);
 
