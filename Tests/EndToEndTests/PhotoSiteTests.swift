@@ -49,7 +49,7 @@ struct PhotoSiteTests {
     let site = try Self.site()
     let run = try bantin(["build", "--source", site.path])
     #expect(run.status == 0, "\(run.errors)")
-    let public_ = site.path + "/public"
+    let published = site.path + "/public"
     let files = site.snapshot("public")
     let folder = "tin-tuc/hoi-nghi/"
     let photos = files.keys.filter { $0.hasPrefix(folder) && !$0.hasSuffix(".html") }.sorted()
@@ -62,22 +62,22 @@ struct PhotoSiteTests {
           "xam-960.jpg", "xam-960.webp",
         ].map { folder + $0 })
     // Upright: the sideways 4000×3000 is published 3000×4000's way up.
-    #expect(try Self.size(public_ + "/" + folder + "DSC_0001-1600.jpg") == PixelSize(width: 1600, height: 2133))
-    #expect(try Self.size(public_ + "/" + folder + "DSC_0001-1200x630.jpg") == PixelSize(width: 1200, height: 630))
-    #expect(try Self.size(public_ + "/" + folder + "DSC_0001-1200x1200.jpg") == PixelSize(width: 1200, height: 1200))
+    #expect(try Self.size(published + "/" + folder + "DSC_0001-1600.jpg") == PixelSize(width: 1600, height: 2133))
+    #expect(try Self.size(published + "/" + folder + "DSC_0001-1200x630.jpg") == PixelSize(width: 1200, height: 630))
+    #expect(try Self.size(published + "/" + folder + "DSC_0001-1200x1200.jpg") == PixelSize(width: 1200, height: 1200))
     // No published file holds the camera's metadata, read by exiftool or searched as bytes.
     let forbidden = ["GPS", "Make", "Model", "Serial", "Owner", "Creator", "By-line", "XMP", "IPTC", "Orientation"]
     for (path, bytes) in files where !path.hasSuffix(".html") && !path.hasSuffix(".xml") {
       #expect(bytes.range(of: Data(CameraTags.serial.utf8)) == nil, "\(path)")
       #expect(bytes.range(of: Data(CameraTags.owner.utf8)) == nil, "\(path)")
       guard path.hasSuffix(".jpg") || path.hasSuffix(".webp") || path.hasSuffix(".png") else { continue }
-      let tags = try CameraTags.read(public_ + "/" + path)
+      let tags = try CameraTags.read(published + "/" + path)
       #expect(!tags.isEmpty, "\(path)")
       #expect(tags.filter { tag in forbidden.contains { tag.contains($0) } } == [], "\(path)")
     }
     // Grey and CMYK come out with three sRGB channels.
     for path in [folder + "xam-960.jpg", "images/cmyk-800.jpg"] {
-      let read = try runProcess("/usr/bin/exiftool", ["-s3", "-ColorComponents", public_ + "/" + path])
+      let read = try runProcess("/usr/bin/exiftool", ["-s3", "-ColorComponents", published + "/" + path])
       #expect(read.output == "3\n", "\(path)")
     }
     let page = String(decoding: files[folder + "index.html"] ?? Data(), as: UTF8.self)
