@@ -127,6 +127,47 @@ def summary(values, unit, digits=2):
     return f"{min(values):.{digits}f} / {statistics.median(values):.{digits}f} / {max(values):.{digits}f} {unit}"
 
 
+def cached_rebuilds(args, work):
+    """What N photos add to a cached rebuild: one article edited, with and without
+    photos in the site (N/10 articles of 10 photos, 1200x900 each)."""
+    count = args.cached
+    articles = max(1, count // 10)
+    times = {}
+    for with_photos in [False, True]:
+        site = os.path.join(work, "cached-photos" if with_photos else "cached-text")
+        for a in range(articles):
+            bundle = os.path.join(site, "content", "tin-tuc", f"bai-{a:04d}")
+            os.makedirs(bundle)
+            lines = []
+            for p in range(10):
+                name = f"anh-{p}.jpg"
+                if with_photos:
+                    seed = a * 10 + p
+                    Image.new("RGB", (1200, 900), ((seed * 37) % 256, (seed * 91) % 256, 120)).save(
+                        os.path.join(bundle, name), "JPEG", quality=85)
+                    lines.append(f"![Ảnh {p}]({name})\n")
+                else:
+                    lines.append(f"Đoạn {p}.\n")
+            with open(os.path.join(bundle, "index.md"), "w") as f:
+                f.write(f"---\ntitle: Bài {a}\ndate: 2024-01-12\n---\nMở đầu.\n\n" + "\n".join(lines))
+        with open(os.path.join(site, "site.yml"), "w") as f:
+            f.write("title: Ảnh\nbaseURL: https://phuong.example.vn/\n")
+        measure([args.bantin, "build", "--source", site], site)
+        runs = []
+        for run in range(args.runs * 2):
+            with open(os.path.join(site, "content", "tin-tuc", "bai-0000", "index.md"), "a") as f:
+                f.write(f"\nSửa {run}.\n")
+            runs.append(measure([args.bantin, "build", "--source", site], site)[0])
+        nothing = [measure([args.bantin, "build", "--source", site], site)[0] for _ in range(args.runs)]
+        times[with_photos] = (runs, nothing)
+    print(f"\ncached rebuilds, {articles} articles, with {count} photos (1200x900) or none:")
+    for with_photos, (runs, nothing) in times.items():
+        label = f"{count} photos" if with_photos else "no photos"
+        print(f"  {label:12} one article edited {summary(runs, 's', 3)}; nothing changed {summary(nothing, 's', 3)}")
+    added = statistics.median(times[True][0]) - statistics.median(times[False][0])
+    print(f"  the photos add {added * 1000:.0f} ms (median) to a rebuild after an edit")
+
+
 def main():
     if len(sys.argv) == 5 and sys.argv[1] == "--make-photo":
         camera_photo(sys.argv[2], int(sys.argv[3]), sideways=sys.argv[4] == "1")
@@ -135,6 +176,7 @@ def main():
     parser.add_argument("--photos", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--hugo", required=True)
+    parser.add_argument("--cached", type=int, default=1000, help="photos for the cached-rebuild measure (0: none)")
     parser.add_argument("--bantin", default=os.path.join(ROOT, ".build", "release", "bantin"))
     args = parser.parse_args()
     args.bantin = os.path.abspath(args.bantin)
@@ -199,6 +241,8 @@ def main():
                 if candidates:
                     scores.append(ssim_960(candidates[0], os.path.join(work, "photos", name)))
             print(f"  {tool:8} {statistics.mean(scores):.4f} ({len(scores)} photos)")
+        if args.cached:
+            cached_rebuilds(args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

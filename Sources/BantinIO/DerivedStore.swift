@@ -175,7 +175,9 @@ public struct DerivedStore: DerivedFileMaker {
     return DerivedFacts(key: key, files: made)
   }
 
-  /// The facts of a job made before, if its folder is whole.
+  /// The facts of a job made before. A folder with facts is whole: they are
+  /// written last, and the folder renamed into place after (its results are not
+  /// looked at one by one: a rebuild reads a thousand photos' facts in a few ms).
   func readFacts(_ key: String) -> DerivedFacts? {
     guard let bytes = try? POSIX.read(folder + "/" + key + "/facts") else { return nil }
     var reader = BinaryReader(bytes)
@@ -188,8 +190,7 @@ public struct DerivedStore: DerivedFileMaker {
         return DerivedFacts.Made(
           name: name, byteCount: byteCount,
           pixelSize: width < 0 ? nil : PixelSize(width: width, height: height))
-      }),
-      files.allSatisfy({ POSIX.stamp(folder + "/" + key + "/" + $0.name)?.size == $0.byteCount })
+      })
     else { return nil }
     return DerivedFacts(key: key, files: files)
   }

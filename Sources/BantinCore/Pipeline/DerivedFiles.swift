@@ -146,6 +146,7 @@ extension Pipeline {
     }
     var derived = assets
     let results = maker.make(requests.map(\.request.job))
+    defer { build.stageEnded?("derived files of \(requests.count) assets") }
     for ((asset, source, request), result) in zip(requests, results) {
       let facts: DerivedFacts
       switch result {
@@ -194,6 +195,7 @@ extension Pipeline {
     guard !covered.isEmpty, let maker = build.derivedFiles else { return assets }
     var derived = assets
     let results = maker.make(covered.map(\.1.job))
+    defer { build.stageEnded?("crops of \(covered.count) articles' photos") }
     for ((source, cover), result) in zip(covered, results) {
       if build.givesAdvice, let preview = cover.files.first, preview.width < Cover.shapes[0].width {
         log.add([
