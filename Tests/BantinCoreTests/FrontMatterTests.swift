@@ -9,6 +9,23 @@ struct FrontMatterTests {
     TestSite([path: text]).diagnostics()
   }
 
+  @Test("keys are read whatever their case, as Hugo reads them; one key in two casings is an error")
+  func keyCase() throws {
+    let text = "---\nTitle: Tin A\nDate: 2024-01-12\nexpirydate: 2024-02-01\nTAGS: [an ninh]\n---\nNội dung.\n"
+    let result = TestSite(["content/tin-tuc/a.md": text]).run()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.site?.articles.isEmpty == true)  // expired on 2024-02-01: left out, not published
+    #expect(result.summary.expiredSkipped == 1)
+    let kept = TestSite(["content/tin-tuc/a.md": "---\nTitle: Tin A\nDATE: 2024-01-12\nTags: [an ninh]\n---\n"]).run()
+    let article = try #require(kept.site?.articles.first)
+    #expect(article.title == "Tin A")
+    #expect(article.tags == ["an ninh"])
+    #expect(
+      diagnostics("---\ntitle: Tin A\nTitle: Tin B\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:3:1: error: the key 'Title' is written twice (also as 'title'): keep one"
+      ])
+  }
+
   @Test("a missing title points at line 1")
   func missingTitle() {
     #expect(

@@ -15,6 +15,9 @@ public struct FrontMatterDecoder: Sendable {
     "draft", "slug", "image", "focus", "aliases", "weight",
   ]
 
+  /// Each known key by its lowercased spelling.
+  static let canonicalKeys = Dictionary(uniqueKeysWithValues: knownKeys.map { ($0.lowercased(), $0) })
+
   public func decode(_ block: FrontMatterBlock, in source: SourceText, as kind: ContentKind)
     -> (FrontMatter, [Diagnostic])
   {
@@ -27,7 +30,18 @@ public struct FrontMatterDecoder: Sendable {
       case .failure(let problem): return (frontMatter, [problem])
       }
     }
-    for entry in yaml.entries(of: text) {
+    // Keys are read whatever their case, as Hugo reads them (`Title:`,
+    // `expirydate:`); one key written twice in two casings is an error.
+    var seen: [String: String] = [:]
+    for var entry in yaml.entries(of: text) {
+      let folded = entry.key.lowercased()
+      if let earlier = seen[folded] {
+        yaml.error(
+          entry.keyLocation, "the key '\(entry.key)' is written twice (also as '\(earlier)'): keep one")
+        continue
+      }
+      seen[folded] = entry.key
+      entry.key = FrontMatterDecoder.canonicalKeys[folded] ?? entry.key
       read(entry, into: &frontMatter, with: &yaml)
     }
     var diagnostics = yaml.diagnostics
