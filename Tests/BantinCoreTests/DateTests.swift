@@ -40,6 +40,24 @@ struct DateTests {
     }
   }
 
+  @Test("YAML's timestamp forms as Hugo sites write them: one-digit hour, offset without colon, tabs, +7")
+  func yamlForms() throws {
+    let utc = { (text: String) in self.instant(text)?.secondsSinceEpochUTC }
+    #expect(utc("2013-12-02 7:37:00 -0400") == "2013-12-02T11:37:00Z")
+    #expect(utc("2013-12-02 07:37:00-04:00") == "2013-12-02T11:37:00Z")
+    #expect(utc("2001-12-14t21:59:43.10-05:00") == "2001-12-15T02:59:43Z")
+    #expect(utc("2001-12-14 21:59:43.10 -5") == "2001-12-15T02:59:43Z")
+    #expect(utc("2001-12-14\t21:59:43 +7") == "2001-12-14T14:59:43Z")
+    #expect(utc("2001-12-15 2:59:43.10") == "2001-12-14T19:59:43Z")  // no zone: Vietnam's
+    #expect(
+      message("2013-12-02 123:37:00")
+        == "'date' must look like 2024-01-12 or 2024-01-12T14:00:00+07:00, not '2013-12-02 123:37:00'")
+    #expect(message("2013-12-02 7:37:00 -1500") == "'date' 2013-12-02 7:37:00 -1500 has an impossible time zone offset")
+    #expect(
+      message("2013-02-30 7:37:00 -0400")
+        == "'date' 2013-02-30 7:37:00 -0400 does not exist: month 2 of 2013 has 28 days")
+  }
+
   @Test("impossible dates are errors, never rolled over")
   func impossible() {
     #expect(message("2024-02-30") == "'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days")

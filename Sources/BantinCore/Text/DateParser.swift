@@ -1,5 +1,6 @@
 /// Reads the dates editors write in front matter, strictly: `2024-01-12`,
-/// `2024-01-12T14:00`, `2024-01-12 14:00:00`, `2024-01-12T14:00:00+07:00`, `…Z`.
+/// `2024-01-12T14:00`, `2024-01-12 14:00:00`, `2024-01-12T14:00:00+07:00`, `…Z`,
+/// and YAML's other timestamp forms: `2013-12-02 7:37:00 -0400`, `…+7`, tabs.
 /// A value without a zone is wall-clock time in the site's zone. Dates that do not
 /// exist (`2024-02-30`) are errors, never rolled over.
 public struct DateParser: Sendable {
@@ -38,8 +39,9 @@ public struct DateParser: Sendable {
     if scanner.atEnd {
       return .success(Parsed(timestamp: clock.timestamp(civil), hadZone: false))
     }
-    guard scanner.skip("T") || scanner.skip("t") || scanner.skip(" "),
-      let hour = scanner.number(digits: 2), scanner.skip(":"),
+    // YAML's timestamp forms: `T`, or spaces or tabs, then an hour of one or two digits.
+    guard scanner.skip("T") || scanner.skip("t") || scanner.skipBlanks(),
+      let hour = scanner.number(upTo: 2), scanner.skip(":"),
       let minute = scanner.number(digits: 2)
     else { return .failure(DateError("'\(key)' must look like \(example), not '\(text)'")) }
     var second = 0
@@ -61,7 +63,7 @@ public struct DateParser: Sendable {
     civil.hour = hour
     civil.minute = minute
     civil.second = second
-    _ = scanner.skip(" ")
+    _ = scanner.skipBlanks()
     if scanner.atEnd {
       return .success(Parsed(timestamp: clock.timestamp(civil), hadZone: false))
     }
@@ -77,7 +79,14 @@ public struct DateParser: Sendable {
       } else {
         return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
       }
-      guard let hours = scanner.number(digits: 2, followedByDigits: true) else {
+      // `+07:00`, `-0400`, `+7` (YAML allows an hour of one digit).
+      let hours: Int?
+      if let digits = scanner.digitsAhead(), digits == 1 || digits == 3 {
+        hours = scanner.number(digits: 1, followedByDigits: true)
+      } else {
+        hours = scanner.number(digits: 2, followedByDigits: true)
+      }
+      guard let hours else {
         return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
       }
       _ = scanner.skip(":")
@@ -134,6 +143,26 @@ private struct Scanner {
     if !followedByDigits, index + digits < bytes.count, (48...57).contains(bytes[index + digits]) { return nil }
     index += digits
     return value
+  }
+
+  /// One to `most` ASCII digits, and no more.
+  mutating func number(upTo most: Int) -> Int? {
+    guard let count = digitsAhead(), count <= most else { return nil }
+    return number(digits: count)
+  }
+
+  /// How many ASCII digits come next; nil for none.
+  func digitsAhead() -> Int? {
+    var end = index
+    while end < bytes.count, (48...57).contains(bytes[end]) { end += 1 }
+    return end > index ? end - index : nil
+  }
+
+  /// Spaces and tabs; whether there was one.
+  mutating func skipBlanks() -> Bool {
+    let start = index
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    return index > start
   }
 
   mutating func skipDigits() -> Bool {
