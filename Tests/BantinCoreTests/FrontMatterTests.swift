@@ -26,6 +26,21 @@ struct FrontMatterTests {
       ])
   }
 
+  @Test("blank lines before the opening --- are allowed; positions stay those of the file")
+  func blankLinesFirst() throws {
+    let result = TestSite(["content/tin-tuc/a.md": "\n  \n---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung.\n"]).run()
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.site?.articles.first?.title == "Tin A")
+    #expect(
+      diagnostics("\n\n---\ntitle: Tin A\ndate:   2024-02-30\n---\n") == [
+        "content/tin-tuc/a.md:5:9: error: 'date' 2024-02-30 does not exist: month 2 of 2024 has 29 days"
+      ])
+    #expect(
+      diagnostics("\nTin A\n") == [
+        "content/tin-tuc/a.md:2:1: error: the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'"
+      ])
+  }
+
   @Test("a missing title points at line 1")
   func missingTitle() {
     #expect(

@@ -24,7 +24,16 @@ extension FrontMatter {
     let text = source.text[...]
     let start = SourceLocation(source.path, line: 1, column: 1)
     var lines = LineCursor(text)
-    guard let first = lines.next(), !text.allSatisfy(\.isWhitespace) else {
+    // Blank lines before the opening line are allowed, as Hugo allows them.
+    var openingLine = 1
+    var candidate = lines.next()
+    while let line = candidate, line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }),
+      !text.allSatisfy(\.isWhitespace)
+    {
+      candidate = lines.next()
+      openingLine += 1
+    }
+    guard let first = candidate, !text.allSatisfy(\.isWhitespace) else {
       return .failure(
         .error(
           start,
@@ -32,12 +41,14 @@ extension FrontMatter {
     }
     let opening = first.trimmingTrailingBlanks()
     let format: FrontMatterBlock.Format = opening == "+++" ? .toml : .yaml
+    let opened = SourceLocation(source.path, line: openingLine, column: 1)
     guard opening == "---" || opening == "+++" else {
       return .failure(
-        .error(start, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
+        .error(
+          opened, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
       )
     }
-    var lineNumber = 1
+    var lineNumber = openingLine
     while let line = lines.next() {
       lineNumber += 1
       let trimmed = line.trimmingTrailingBlanks()
@@ -46,15 +57,16 @@ extension FrontMatter {
       guard yaml.utf8.count <= maximumSize else {
         return .failure(
           .error(
-            SourceLocation(source.path, line: 2, column: 1),
+            SourceLocation(source.path, line: openingLine + 1, column: 1),
             "the front matter is larger than \(maximumSize / 1024) KiB: keep long text in the article's body"))
       }
       let body = line.endIndex < text.endIndex ? text[text.index(after: line.endIndex)...] : text[text.endIndex...]
       return .success(
-        FrontMatterBlock(format: format, yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: lineNumber + 1))
+        FrontMatterBlock(
+          format: format, yaml: yaml, yamlFirstLine: openingLine + 1, body: body, bodyFirstLine: lineNumber + 1))
     }
     return .failure(
-      .error(start, "the front matter opened here is never closed: add a '\(opening)' line after it"))
+      .error(opened, "the front matter opened here is never closed: add a '\(opening)' line after it"))
   }
 }
 
