@@ -50,11 +50,7 @@ public struct FrontMatter: Sendable {
     try visitor.visit(&draft)
     try visitor.visit(&slug, blank: "", in: path) { try $0.visit(&$1) }
     try visitor.visit(&image, blank: "", in: path) { try $0.visit(&$1) }
-    try visitor.visit(&focus, blank: .centre, in: path) { visitor, focus in
-      var text = focus.text
-      try visitor.visit(&text)
-      focus = Focus(text) ?? .centre
-    }
+    try visitor.visit(&focus, blank: .centre, in: path) { try $0.visit(&$1) }
     try visitor.visit(&aliases, in: path)
     try visitor.visit(&weight)
   }

@@ -34,6 +34,13 @@ extension FieldVisitor {
     if raw != value.rawValue { value = SourcePath(raw) }
   }
 
+  /// A crop's focus, as its text (`0.30,0.40`), which keeps it exactly.
+  mutating func visit(_ value: inout Focus) throws {
+    var text = value.text
+    try visit(&text)
+    value = Focus(text) ?? .centre
+  }
+
   mutating func visit(_ value: inout String?) throws { try visit(&value, blank: "") { try $0.visit(&$1) } }
   mutating func visit(_ value: inout Int?) throws { try visit(&value, blank: 0) { try $0.visit(&$1) } }
   mutating func visit(_ value: inout Timestamp?) throws {

@@ -14,14 +14,23 @@ public struct ImageVariant: Sendable, Hashable {
     self.type = type
   }
 
+  static let webp = "image/webp"
+
   /// The media type a published photo's name says.
   static func type(of name: String) -> String {
     switch name.split(separator: ".").last?.lowercased() {
-    case "webp": "image/webp"
+    case "webp": webp
     case "png": "image/png"
     default: "image/jpeg"
     }
   }
+}
+
+extension ResolvedImage {
+  /// The variants in JPEG or PNG, for `<img srcset>`, narrowest first.
+  var fallbacks: [ImageVariant] { variants.filter { $0.type != ImageVariant.webp } }
+  /// The variants in WebP, for `<source srcset>`, narrowest first.
+  var webpVariants: [ImageVariant] { variants.filter { $0.type == ImageVariant.webp } }
 }
 
 /// Where a crop is centred, as fractions of the upright photo's width and height
@@ -135,12 +144,8 @@ public struct CropSettings: Sendable, Equatable {
   }
 
   public init?(text: String) {
-    var values: [Substring: Substring] = [:]
-    for part in text.split(separator: ";") {
-      guard let equals = part.firstIndex(of: "=") else { return nil }
-      values[part[..<equals]] = part[part.index(after: equals)...]
-    }
-    guard values.count == 3, let focus = values["focus"].flatMap({ Focus(String($0)) }),
+    guard let values = PhotoSettings.fields(of: text), values.count == 3,
+      let focus = values["focus"].flatMap({ Focus(String($0)) }),
       let quality = values["quality"].flatMap({ Int($0) }), let sizes = values["sizes"]
     else { return nil }
     var parsed: [PixelSize] = []

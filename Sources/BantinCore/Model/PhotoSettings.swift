@@ -29,18 +29,25 @@ public struct PhotoSettings: Sendable, Hashable {
 
   /// The settings `text` says, or nil when it is not such a text.
   public init?(text: String) {
-    var values: [Substring: Substring] = [:]
-    for part in text.split(separator: ";") {
-      guard let equals = part.firstIndex(of: "=") else { return nil }
-      values[part[..<equals]] = part[part.index(after: equals)...]
-    }
-    guard values.count == 4, let widths = values["widths"], let quality = values["quality"].flatMap({ Int($0) }),
+    guard let values = PhotoSettings.fields(of: text), values.count == 4, let widths = values["widths"],
+      let quality = values["quality"].flatMap({ Int($0) }),
       let maxPixels = values["maxPixels"].flatMap({ Int($0) }), let original = values["original"],
       original == "0" || original == "1"
     else { return nil }
     let numbers = widths.split(separator: ",").compactMap { Int($0) }
     guard !numbers.isEmpty, numbers.count == widths.split(separator: ",").count else { return nil }
     self.init(widths: numbers, quality: quality, maxPixels: maxPixels, original: original == "1")
+  }
+
+  /// The `name=value` parts of a recipe's settings text (`a=1;b=2`), or nil when a
+  /// part has no `=`: what `PhotoSettings` and `CropSettings` are read from.
+  static func fields(of text: String) -> [Substring: Substring]? {
+    var values: [Substring: Substring] = [:]
+    for part in text.split(separator: ";") {
+      guard let equals = part.firstIndex(of: "=") else { return nil }
+      values[part[..<equals]] = part[part.index(after: equals)...]
+    }
+    return values
   }
 
   /// The name of the result that is the photo at its own size, in its own format.

@@ -89,9 +89,7 @@ public struct Article: Sendable {
       let blankCover = Cover(photo: SourcePath(""), focus: .centre, files: [])
       try visitor.visit(&cover, blank: blankCover) { visitor, cover in
         try visitor.visit(&cover.photo)
-        var focus = cover.focus.text
-        try visitor.visit(&focus)
-        cover.focus = Focus(focus) ?? .centre
+        try visitor.visit(&cover.focus)
         try visitor.visit(&cover.files, blank: Cover.File(output: "", width: 0, height: 0)) { visitor, file in
           try visitor.visit(&file.output)
           try visitor.visit(&file.width)

@@ -193,16 +193,19 @@ struct ReferenceResolver {
   /// as `src` the widest fallback (JPEG or PNG) no wider than `plainWidth`.
   func photoImage(_ photo: SourcePath) -> ResolvedImage {
     let files = assets.images[photo] ?? []
-    let variants = files.map {
+    var image = ResolvedImage(src: "", photo: photo)
+    image.variants = files.map {
       ImageVariant(
         url: url.relative(URLPath.encode($0.output.rawValue)), width: $0.size.width, height: $0.size.height,
         type: $0.type)
     }
-    let fallbacks = variants.filter { $0.type != "image/webp" }
-    let shown = fallbacks.last(where: { $0.width <= Self.plainWidth }) ?? fallbacks.first ?? variants.first
-    let largest = fallbacks.last ?? variants.last
-    return ResolvedImage(
-      src: shown?.url ?? "", width: largest?.width, height: largest?.height, variants: variants, photo: photo)
+    let fallbacks = image.fallbacks
+    let shown = fallbacks.last(where: { $0.width <= Self.plainWidth }) ?? fallbacks.first ?? image.variants.first
+    let largest = fallbacks.last ?? image.variants.last
+    image.src = shown?.url ?? ""
+    image.width = largest?.width
+    image.height = largest?.height
+    return image
   }
 
   /// The site path a link points at, for the link check: absolute paths and

@@ -178,7 +178,7 @@ extension Pipeline {
       derived.replaced[asset.output] = source
       if !standsInPlace {
         derived.assets[asset.output] = nil
-        let linked = images.last(where: { $0.type != "image/webp" }) ?? images.last
+        let linked = images.last(where: { $0.type != ImageVariant.webp }) ?? images.last
         if let linked { derived.outputs[source] = linked.output }
       }
     }

@@ -76,8 +76,8 @@ extension PageRenderer {
   }
 
   func imageValue(_ image: ResolvedImage) -> TemplateValue {
-    let fallbacks = image.variants.filter { $0.type != "image/webp" }
-    let webp = image.variants.filter { $0.type == "image/webp" }
+    let fallbacks = image.fallbacks
+    let webp = image.webpVariants
     return .record([
       "src": .text(image.src),
       "permalink": .text(absolute(image.src)),
@@ -91,12 +91,15 @@ extension PageRenderer {
   /// The crop of an article's photo that link previews show (`og:image`).
   func shareValue(_ cover: Cover) -> TemplateValue? {
     guard let crop = cover.files.first else { return nil }
-    let src = url.relative(URLPath.encode(crop.output))
     return .record([
-      "src": .text(src), "permalink": .text(absolute(src)), "width": .number(crop.width),
+      "src": .text(url.relative(URLPath.encode(crop.output))), "permalink": .text(permalink(of: crop)),
+      "width": .number(crop.width),
       "height": .number(crop.height),
     ])
   }
+
+  /// The absolute URL of a crop of an article's photo.
+  func permalink(of crop: Cover.File) -> String { absolute(url.relative(URLPath.encode(crop.output))) }
 
   /// A link made by the site (a path under the base path) as an absolute URL.
   func absolute(_ link: String) -> String {
@@ -251,7 +254,7 @@ extension PageRenderer {
     ]
     if let cover = article.cover, cover.files.count > 1 {
       // 16:9, 4:3 and 1:1, as Google's article guidelines ask.
-      let crops = cover.files.dropFirst().map { JSON.Value.string(absolute(url.relative(URLPath.encode($0.output)))) }
+      let crops = cover.files.dropFirst().map { JSON.Value.string(permalink(of: $0)) }
       fields.append(("image", .array(crops)))
     } else if let image = article.image {
       fields.append(("image", .array([.string(absolute(image.src))])))

@@ -11,8 +11,8 @@ enum PictureHTML {
   /// once with high priority. Every other image is loaded when it nears the screen.
   static func html(_ image: ResolvedImage, alt: String, title: String?, lead: Bool) -> String {
     var img = "<img src=\"\(HTML.escape(image.src))\""
-    let fallbacks = image.variants.filter { $0.type != "image/webp" }
-    let webp = image.variants.filter { $0.type == "image/webp" }
+    let fallbacks = image.fallbacks
+    let webp = image.webpVariants
     if fallbacks.count > 1 {
       img += " srcset=\"\(HTML.escape(srcset(fallbacks)))\" sizes=\"\(proseSizes)\""
     }
