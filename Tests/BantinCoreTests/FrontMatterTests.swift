@@ -41,6 +41,24 @@ struct FrontMatterTests {
       ])
   }
 
+  @Test("values over several lines, quoted or not, and &#34; in them, read as YAML reads them")
+  func multiLineValues() throws {
+    let text =
+      "---\ntitle: \"Hội nghị tổng kết\n  công tác năm 2023\"\ndate: 2024-01-12\n"
+      + "description: Báo cáo về\n  &#34;an ninh trật tự&#34; của phường\nauthor: 'Ban\n  Biên tập'\n---\nNội dung.\n"
+    let result = TestSite(["content/tin-tuc/a.md": text]).run()
+    #expect(result.diagnostics.isEmpty)
+    let article = try #require(result.site?.articles.first)
+    #expect(article.title == "Hội nghị tổng kết công tác năm 2023")
+    #expect(article.description == "Báo cáo về &#34;an ninh trật tự&#34; của phường")
+    #expect(article.author == "Ban Biên tập")
+    // An anchor after a value over two lines is still found, at its place.
+    #expect(
+      diagnostics("---\ntitle: \"A\n  B\"\ndate: &d 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:4:7: error: YAML anchors ('&') are not allowed: write the value out, in quotes if it starts with '&'"
+      ])
+  }
+
   @Test("a missing title points at line 1")
   func missingTitle() {
     #expect(
