@@ -35,7 +35,7 @@ public struct SiteFolder: Sendable {
     return entries.filter { entry in
       guard entry.kind == .directory, !SourceTree.isIgnored(name: entry.name) else { return false }
       let files = (try? POSIX.list(root + "/content/" + entry.name)) ?? []
-      return files.contains { $0.name.hasSuffix(".md") || $0.kind == .directory }
+      return files.contains { SourcePath($0.name).isMarkdown || $0.kind == .directory }
     }.map(\.name).sorted()
   }
 

@@ -169,6 +169,15 @@ extension SourceTree {
         }
         if let problem = ActiveContent.check(try POSIX.read(absolute), path: path) { return .failure(problem) }
       }
+      if path.isInside("content"), FrontMatter.otherContentExtensions.contains(path.fileExtension) {
+        let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 {
+          defer { close(descriptor) }
+          if let line = FrontMatter.openingLine(of: POSIX.read(descriptor, offset: 0, count: 4096)) {
+            return .failure(FrontMatter.misplaced(path, openingLine: line))
+          }
+        }
+      }
       var pixels: PixelSize?
       if ["jpg", "jpeg", "png", "gif", "webp"].contains(path.fileExtension) {
         let descriptor = open(absolute, O_RDONLY | O_CLOEXEC)

@@ -70,6 +70,43 @@ extension FrontMatter {
   }
 }
 
+extension FrontMatter {
+  /// Extensions of files Hugo reads as content (HTML, AsciiDoc, Pandoc, Org, reStructuredText)
+  /// and of plain text: in `content/` such a file that opens with front matter is an
+  /// error, since bantin would publish it with its front matter in it.
+  public static let otherContentExtensions: Set<String> = [
+    "html", "htm", "xhtml", "shtml", "adoc", "asciidoc", "ad", "pandoc", "pdc", "org", "rst", "txt", "mmark",
+  ]
+
+  /// The line on which front matter opens (`---` or `+++`, after blank lines and a
+  /// byte order mark), or nil when the bytes do not open with front matter.
+  public static func openingLine(of bytes: some Collection<UInt8>) -> Int? {
+    var line = 1
+    var rest = bytes[...]
+    if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+    while !rest.isEmpty {
+      let end = rest.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+      let text = rest[..<end].filter { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+      if !text.isEmpty {
+        return text.elementsEqual("---".utf8) || text.elementsEqual("+++".utf8) ? line : nil
+      }
+      guard end < rest.endIndex else { return nil }
+      rest = rest[rest.index(after: end)...]
+      line += 1
+    }
+    return nil
+  }
+
+  /// The problem of a file of `content/` that is not Markdown but opens with front matter.
+  public static func misplaced(_ path: SourcePath, openingLine line: Int) -> Diagnostic {
+    let kind = ["html", "htm", "xhtml", "shtml"].contains(path.fileExtension) ? "an HTML file" : "not Markdown"
+    return Diagnostic(
+      .error, at: SourceLocation(path, line: line, column: 1),
+      "this file is \(kind) but opens with front matter, so it would be published with its front matter in it: rename it to .md and write its body in Markdown (raw HTML is not published), or remove the front matter to publish the file as it is"
+    )
+  }
+}
+
 /// The lines of a text, one at a time, without their newlines.
 struct LineCursor {
   private let text: Substring

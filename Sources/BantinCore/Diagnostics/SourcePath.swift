@@ -36,6 +36,11 @@ public struct SourcePath: Hashable, Comparable, Sendable, CustomStringConvertibl
     return name[name.utf8.index(after: dot)...].lowercased()
   }
 
+  /// Whether the file is Markdown: `.md`, or `.markdown` and `.mdown` as Hugo sites name it too.
+  public var isMarkdown: Bool { SourcePath.markdownExtensions.contains(fileExtension) }
+
+  public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown"]
+
   /// The file name without its extension: `anh-1` for `anh-1.jpg`.
   public var stem: Substring {
     let name = fileName

@@ -121,7 +121,7 @@ extension SourceTree {
   /// rather than copied.
   public static func isText(_ path: SourcePath) -> Bool {
     if path == SiteConfig.path || HugoConfig.paths.contains(path) { return true }
-    if path.isInside("content") { return path.fileExtension == "md" }
+    if path.isInside("content") { return path.isMarkdown }
     if let relative = path.relative(to: "templates") { return !relative.hasPrefix("static/") }
     return false
   }

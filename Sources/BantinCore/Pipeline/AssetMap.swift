@@ -124,7 +124,7 @@ struct ReferenceResolver {
       return url.basePath == "/" ? .keep : .link(url.relative(String(path)) + suffix)
     }
     guard let decoded = URLPath.decode(path), let target = folder.resolving(decoded) else { return .keep }
-    if target.fileExtension == "md" {
+    if target.isMarkdown {
       guard let page = assets.pageURLs[target] else {
         return .failed(.error(reference.location, "the link to '\(destination)' is broken: \(target) does not exist"))
       }
@@ -215,7 +215,7 @@ struct ReferenceResolver {
     guard scheme(of: destination) == nil, !destination.hasPrefix("//") else { return nil }
     let (path, _) = splitSuffix(destination)
     guard !path.isEmpty, let decoded = URLPath.decode(path) else { return nil }
-    if decoded.hasSuffix(".md") { return nil }  // checked when the link was resolved
+    if SourcePath(decoded).isMarkdown { return nil }  // checked when the link was resolved
     var parts = decoded.hasPrefix("/") ? [] : page.split(separator: "/").map(String.init)
     for part in decoded.split(separator: "/") {
       switch part {

@@ -132,19 +132,20 @@ package struct ContentEntry: Sendable {
     }
     let relative = path.relative(to: contentFolder) ?? path.rawValue
     let components = relative.split(separator: "/").map(String.init)
-    let fileName = components.last ?? ""
     let folders = Array(components.dropLast())
     let start = SourceLocation(path, line: 1, column: 1)
 
+    // `_index.markdown` and `index.markdown` are read as their `.md` names are.
     let role: Role
-    switch (fileName, folders.count) {
-    case ("_index.md", 0): role = .homeIndex
-    case ("_index.md", 1): role = .sectionIndex
-    case ("_index.md", _):
+    let name = path.stem
+    switch (name, folders.count) {
+    case ("_index", 0): role = .homeIndex
+    case ("_index", 1): role = .sectionIndex
+    case ("_index", _):
       return (
         nil, [.error(start, "only the top-level folders of content/ are sections: move this _index.md or remove it")]
       )
-    case ("index.md", 0):
+    case ("index", 0):
       return (nil, [.error(start, "the home page is described by content/_index.md, not content/index.md")])
     case (_, 0): role = .page
     default: role = .article
@@ -153,10 +154,10 @@ package struct ContentEntry: Sendable {
 
     var urlFolders = folders.map { Slug(from: $0).rawValue }
     var bundle: SourcePath?
-    var name = String(fileName.prefix(upTo: fileName.lastIndex(of: ".") ?? fileName.endIndex))
-    if fileName == "index.md", let folder = folders.last {
+    var fileSlugSource = String(name)
+    if name == "index", let folder = folders.last {
       bundle = path.parent
-      name = folder
+      fileSlugSource = folder
       urlFolders.removeLast()
     }
     if let empty = folders.first(where: { Slug(from: $0).isEmpty }) {
@@ -171,7 +172,7 @@ package struct ContentEntry: Sendable {
     case .sectionIndex:
       urlPath = "/" + urlFolders.joined(separator: "/") + "/"
     case .article, .page:
-      var slug = Slug(from: name)
+      var slug = Slug(from: fileSlugSource)
       if let written = frontMatter.slug {
         if let valid = Slug(validating: written.value) {
           slug = valid
@@ -184,7 +185,9 @@ package struct ContentEntry: Sendable {
         }
       } else if slug.isEmpty {
         diagnostics.append(
-          .error(start, "the file name '\(name)' has no letters or digits to make a URL from: rename it or set 'slug'"))
+          .error(
+            start,
+            "the file name '\(fileSlugSource)' has no letters or digits to make a URL from: rename it or set 'slug'"))
       }
       if ContentEntry.reservedSlugs.contains(slug.rawValue) {
         diagnostics.append(

@@ -14,7 +14,7 @@ extension Pipeline {
   func readFrontMatter(_ tree: SourceTree, _ settings: Settings, cache: inout MemoReuse, log: inout BuildLog)
     -> [KeyedEntry]
   {
-    let markdown = tree.files(under: ContentEntry.contentFolder).filter { $0.path.fileExtension == "md" }
+    let markdown = tree.files(under: ContentEntry.contentFolder).filter(\.path.isMarkdown)
     let memo = cache
     let reader = tree.reader
     let read = markdown.parallelMap { file -> (KeyedEntry?, [Diagnostic], fromMemo: Bool) in
