@@ -41,8 +41,8 @@ struct PortalTests {
     #expect(summary.draftsSkipped == 1)
     #expect(summary.futureSkipped == 1)
     #expect(summary.expiredSkipped == 1)
-    #expect(summary.sections == 3)
-    #expect(summary.feeds == 21)  // the site's and two sections' Atom and RSS, and 13 terms' Atom
+    #expect(summary.sections == 5)  // three at the top, two in Tin tức
+    #expect(summary.feeds == 25)  // the site's and five sections' Atom and RSS, and 13 terms' Atom
     #expect(summary.aliases == 2)
     #expect(summary.terms == 13)
     #expect(files["tin-tuc/ban-nhap/index.html"] == nil)
@@ -55,7 +55,8 @@ struct PortalTests {
   func homePagination() throws {
     #expect(
       try cards("index.html") == [
-        "/quoc-phong-an-ninh/26-2025/", "/tin-tuc/21-2025/", "/tin-tuc/23-2025/", "/quoc-phong-an-ninh/25-2025/",
+        "/quoc-phong-an-ninh/26-2025/", "/tin-tuc/21-2025/", "/tin-tuc/trong-phuong/23-2025/",
+        "/quoc-phong-an-ninh/25-2025/",
       ])
     let lists = files.keys.filter { $0 == "index.html" || $0.hasPrefix("page/") }.sorted()
     #expect(
@@ -111,6 +112,62 @@ struct PortalTests {
     #expect(files["2024/index.html"]?.contains("<h1 class=\"page-title\">Năm 2024</h1>") == true)
   }
 
+  @Test("sections in a section: addresses, breadcrumbs, lists and feeds that hold them, menu of the top ones")
+  func nestedSections() throws {
+    let article = try page("tin-tuc/thong-bao/22-2025/index.html")
+    #expect(
+      article.contains(
+        """
+              <li><a href="/">Trang chủ</a></li>
+              <li><a href="/tin-tuc/">Tin tức</a></li>
+              <li><a href="/tin-tuc/thong-bao/">Thông báo</a></li>
+              <li><span aria-current="page">Tổng kết công tác dân vận năm 2025</span></li>
+        """))
+    #expect(article.contains("<meta property=\"article:section\" content=\"Thông báo\">"))
+    let news = try page("tin-tuc/index.html")
+    #expect(
+      news.contains(
+        """
+            <ul>
+              <li><a href="/tin-tuc/trong-phuong/">Trong phường</a></li>
+              <li><a href="/tin-tuc/thong-bao/">Thông báo</a></li>
+            </ul>
+        """))
+    // The section lists its subsections' articles with its own, newest first.
+    #expect(
+      try cards("tin-tuc/index.html") == [
+        "/tin-tuc/21-2025/", "/tin-tuc/trong-phuong/23-2025/", "/tin-tuc/thong-bao/22-2025/",
+        "/tin-tuc/hoi-nghi-dan-van-kheo/",
+      ])
+    #expect(try cards("tin-tuc/thong-bao/index.html") == ["/tin-tuc/thong-bao/22-2025/"])
+    let subsection = try page("tin-tuc/thong-bao/index.html")
+    #expect(
+      subsection.contains(
+        "<li><a href=\"/tin-tuc/\">Tin tức</a></li>\n      <li><span aria-current=\"page\">Thông báo</span></li>"))
+    #expect(!subsection.contains("class=\"subsections\""))
+    // Feeds: the parent's holds the subsections' articles; each subsection has its own.
+    #expect(try page("tin-tuc/atom.xml").contains("https://anhoa.example.vn/tin-tuc/thong-bao/22-2025/"))
+    #expect(try page("tin-tuc/thong-bao/atom.xml").components(separatedBy: "<entry>").count == 2)
+    // The menu shows the top-level sections only, the parent marked on its subsections' pages.
+    let menu = subsection.matches(of: /class="nav__link[^"]*" href="([^"]+)"/).map { String($0.output.1) }
+    #expect(menu == ["/", "/tin-tuc/", "/quoc-phong-an-ninh/", "/van-hoa-xa-hoi/"])
+    #expect(subsection.contains("<a class=\"nav__link is-active\" href=\"/tin-tuc/\""))
+  }
+
+  @Test("the bodies of content/_index.md and a section's _index.md are shown on their first pages")
+  func indexBodies() throws {
+    #expect(
+      try page("index.html").contains(
+        "<div class=\"prose page-text\"><p>Cổng thông tin điện tử của <strong>phường An Hòa</strong>: tin tức, thông báo và lịch công tác của phường. Xem <a href=\"/tin-tuc/thong-bao/22-2025/\">thông báo mới</a>.</p>"
+      ))
+    #expect(try !page("page/2/index.html").contains("page-text"))
+    #expect(
+      try page("tin-tuc/index.html").contains(
+        "<div class=\"prose page-text\"><p>Tin tức về hoạt động của Đảng ủy, HĐND, UBND phường và các đoàn thể.</p>"))
+    #expect(try !page("tin-tuc/page/2/index.html").contains("page-text"))
+    #expect(try !page("tin-tuc/trong-phuong/index.html").contains("page-text"))  // an _index.md without a body
+  }
+
   @Test("an article links its section neighbours and five related articles")
   func articleLinks() throws {
     let article = try page("tin-tuc/hoi-nghi-dan-van-kheo/index.html")
@@ -118,12 +175,13 @@ struct PortalTests {
       article.contains("<a class=\"neighbours__link neighbours__link--older\" href=\"/tin-tuc/11-2024/\" rel=\"prev\">")
     )
     #expect(
-      article.contains("<a class=\"neighbours__link neighbours__link--newer\" href=\"/tin-tuc/22-2025/\" rel=\"next\">")
+      article.contains("<a class=\"neighbours__link neighbours__link--newer\" href=\"/tin-tuc/21-2025/\" rel=\"next\">")
     )
     let related = article.matches(of: /<li><a href="([^"]+)">[^<]+<\/a> <time/).map { String($0.output.1) }
     #expect(
       related == [
-        "/tin-tuc/22-2025/", "/tin-tuc/20-2024/", "/tin-tuc/12-2024/", "/tin-tuc/10-2023/", "/tin-tuc/02-2023/",
+        "/tin-tuc/thong-bao/22-2025/", "/tin-tuc/20-2024/", "/tin-tuc/12-2024/", "/tin-tuc/10-2023/",
+        "/tin-tuc/02-2023/",
       ])
     #expect(article.contains("<li class=\"tag\"><a href=\"/tags/dan-van-kheo/\">&quot;Dân vận khéo&quot;</a></li>"))
     #expect(article.contains("<span class=\"article__reading\">1 phút đọc</span>"))

@@ -1,6 +1,7 @@
-/// A section (chuyên mục): a top-level folder of `content/`, titled by its `_index.md`.
+/// A section (chuyên mục): a top-level folder of `content/`, or a folder below one
+/// that has an `_index.md` (Tin tức › Trong phường), titled by its `_index.md`.
 public struct Section: Sendable, Hashable {
-  /// The folder's name under `content/`.
+  /// The folder's path under `content/`: `tin-tuc`, `tin-tuc/trong-phuong`.
   public var folder: String
   public var title: String
   public var description: String?
@@ -10,6 +11,17 @@ public struct Section: Sendable, Hashable {
   public var urlPath: String
   /// The `_index.md` that describes it, if there is one.
   public var source: SourcePath?
+  /// The body of its `_index.md` as HTML, shown on its first page; empty when there is none.
+  public var content = ""
+  /// The folder of the section it is in; nil for a top-level section.
+  public var parent: String?
+
+  /// The top-level folder it is in (its own, for a top-level section).
+  public var topFolder: String { Section.topFolder(of: folder) }
+
+  static func topFolder(of folder: String) -> String {
+    String(folder.prefix(while: { $0 != "/" }))
+  }
 }
 
 /// A published article: its front matter resolved and its body rendered.
@@ -20,7 +32,9 @@ public struct Section: Sendable, Hashable {
 public struct Article: Sendable {
   public struct Fields: Sendable {
     public var source: SourcePath
-    /// The folder name of its section; nil for a page at the root of `content/`.
+    /// The folder of its section (`tin-tuc/trong-phuong`): as read, the folders it is
+    /// in; once the site is assembled, the nearest of them that is a section. Nil for
+    /// a page at the root of `content/`.
     public var sectionFolder: String?
     /// `/quoc-phong-an-ninh/hoi-nghi-tong-ket-nam-2023/`
     public var urlPath: String
@@ -330,7 +344,9 @@ public struct Site: Sendable {
   /// Title and description of the home page (`content/_index.md`), else the site's.
   public var homeTitle: String
   public var homeDescription: String
-  /// In menu order.
+  /// The body of `content/_index.md` as HTML, shown on the home page; empty when there is none.
+  public var homeContent = ""
+  /// Every section, each followed by the sections in it, in menu order.
   public var sections: [Section]
   /// Articles in sections, newest first.
   public var articles: [Article]
@@ -342,7 +358,7 @@ public struct Site: Sendable {
   public var terms: [Taxonomy: [Term]] = [:]
   /// Newest year first.
   public var years: [ArchiveYear] = []
-  /// Indices of each section's articles, newest first.
+  /// Indices of each section's articles and those of the sections in it, newest first.
   public var sectionArticles: [String: [Int]] = [:]
   /// Page bundles of articles left out (drafts, scheduled, expired): their photos
   /// are not published either.
@@ -355,6 +371,25 @@ public struct Site: Sendable {
   public func section(_ folder: String?) -> Section? {
     guard let folder else { return nil }
     return sections.first { $0.folder == folder }
+  }
+
+  /// The top-level sections, as the menu shows them.
+  public var topSections: [Section] { sections.filter { $0.parent == nil } }
+
+  /// The sections directly in `section`, in menu order.
+  public func subsections(of section: Section) -> [Section] {
+    sections.filter { $0.parent == section.folder }
+  }
+
+  /// The sections `section` is in, outermost first (for breadcrumbs).
+  public func parents(of section: Section) -> [Section] {
+    var chain: [Section] = []
+    var next = section.parent
+    while let folder = next, let parent = self.section(folder) {
+      chain.insert(parent, at: 0)
+      next = parent.parent
+    }
+    return chain
   }
 
   /// Each term's slug, by taxonomy and by every spelling of it that articles use

@@ -16,6 +16,7 @@ struct HomePage: SitePage {
 
   func hashInputs(into hasher: inout StableHasher, with renderer: PageRenderer) {
     hasher.combine("home")
+    if listing.number == 1 { hasher.combine(renderer.site.homeContent) }
     listing.hashInputs(into: &hasher, with: renderer)
   }
 
@@ -24,7 +25,9 @@ struct HomePage: SitePage {
     let page = renderer.pageValue(
       kind: "home", title: site.homeTitle + renderer.pageSuffix(listing), description: site.homeDescription,
       urlPath: listing.urlPath)
-    return .context(renderer.listContext(listing, current: nil, page: page, extra: [:]))
+    var extra: [String: TemplateValue] = [:]
+    if listing.number == 1, !site.homeContent.isEmpty { extra["home"] = .record(["content": .html(site.homeContent)]) }
+    return .context(renderer.listContext(listing, current: nil, page: page, extra: extra))
   }
 
   func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the home page", nil) }

@@ -22,6 +22,7 @@ struct SectionPage: SitePage {
   func hashInputs(into hasher: inout StableHasher, with renderer: PageRenderer) {
     hasher.combine("section")
     hasher.combine(section.folder)
+    if listing.number == 1 { hasher.combine(section.content) }
     listing.hashInputs(into: &hasher, with: renderer)
   }
 
@@ -29,9 +30,12 @@ struct SectionPage: SitePage {
     let page = renderer.pageValue(
       kind: "section", title: section.title + renderer.pageSuffix(listing), description: section.description ?? "",
       urlPath: listing.urlPath, feedsOf: section)
-    return .context(
-      renderer.listContext(
-        listing, current: section.folder, page: page, extra: ["section": renderer.sectionValue(section)]))
+    var value = renderer.sectionValue(section, full: true)
+    if listing.number == 1, !section.content.isEmpty, case .record(var fields) = value {
+      fields["content"] = .html(section.content)
+      value = .record(fields)
+    }
+    return .context(renderer.listContext(listing, current: section.folder, page: page, extra: ["section": value]))
   }
 
   func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {

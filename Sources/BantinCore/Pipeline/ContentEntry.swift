@@ -30,7 +30,8 @@ package struct ContentEntry: Sendable {
     package var markdown: Markdown?
     package var frontMatter: FrontMatter
     package var role: Role
-    /// The top-level folder under `content/`; nil at the root.
+    /// The folders it is in under `content/` (`tin-tuc/trong-phuong`), without a
+    /// bundle's own; for an `_index.md`, its section's folder; nil at the root.
     package var sectionFolder: String?
     /// `/quoc-phong-an-ninh/hoi-nghi/`; for a section index, the section's path.
     package var urlPath: String
@@ -102,6 +103,14 @@ package struct ContentEntry: Sendable {
 
   package static let contentFolder: SourcePath = "content"
 
+  /// The folders a file is in, under `content/`, as one path (`tin-tuc/trong-phuong`),
+  /// without a page bundle's own folder: the section it belongs to is the nearest of
+  /// them that is a section, which only the whole site knows (`assembleSite`).
+  static func sectionFolder(_ folders: [String], bundle: Bool) -> String? {
+    let containing = bundle && folders.count > 1 ? folders.dropLast() : folders[...]
+    return containing.isEmpty ? nil : containing.joined(separator: "/")
+  }
+
   /// Reads one Markdown file of `content/`.
   static func read(_ path: SourcePath, bytes: [UInt8], config: SiteConfig, decoder: FrontMatterDecoder)
     -> (ContentEntry?, [Diagnostic])
@@ -140,11 +149,7 @@ package struct ContentEntry: Sendable {
     let name = path.stem
     switch (name, folders.count) {
     case ("_index", 0): role = .homeIndex
-    case ("_index", 1): role = .sectionIndex
-    case ("_index", _):
-      return (
-        nil, [.error(start, "only the top-level folders of content/ are sections: move this _index.md or remove it")]
-      )
+    case ("_index", _): role = .sectionIndex
     case ("index", 0):
       return (nil, [.error(start, "the home page is described by content/_index.md, not content/index.md")])
     case (_, 0): role = .page
@@ -217,7 +222,8 @@ package struct ContentEntry: Sendable {
     var entry = ContentEntry(
       path: path, markdown: Markdown(source: source, body: block.body, firstLine: block.bodyFirstLine),
       frontMatter: frontMatter,
-      role: role, sectionFolder: folders.first, urlPath: urlPath, bundle: bundle, aliases: aliases)
+      role: role, sectionFolder: sectionFolder(folders, bundle: bundle != nil), urlPath: urlPath, bundle: bundle,
+      aliases: aliases)
     entry.bodyOffset = source.text.utf8.distance(from: source.text.utf8.startIndex, to: block.body.startIndex)
     entry.bodyFirstLine = block.bodyFirstLine
     return (entry, diagnostics)

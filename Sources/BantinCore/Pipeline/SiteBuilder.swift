@@ -71,10 +71,19 @@ package struct SiteBuilder {
   func index(_ site: inout Site) {
     let articles = site.articles
     var bySection: [String: [Int]] = [:]
+    // A section lists its own articles and those of the sections in it.
+    var listed: [String: [Int]] = [:]
     for (index, article) in articles.enumerated() {
-      if let folder = article.sectionFolder { bySection[folder, default: []].append(index) }
+      guard let folder = article.sectionFolder else { continue }
+      bySection[folder, default: []].append(index)
+      var path = Substring(folder)
+      while true {
+        listed[String(path), default: []].append(index)
+        guard let slash = path.lastIndex(of: "/") else { break }
+        path = path[..<slash]
+      }
     }
-    site.sectionArticles = bySection
+    site.sectionArticles = listed
     site.terms = Dictionary(uniqueKeysWithValues: Taxonomy.allCases.map { ($0, terms($0, of: articles)) })
     site.years = archive(of: articles)
     site.links = links(articles: articles, bySection: bySection, tags: site.terms[.tags] ?? [])

@@ -1,8 +1,10 @@
 /// The values templates get: the site, the page, articles and their cards, terms,
 /// archives, pagination, and the JSON-LD of an article.
 extension PageRenderer {
+  /// The site's values, with the menu's section that holds `current` (a section folder) marked.
   func siteValue(current: String?) -> TemplateValue {
-    siteValues[current ?? ""] ?? makeSiteValue(current: current)
+    let top = current.map(Section.topFolder(of:))
+    return siteValues[top ?? ""] ?? makeSiteValue(current: top)
   }
 
   func makeSiteValue(current: String?) -> TemplateValue {
@@ -23,7 +25,7 @@ extension PageRenderer {
       "atom": .text(url.relative("/atom.xml")),
       "rss": .text(url.relative("/rss.xml")),
       "sections": .list(
-        site.sections.map { section in
+        site.topSections.map { section in
           .record([
             "title": .text(section.title),
             "url": .text(url.relative(section.urlPath)),
@@ -106,14 +108,30 @@ extension PageRenderer {
     link.hasPrefix("/") && !link.hasPrefix("//") ? url.origin + link : link
   }
 
-  func sectionValue(_ section: Section) -> TemplateValue {
-    .record([
+  /// A section: its title and links, the sections it is in (outermost first, for
+  /// breadcrumbs) and, with `full`, the sections in it.
+  func sectionValue(_ section: Section, full: Bool = false) -> TemplateValue {
+    func link(_ section: Section) -> TemplateValue {
+      var fields: [String: TemplateValue] = [
+        "title": .text(section.title), "url": .text(url.relative(section.urlPath)),
+      ]
+      if let description = section.description { fields["description"] = .text(description) }
+      return .record(fields)
+    }
+    var fields: [String: TemplateValue] = [
       "title": .text(section.title),
-      "description": .text(section.description),
       "url": .text(url.relative(section.urlPath)),
       "atom": .text(url.relative(section.urlPath + "atom.xml")),
       "rss": .text(url.relative(section.urlPath + "rss.xml")),
-    ])
+      "parents": .list(site.parents(of: section).map(link)),
+    ]
+    if let description = section.description { fields["description"] = .text(description) }
+    if full {
+      let subsections = site.subsections(of: section)
+      fields["subsections"] = .list(subsections.map(link))
+      fields["hasSubsections"] = .flag(!subsections.isEmpty)
+    }
+    return .record(fields)
   }
 
   func taxonomyValue(_ taxonomy: Taxonomy) -> TemplateValue {

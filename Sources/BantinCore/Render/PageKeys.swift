@@ -42,6 +42,7 @@ extension PageRenderer {
       hasher.combine(optional: section.description)
       hasher.combine(section.weight)
       hasher.combine(section.urlPath)
+      hasher.combine(optional: section.parent)
     }
     hasher.combine(year)
     hasher.combine(theme.stylesheet.path.rawValue)

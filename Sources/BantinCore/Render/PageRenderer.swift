@@ -36,7 +36,7 @@ public struct PageRenderer: Sendable {
     self.cards = Array(repeating: nil, count: site.articles.count)
     self.cardHashes = Array(repeating: nil, count: site.articles.count)
     var siteValues: [String: TemplateValue] = ["": makeSiteValue(current: nil)]
-    for section in site.sections { siteValues[section.folder] = makeSiteValue(current: section.folder) }
+    for section in site.topSections { siteValues[section.folder] = makeSiteValue(current: section.folder) }
     self.siteValues = siteValues
     self.articleHashes = site.articles.parallelMap(chunkSize: 256, PageRenderer.hash)
     self.pageHashes = site.pages.map(PageRenderer.hash)

@@ -5,11 +5,13 @@
 public enum TemplateContext {
   public static let documented: Set<String> = [
     "archive", "archives", "article", "articles", "atom", "author", "categories", "content", "count", "current",
-    "date", "datetime", "description", "draft", "feeds", "first", "future", "hasPages", "headTitle", "height",
+    "date", "datetime", "description", "draft", "feeds", "first", "future", "hasPages", "hasSubsections", "home",
+    "headTitle", "height",
     "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection", "isTerm", "isTerms", "isYear",
     "jsonLD", "language", "last", "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next",
-    "noindex", "number", "older", "page", "pages", "pagination", "permalink", "previous", "publisher",
-    "readingTime", "related", "rss", "section", "sections", "site", "src", "srcset", "stylesheet", "summary", "tags",
+    "noindex", "number", "older", "page", "pages", "pagination", "parents", "permalink", "previous", "publisher",
+    "readingTime", "related", "rss", "section", "sections", "site", "src", "srcset", "stylesheet", "subsections",
+    "summary", "tags",
     "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "webpSrcset", "width",
     "wordCount",
     "year", "years",

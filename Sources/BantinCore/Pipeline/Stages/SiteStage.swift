@@ -8,6 +8,7 @@ extension Pipeline {
   ) -> Site {
     var published: [Article] = []
     var pages: [Article] = []
+    var indexBodies: [SourcePath: String] = [:]
     var unpublishedBundles = Set<SourcePath>()
     for (keyed, made) in zip(entries, articles) {
       guard var article = made.article else { continue }
@@ -30,22 +31,34 @@ extension Pipeline {
       switch entry.role {
       case .article: published.append(article)
       case .page: pages.append(article)
-      case .sectionIndex, .homeIndex: break
+      case .sectionIndex, .homeIndex: indexBodies[entry.path] = article.bodyHTML
       }
     }
     // Sorted by index: an article is too big a value to move about in a sort.
     published = published.indices.sorted { Pipeline.newestFirst(published[$0], published[$1]) }.map { published[$0] }
     pages.sort { $0.urlPath < $1.urlPath }
     let all = entries.map(\.entry)
-    let (sections, sectionProblems) = Pipeline.sections(entries: all, articles: published)
+    let (sections, sectionProblems) = Pipeline.sections(entries: all, articles: published, bodies: indexBodies)
     log.add(sectionProblems)
-    let home = all.first { $0.role == .homeIndex }?.frontMatter
+    // Each article belongs to the nearest folder it is in that is a section.
+    let sectionFolders = Set(sections.map(\.folder))
+    for index in published.indices {
+      guard let folder = published[index].sectionFolder, !sectionFolders.contains(folder) else { continue }
+      var nearest = Substring(folder)
+      while !sectionFolders.contains(String(nearest)), let slash = nearest.lastIndex(of: "/") {
+        nearest = nearest[..<slash]
+      }
+      published[index].sectionFolder = String(nearest)
+    }
+    let homeEntry = all.first { $0.role == .homeIndex }
+    let home = homeEntry?.frontMatter
     let config = settings.config
     var site = Site(
       config: config, url: settings.url,
       homeTitle: home?.title?.value ?? config.title,
       homeDescription: home?.description?.value ?? config.description,
       sections: sections, articles: published, pages: pages)
+    site.homeContent = homeEntry.flatMap { indexBodies[$0.path] } ?? ""
     site.unpublishedBundles = unpublishedBundles
     cache.index(&site, clock: config.clock)
     log.summary.articles = published.count
@@ -61,19 +74,26 @@ extension Pipeline {
     return a.source < b.source
   }
 
-  /// Sections from the folders that hold articles or an `_index.md`, in menu order.
-  static func sections(entries: [ContentEntry], articles: [Article]) -> ([Section], [Diagnostic]) {
+  /// Sections from the top-level folders that hold articles and the folders that
+  /// hold an `_index.md`, each followed by the sections in it, in menu order.
+  static func sections(entries: [ContentEntry], articles: [Article], bodies: [SourcePath: String]) -> (
+    [Section], [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     var sections: [String: Section] = [:]
     for entry in entries where entry.role == .sectionIndex {
       guard let folder = entry.sectionFolder else { continue }
-      sections[folder] = Section(
+      var section = Section(
         folder: folder, title: entry.frontMatter.title?.value ?? folder,
         description: entry.frontMatter.description?.value, weight: entry.frontMatter.weight ?? 0,
         urlPath: entry.urlPath, source: entry.path)
+      section.content = bodies[entry.path] ?? ""
+      sections[folder] = section
     }
     for article in articles {
-      guard let folder = article.sectionFolder, sections[folder] == nil else { continue }
+      guard let path = article.sectionFolder else { continue }
+      let folder = Section.topFolder(of: path)
+      guard sections[folder] == nil else { continue }
       diagnostics.append(
         Diagnostic(
           .warning, in: ContentEntry.contentFolder.appending(folder),
@@ -82,10 +102,25 @@ extension Pipeline {
         folder: folder, title: folder, description: nil, weight: 0,
         urlPath: "/" + Slug(from: folder).rawValue + "/", source: nil)
     }
-    let ordered = sections.values.sorted {
-      if $0.weight != $1.weight { return $0.weight < $1.weight }
-      return VietnameseCollation.precedes($0.title, $1.title)
+    // A section's parent is the nearest folder above it that is a section; a folder
+    // between them without an `_index.md` is part of the path only.
+    for folder in sections.keys {
+      var above = Substring(folder)
+      while let slash = above.lastIndex(of: "/") {
+        above = above[..<slash]
+        if sections[String(above)] != nil {
+          sections[folder]?.parent = String(above)
+          break
+        }
+      }
     }
-    return (ordered, diagnostics)
+    let children = Dictionary(grouping: sections.values, by: \.parent)
+    func ordered(_ parent: String?) -> [Section] {
+      (children[parent] ?? []).sorted {
+        if $0.weight != $1.weight { return $0.weight < $1.weight }
+        return VietnameseCollation.precedes($0.title, $1.title)
+      }.flatMap { [$0] + ordered($0.folder) }
+    }
+    return (ordered(nil), diagnostics)
   }
 }
