@@ -82,7 +82,7 @@ public struct FrontMatterDecoder: Sendable {
           "'focus' must be two numbers from 0 to 1, across then down, such as 'focus: 0.3,0.4' (the centre is 0.5,0.5)"
         )
       }
-    case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates)
+    case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates, offset: &frontMatter.dateOffset)
     case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)
     case "expiryDate": frontMatter.expiryDate = yaml.timestamp(value, key: key, dates: dates)
     case "categories": frontMatter.categories = yaml.names(value, key: key)

@@ -15,6 +15,9 @@ public struct FrontMatter: Sendable {
 
   public var title: Field<String>?
   public var date: Field<Timestamp>?
+  /// The zone offset written in `date` (`-0400`), in seconds; nil when it named none.
+  /// A permalink's `:year/:month/:day` are the date's as written, as Hugo's are.
+  public var dateOffset: Int?
   /// When the article was last changed (Hugo: `lastmod`).
   public var lastmod: Field<Timestamp>?
   /// When the article stops being published (Hugo: `expiryDate`).
@@ -53,6 +56,7 @@ public struct FrontMatter: Sendable {
     try visitor.visit(&focus, blank: .centre, in: path) { try $0.visit(&$1) }
     try visitor.visit(&aliases, in: path)
     try visitor.visit(&weight)
+    try visitor.visit(&dateOffset)
   }
 }
 

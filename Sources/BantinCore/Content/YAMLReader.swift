@@ -155,6 +155,14 @@ struct YAMLReader {
   }
 
   mutating func timestamp(_ node: Node, key: String, dates: DateParser) -> FrontMatter.Field<Timestamp>? {
+    var offset: Int?
+    return timestamp(node, key: key, dates: dates, offset: &offset)
+  }
+
+  /// The same, with the zone offset written in the value, if any, in `offset`.
+  mutating func timestamp(_ node: Node, key: String, dates: DateParser, offset: inout Int?)
+    -> FrontMatter.Field<Timestamp>?
+  {
     guard let written = scalarText(node, key: key, expected: "a date such as 2024-01-12") else { return nil }
     switch dates.parse(written.value, key: key) {
     case .success(let parsed):
@@ -165,6 +173,7 @@ struct YAMLReader {
             "'\(key)' \(written.value) has no time zone: it is read as \(dates.clock.timeZone.identifier) time, \(dates.clock.iso8601(parsed.timestamp))"
           ))
       }
+      offset = parsed.offset
       return FrontMatter.Field(value: parsed.timestamp, location: written.location)
     case .failure(let problem):
       error(written.location, problem.message)

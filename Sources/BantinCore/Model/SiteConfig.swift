@@ -31,6 +31,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// How photos are published (`photoWidths`, `photoQuality`, `photoMaxPixels`,
   /// `publishOriginalPhotos`).
   public var photos = PhotoSettings.standard
+  /// Address patterns of the articles of sections, by section folder (`permalinks`).
+  public var permalinks: [String: Permalink] = [:]
 
   /// The range each setting that sizes work may take: what the build promises to
   /// stay within, whatever a site says.
@@ -61,7 +63,7 @@ public struct SiteConfig: Sendable, Hashable {
   static let knownKeys = [
     "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
     "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoWidths", "photoQuality", "photoMaxPixels",
-    "publishOriginalPhotos",
+    "publishOriginalPhotos", "permalinks",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -135,6 +137,24 @@ public struct SiteConfig: Sendable, Hashable {
             widths: widths, quality: config.photos.quality, maxPixels: config.photos.maxPixels,
             original: config.photos.original)
         }
+      case "permalinks":
+        guard case .mapping(let mapping) = value else {
+          yaml.error(
+            yaml.location(value.mark), "'permalinks' must be lines such as 'tin-tuc: /:year/:month/:slug/' under it")
+          continue
+        }
+        for (sectionNode, patternNode) in mapping {
+          guard let section = yaml.text(sectionNode, key: "permalinks"),
+            let pattern = yaml.text(patternNode, key: "permalinks")
+          else { continue }
+          let folder = section.value.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+          switch Permalink.parse(pattern.value) {
+          case .success(let permalink): config.permalinks[folder] = permalink
+          case .failure(let problem):
+            yaml.error(
+              pattern.location, "the address pattern '\(pattern.value)' of '\(section.value)' \(problem.message)")
+          }
+        }
       case "publishOriginalPhotos":
         if let flag = yaml.flag(value, key: key) { config.photos.original = flag }
       case "pageSize", "maxArticleBytes", "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoQuality",
@@ -207,6 +227,10 @@ extension SiteConfig {
     }
     for number in [pageSize, maxArticleBytes, maxPageBytes, maxOutputBytes, maxOutputFiles] { hasher.combine(number) }
     hasher.combine(photos.text)
+    for (folder, permalink) in permalinks.sorted(by: { $0.key < $1.key }) {
+      hasher.combine(folder)
+      hasher.combine(permalink.pattern)
+    }
     return hasher.value
   }
 }

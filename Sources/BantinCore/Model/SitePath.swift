@@ -5,6 +5,14 @@ public enum SitePath {
     public var message: String
   }
 
+  /// The folder a page's relative addresses and its bundle's files are under:
+  /// `/tin-tuc/a/` for `/tin-tuc/a/`, `/2014/01/` for `/2014/01/a.html`.
+  public static func folder(of urlPath: String) -> String {
+    if urlPath.hasSuffix("/") { return urlPath }
+    guard let slash = urlPath.lastIndex(of: "/") else { return "/" }
+    return String(urlPath[...slash])
+  }
+
   /// Files at the site's root that bantin writes itself.
   static let reserved: Set<String> = ["index.html", "404.html", "sitemap.xml", "robots.txt", "atom.xml", "rss.xml"]
 

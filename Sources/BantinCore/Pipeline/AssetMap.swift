@@ -35,7 +35,7 @@ struct AssetMap: Sendable, Equatable {
     var bundles: [SourcePath: String] = [:]
     for entry in entries {
       pageURLs[entry.path] = entry.urlPath
-      if let bundle = entry.bundle { bundles[bundle] = entry.urlPath }
+      if let bundle = entry.bundle { bundles[bundle] = SitePath.folder(of: entry.urlPath) }
     }
     var claimedBy: [OutputPath: SourcePath] = [:]
     let siteFiles = tree.files.values.filter {

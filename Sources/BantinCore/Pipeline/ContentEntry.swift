@@ -202,6 +202,16 @@ package struct ContentEntry: Sendable {
           ))
       }
       urlPath = "/" + (urlFolders + [slug.rawValue]).joined(separator: "/") + "/"
+      let sectionFolders = bundle != nil ? Array(folders.dropLast()) : folders
+      if role == .article, let permalink = config.permalink(forFolders: sectionFolders),
+        let date = frontMatter.date?.value
+      {
+        urlPath = permalink.path(
+          Permalink.Values(
+            date: frontMatter.dateOffset.map { CivilDateTime(date, offset: $0) } ?? config.clock.civil(date),
+            slug: frontMatter.slug?.value, title: frontMatter.title?.value ?? "",
+            filename: fileSlugSource, folders: sectionFolders))
+      }
     }
     if urlPath.contains("//") { urlPath = "/" }
     var aliases: [String] = []

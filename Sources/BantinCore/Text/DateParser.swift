@@ -12,6 +12,8 @@ public struct DateParser: Sendable {
     public var timestamp: Timestamp
     /// False when the value named no zone and the site's zone was assumed.
     public var hadZone: Bool
+    /// The offset written (`-0400` is -14400 seconds); nil when none was.
+    public var offset: Int? = nil
   }
 
   /// Parses `text`, the value of front matter key `key`; the error is a message for it.
@@ -99,7 +101,7 @@ public struct DateParser: Sendable {
     guard scanner.atEnd else {
       return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
     }
-    return .success(Parsed(timestamp: civil.timestamp(offset: offset), hadZone: true))
+    return .success(Parsed(timestamp: civil.timestamp(offset: offset), hadZone: true, offset: offset))
   }
 
   /// `19/05/2024` or `19-05-2024` → `2024-05-19`, when the text is such a date.

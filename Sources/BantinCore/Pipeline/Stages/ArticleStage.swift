@@ -67,7 +67,8 @@ extension Pipeline {
         if case .link(let address) = resolution {
           path = ReferenceResolver.sitePath(ofPublished: address, url: url)
         } else {
-          path = ReferenceResolver.sitePath(of: reference.destination, from: entry.urlPath)
+          path = ReferenceResolver.sitePath(
+            of: reference.destination, from: SitePath.folder(of: entry.urlPath))
         }
         if let path {
           internalLinks.append(InternalLink(path: path, location: reference.location))
@@ -113,7 +114,7 @@ extension Pipeline {
     if let image, let photo = image.photo, let width = image.width, let height = image.height {
       article.cover = Cover.plan(
         photo: photo, largest: PixelSize(width: width, height: height), focus: frontMatter.focus?.value ?? .centre,
-        urlPath: entry.urlPath)
+        urlPath: SitePath.folder(of: entry.urlPath))
     }
     article.shownHash = article.hashOfShownFields()
     return (article, diagnostics)
