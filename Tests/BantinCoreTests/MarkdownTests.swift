@@ -19,6 +19,26 @@ struct MarkdownTests {
     return (html, result.diagnostics.map(\.description))
   }
 
+  @Test(
+    "a body that is mostly raw HTML is one error with the share of words lost; scripts, styles and comments are not text"
+  )
+  func rawHTMLLoss() {
+    let words = Array(repeating: "chữ", count: 30).joined(separator: " ")
+    let lost = body("Mở đầu.\n\n<p>\(words)</p>\n").diagnostics
+    #expect(lost.count == 1)
+    #expect(
+      lost.first?.hasPrefix(
+        "content/tin-tuc/hoi-nghi/index.md:7:1: error: 93% of the text (30 of 32 words) is raw HTML, which bantin does not publish"
+      ) == true, "\(lost)")
+    // Not text: a script, a style, a comment, however long; a little HTML in a long text stays a warning.
+    let hidden = body("Mở đầu.\n\n<script>\(words)</script>\n\n<style>\(words)</style>\n\n<!-- \(words) -->\n")
+      .diagnostics
+    #expect(hidden.allSatisfy { $0.contains("warning: raw HTML is not published") }, "\(hidden)")
+    let small = body("\(words)\n\n<p>\(words)</p>\n\n\(words)\n").diagnostics
+    #expect(
+      small == ["content/tin-tuc/hoi-nghi/index.md:7:1: warning: raw HTML is not published: write Markdown instead"])
+  }
+
   @Test("an image alone in its paragraph becomes a figure captioned by its title")
   func figureWithTitle() {
     let (html, diagnostics) = body("![Ảnh thay thế](anh-1.jpg \"Toàn cảnh Hội nghị\")")

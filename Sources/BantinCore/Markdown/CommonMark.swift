@@ -112,6 +112,9 @@ public enum CommonMark {
     var references: [MarkdownReference] = []
     var nodes: [OpaquePointer] = []
     var diagnostics: [Diagnostic] = []
+    var rawHTML = RawHTMLText()
+    var firstRawHTML: SourceLocation?
+    var rawHTMLWarnings: [Diagnostic] = []
     func start(_ node: OpaquePointer) -> (line: Int, column: Int) {
       (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }
@@ -129,11 +132,14 @@ public enum CommonMark {
         if type == CMARK_NODE_HTML_BLOCK {
           verbatim.append(start(node).line...max(start(node).line, Int(cmark_node_get_end_line(node))))
         }
-        if CommonMark.isSummaryBreak(string(cmark_node_get_literal(node))) {
+        let literal = string(cmark_node_get_literal(node))
+        if CommonMark.isSummaryBreak(literal) {
           walk.summaryBreak()
           breaks.append(node)
         } else {
-          diagnostics.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
+          if walk.imageDepth == 0 { rawHTML.add(literal) }
+          if firstRawHTML == nil { firstRawHTML = location(of: node) }
+          rawHTMLWarnings.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
         }
       case CMARK_NODE_CODE_BLOCK:
         verbatim.append(start(node).line...max(start(node).line, Int(cmark_node_get_end_line(node))))
@@ -189,6 +195,12 @@ public enum CommonMark {
       }
     }
 
+    // A body that is mostly raw HTML is one error, not a warning per tag.
+    if let at = firstRawHTML, let problem = rawHTML.problem(publishedWords: walk.words) {
+      diagnostics.append(.error(at, problem))
+    } else {
+      diagnostics += rawHTMLWarnings
+    }
     for node in breaks {  // leaves, so no collected node is inside one
       cmark_node_unlink(node)
       cmark_node_free(node)
