@@ -82,6 +82,7 @@ public enum CommonMark {
     _ body: Substring,
     firstLine: Int,
     in source: SourceText,
+    shifts: ColumnShifts = ColumnShifts(),
     resolve: (MarkdownReference) -> ReferenceResolution
   ) -> RenderedMarkdown {
     var text = String(body)
@@ -98,9 +99,9 @@ public enum CommonMark {
     defer { cmark_node_free(document) }
 
     func location(of node: OpaquePointer) -> SourceLocation {
-      let line = Int(cmark_node_get_start_line(node))
-      let column = Int(cmark_node_get_start_column(node))
-      return source.location(line: firstLine - 1 + max(line, 1), byteColumn: max(column, 1))
+      let line = max(Int(cmark_node_get_start_line(node)), 1)
+      let column = shifts.original(line: line, byteColumn: max(Int(cmark_node_get_start_column(node)), 1))
+      return source.location(line: firstLine - 1 + line, byteColumn: column)
     }
 
     let hints = UnsupportedSyntax.Hints(body)
@@ -207,7 +208,9 @@ public enum CommonMark {
     }
     unsupported.definitions(in: body, skipping: verbatim)
     for finding in unsupported.findings {
-      let at = source.location(line: firstLine - 1 + max(finding.line, 1), byteColumn: max(finding.byteColumn, 1))
+      let line = max(finding.line, 1)
+      let at = source.location(
+        line: firstLine - 1 + line, byteColumn: shifts.original(line: line, byteColumn: max(finding.byteColumn, 1)))
       diagnostics.append(.warning(at, finding.message))
     }
 

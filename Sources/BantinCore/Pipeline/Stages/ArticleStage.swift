@@ -30,7 +30,8 @@ extension Pipeline {
       }
       watch?(entry.path, true)
       defer { watch?(entry.path, false) }
-      let (article, problems) = Pipeline.article(from: entry, assets: assets, url: settings.url)
+      let (article, problems) = Pipeline.article(
+        from: entry, assets: assets, url: settings.url, words: ThemeWords(language: settings.config.language))
       return (MadeArticle(article: article, problems: problems), false)
     }
     for (keyed, (article, reused)) in zip(entries, made) {
@@ -44,7 +45,9 @@ extension Pipeline {
   }
 
   /// Renders one entry's Markdown and resolves its front matter against the site.
-  static func article(from entry: ContentEntry, assets: AssetMap, url: SiteURL) -> (Article?, [Diagnostic]) {
+  static func article(from entry: ContentEntry, assets: AssetMap, url: SiteURL, words: ThemeWords)
+    -> (Article?, [Diagnostic])
+  {
     let resolver = ReferenceResolver(assets: assets, url: url, folder: entry.path.parent)
     var firstFigure: ResolvedImage?
     var internalLinks: [InternalLink] = []
@@ -56,7 +59,13 @@ extension Pipeline {
     if let problem = MarkdownLimits.check(markdown.body, firstLine: markdown.firstLine, path: entry.path) {
       return (nil, [problem])
     }
-    let body = CommonMark.render(markdown.body, firstLine: markdown.firstLine, in: markdown.source) { reference in
+    // Hugo's common shortcodes, as the Markdown they stand for.
+    let shortcodes = HugoShortcodes(pages: assets.pageURLs, path: entry.path, videoLinkText: words.watchVideo)
+    let translated = shortcodes.translate(markdown.body)
+    let body = CommonMark.render(
+      translated.map { Substring($0.text) } ?? markdown.body, firstLine: markdown.firstLine, in: markdown.source,
+      shifts: translated?.shifts ?? ColumnShifts()
+    ) { reference in
       let resolution = resolver.resolve(reference)
       lookups.append(Lookup(reference, found: resolution))
       switch reference.kind {
