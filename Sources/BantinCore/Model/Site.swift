@@ -256,13 +256,6 @@ public enum Taxonomy: String, Sendable, CaseIterable {
   /// The index page of its terms: `/categories/`, `/tags/`.
   public var urlPath: String { "/\(rawValue)/" }
 
-  /// Shown as the index page's title.
-  public var title: String {
-    switch self {
-    case .categories: return "Danh mục"
-    case .tags: return "Từ khóa"
-    }
-  }
 }
 
 /// One category or tag, with its articles. Spellings with the same `TermKey`
@@ -305,7 +298,6 @@ public struct ArchiveMonth: Sendable, Equatable {
   }
 
   public var urlPath: String { "/\(pad(year, 4))/\(pad(month))/" }
-  public var title: String { "Tháng \(month)/\(year)" }
 }
 
 /// Articles of one year, `/2024/`, with its months, newest first.
@@ -321,7 +313,6 @@ public struct ArchiveYear: Sendable, Equatable {
   }
 
   public var urlPath: String { "/\(pad(year, 4))/" }
-  public var title: String { "Năm \(year)" }
 }
 
 /// An article's neighbours: older and newer in its section, and related articles.

@@ -27,7 +27,7 @@ struct AliasPage: SitePage {
     return .context(
       .record([
         "site": renderer.siteValue(current: nil),
-        "page": renderer.pageValue(kind: "alias", title: "Trang đã chuyển", description: "", urlPath: from),
+        "page": renderer.pageValue(kind: "alias", title: renderer.words["moved"], description: "", urlPath: from),
         "target": .record(["url": .text(url.relative(to)), "permalink": .text(url.absolute(to))]),
       ]))
   }

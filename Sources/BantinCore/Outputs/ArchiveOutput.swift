@@ -47,28 +47,31 @@ struct ArchivePage: SitePage {
     let title: String
     switch period {
     case .year(let year):
-      title = year.title
+      title = renderer.words.title(ofYear: year.year)
       archive = .record([
-        "title": .text(year.title), "url": .text(url.relative(year.urlPath)), "isYear": .flag(true),
+        "title": .text(title), "url": .text(url.relative(year.urlPath)), "isYear": .flag(true),
         "months": .list(year.months.map(renderer.monthValue)),
       ])
     case .month(let month):
-      title = month.title
+      title = renderer.words.title(ofMonth: month.month, year: month.year)
       archive = .record([
-        "title": .text(month.title), "url": .text(url.relative(month.urlPath)), "isYear": .flag(false),
-        "year": .record(["title": .text("Năm \(month.year)"), "url": .text(url.relative("/\(pad(month.year, 4))/"))]),
+        "title": .text(title), "url": .text(url.relative(month.urlPath)), "isYear": .flag(false),
+        "year": .record([
+          "title": .text(renderer.words.title(ofYear: month.year)),
+          "url": .text(url.relative("/\(pad(month.year, 4))/")),
+        ]),
       ])
     }
     let page = renderer.pageValue(
       kind: "archive", title: title + renderer.pageSuffix(listing),
-      description: "Các bài viết \(title.lowercased())", urlPath: listing.urlPath)
+      description: renderer.words.articlesOf(title), urlPath: listing.urlPath)
     return .context(renderer.listContext(listing, current: nil, page: page, extra: ["archive": archive]))
   }
 
   func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
     switch period {
     case .year(let year): return ("the archive of \(year.year)", nil)
-    case .month(let month): return ("the archive of \(month.title)", nil)
+    case .month(let month): return ("the archive of \(month.year)-\(pad(month.month))", nil)
     }
   }
 }
@@ -96,12 +99,12 @@ struct ArchivesIndexPage: SitePage {
       .record([
         "site": renderer.siteValue(current: nil),
         "page": renderer.pageValue(
-          kind: "archives", title: "Lưu trữ", description: "Các bài viết theo năm và tháng",
+          kind: "archives", title: renderer.words["archives"], description: renderer.words.archivesDescription,
           urlPath: ArchivesIndexOutput.path),
         "years": .list(
           renderer.site.years.map { year in
             .record([
-              "title": .text(year.title), "url": .text(url.relative(year.urlPath)),
+              "title": .text(renderer.words.title(ofYear: year.year)), "url": .text(url.relative(year.urlPath)),
               "year": .number(year.year), "count": .number(year.articles.count),
               "months": .list(year.months.map(renderer.monthValue)),
             ])

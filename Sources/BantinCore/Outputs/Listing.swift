@@ -59,5 +59,5 @@ extension PageRenderer {
   }
 
   /// " – Trang 2" on later pages.
-  func pageSuffix(_ listing: Listing) -> String { listing.number > 1 ? " – Trang \(listing.number)" : "" }
+  func pageSuffix(_ listing: Listing) -> String { words.pageSuffix(listing.number) }
 }

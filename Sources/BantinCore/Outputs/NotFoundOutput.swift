@@ -23,8 +23,8 @@ struct NotFoundPage: SitePage {
       .record([
         "site": renderer.siteValue(current: nil),
         "page": renderer.pageValue(
-          kind: "notFound", title: "Không tìm thấy trang",
-          description: "Trang bạn tìm không có hoặc đã được chuyển đi.", urlPath: NotFoundOutput.path),
+          kind: "notFound", title: renderer.words["notFound"],
+          description: renderer.words["notFoundText"], urlPath: NotFoundOutput.path),
         "articles": renderer.listValue(articlesShown(in: renderer.site), lead: false),
       ]))
   }

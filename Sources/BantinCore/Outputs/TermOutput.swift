@@ -29,8 +29,8 @@ struct TermPage: SitePage {
 
   func make(with renderer: PageRenderer) -> PageContent {
     let page = renderer.pageValue(
-      kind: "term", title: "\(term.taxonomy.title): \(term.name)" + renderer.pageSuffix(listing),
-      description: "Các bài viết về \(term.name)", urlPath: listing.urlPath)
+      kind: "term", title: "\(renderer.words.title(of: term.taxonomy)): \(term.name)" + renderer.pageSuffix(listing),
+      description: renderer.words.articlesAbout(term.name), urlPath: listing.urlPath)
     return .context(renderer.listContext(listing, current: nil, page: page, extra: ["term": renderer.termValue(term)]))
   }
 
@@ -63,7 +63,8 @@ struct TermsIndexPage: SitePage {
       .record([
         "site": renderer.siteValue(current: nil),
         "page": renderer.pageValue(
-          kind: "terms", title: taxonomy.title, description: "\(taxonomy.title) của \(site.config.title)",
+          kind: "terms", title: renderer.words.title(of: taxonomy),
+          description: renderer.words.termsDescription(taxonomy, site: site.config.title),
           urlPath: taxonomy.urlPath),
         "taxonomy": renderer.taxonomyValue(taxonomy),
         "terms": .list((site.terms[taxonomy] ?? []).map(renderer.termValue)),

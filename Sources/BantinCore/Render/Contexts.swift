@@ -19,6 +19,7 @@ extension PageRenderer {
       "stylesheet": .text(url.relative(theme.stylesheet.path.rawValue)),
       "publisher": .text(site.config.publisher ?? site.config.title),
       "year": .number(clock.civil(now).year),
+      "words": words.values,
       "archives": .text(url.relative(ArchivesIndexOutput.path)),
       "tags": .text(url.relative(Taxonomy.tags.urlPath)),
       "categories": .text(url.relative(Taxonomy.categories.urlPath)),
@@ -135,7 +136,7 @@ extension PageRenderer {
   }
 
   func taxonomyValue(_ taxonomy: Taxonomy) -> TemplateValue {
-    .record(["title": .text(taxonomy.title), "url": .text(url.relative(taxonomy.urlPath))])
+    .record(["title": .text(words.title(of: taxonomy)), "url": .text(url.relative(taxonomy.urlPath))])
   }
 
   func termValue(_ term: Term) -> TemplateValue {
@@ -151,7 +152,8 @@ extension PageRenderer {
 
   func monthValue(_ month: ArchiveMonth) -> TemplateValue {
     .record([
-      "title": .text(month.title), "url": .text(url.relative(month.urlPath)), "count": .number(month.articles.count),
+      "title": .text(words.title(ofMonth: month.month, year: month.year)), "url": .text(url.relative(month.urlPath)),
+      "count": .number(month.articles.count),
     ])
   }
 
@@ -202,7 +204,7 @@ extension PageRenderer {
       "title": .text(article.title),
       "url": .text(url.relative(article.urlPath)),
       "permalink": .text(url.absolute(article.urlPath)),
-      "date": .text(clock.vietnameseDate(article.date)),
+      "date": .text(words.date(article.date, clock: clock)),
       "datetime": .text(clock.iso8601(article.date)),
       "updatedDatetime": .text(clock.iso8601(article.updated)),
       "summary": .text(article.summary),
@@ -214,7 +216,7 @@ extension PageRenderer {
       "future": .flag(article.future),
     ]
     if let lastmod = article.lastmod {
-      fields["lastmod"] = .text(clock.vietnameseDate(lastmod))
+      fields["lastmod"] = .text(words.date(lastmod, clock: clock))
       fields["lastmodDatetime"] = .text(clock.iso8601(lastmod))
     }
     if let author = article.author { fields["author"] = .text(author) }
@@ -247,7 +249,7 @@ extension PageRenderer {
     let article = site.articles[index]
     return .record([
       "title": .text(article.title), "url": .text(url.relative(article.urlPath)),
-      "date": .text(clock.vietnameseDate(article.date)), "datetime": .text(clock.iso8601(article.date)),
+      "date": .text(words.date(article.date, clock: clock)), "datetime": .text(clock.iso8601(article.date)),
     ])
   }
 

@@ -28,7 +28,10 @@ struct FeedWriter {
     case .site: (title, description) = (name, fallback)
     case .section(let section): (title, description) = ("\(section.title) – \(name)", section.description ?? fallback)
     case .term(let term):
-      (title, description) = ("\(term.taxonomy.title): \(term.name) – \(name)", "Các bài viết về \(term.name)")
+      let words = renderer.words
+      (title, description) = (
+        "\(words.title(of: term.taxonomy)): \(term.name) – \(name)", words.articlesAbout(term.name)
+      )
     }
     let page = feed.pagePath
     let updated = articles.map(\.updated).max() ?? renderer.now

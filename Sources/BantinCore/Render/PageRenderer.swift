@@ -4,6 +4,8 @@ public struct PageRenderer: Sendable {
   public let site: Site
   public let theme: Theme
   public let clock: SiteClock
+  /// The words the pages show, in the site's language.
+  public let words: ThemeWords
   public let now: Timestamp
 
   /// Each article as list pages show it (without its body), made once: an article
@@ -32,6 +34,7 @@ public struct PageRenderer: Sendable {
     self.site = site
     self.theme = theme
     self.clock = site.config.clock
+    self.words = ThemeWords(language: site.config.language)
     self.now = now
     self.cards = Array(repeating: nil, count: site.articles.count)
     self.cardHashes = Array(repeating: nil, count: site.articles.count)

@@ -4,17 +4,20 @@
 /// (A test checks that every key the renderer makes is here, and in the README.)
 public enum TemplateContext {
   public static let documented: Set<String> = [
-    "archive", "archives", "article", "articles", "atom", "author", "categories", "content", "count", "current",
-    "date", "datetime", "description", "draft", "feeds", "first", "future", "hasPages", "hasSubsections", "home",
-    "headTitle", "height",
-    "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection", "isTerm", "isTerms", "isYear",
-    "jsonLD", "language", "last", "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next",
-    "noindex", "number", "older", "page", "pages", "pagination", "parents", "permalink", "previous", "publisher",
-    "readingTime", "related", "rss", "section", "sections", "site", "src", "srcset", "stylesheet", "subsections",
-    "summary", "tags",
-    "target", "taxonomy", "term", "terms", "title", "total", "type", "updatedDatetime", "url", "webpSrcset", "width",
-    "wordCount",
-    "year", "years",
+    "archive", "archives", "archivesLink", "article", "articleCount", "articles", "articlesShort",
+    "atom", "author", "breadcrumb", "categories", "content", "count", "current", "date",
+    "datetime", "description", "draft", "draftNotice", "feeds", "first", "firstPage", "followSection",
+    "footerLinks", "future", "goTo", "hasPages", "hasSubsections", "headTitle", "height", "home",
+    "homeLink", "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection",
+    "isTerm", "isTerms", "isYear", "jsonLD", "language", "last", "lastPage", "lastmod",
+    "lastmodDatetime", "locale", "minutesToRead", "months", "moved", "movedTo", "name", "newer",
+    "next", "nextArticle", "nextPage", "noArticles", "noTerms", "noindex", "notFound", "notFoundText",
+    "number", "older", "orLatest", "page", "pages", "pagination", "parents", "permalink",
+    "previous", "previousArticle", "previousPage", "publisher", "readingTime", "related", "rss", "sameSection",
+    "scheduled", "scheduledNotice", "section", "sections", "sectionsMenu", "see", "site", "skipToContent",
+    "src", "srcset", "stylesheet", "subsections", "summary", "tags", "target", "taxonomy",
+    "term", "terms", "title", "total", "type", "updated", "updatedDatetime", "url",
+    "webpSrcset", "width", "wordCount", "words", "year", "years",
   ]
 
   /// Transforms the renderer knows, as in `{{^empty(article.tags)}}`.

@@ -1,7 +1,8 @@
-/// The words the default theme and bantin's own output show readers ("Trang chủ",
+/// The words the default theme and bantin's own pages show readers ("Trang chủ",
 /// "Bài trước", the date "Thứ Hai, 13/01/2014"), in the site's language: Vietnamese
-/// for `vi`, English for every other language (a site in another language can
-/// override any template). Templates get them as `words`.
+/// for `vi`, English for every other language (a site in a third language overrides
+/// the templates and gets English from bantin's own titles). Templates get them as
+/// `site.words`.
 public struct ThemeWords: Sendable {
   public enum Language: Sendable { case vietnamese, english }
 
@@ -12,8 +13,112 @@ public struct ThemeWords: Sendable {
     language = primary == "vi" ? .vietnamese : .english
   }
 
-  /// The text of a link to a video on YouTube (Hugo's `youtube` shortcode).
-  public var watchVideo: String {
-    language == .vietnamese ? "Xem video trên YouTube" : "Watch the video on YouTube"
+  private func say(_ vietnamese: String, _ english: String) -> String {
+    language == .vietnamese ? vietnamese : english
   }
+
+  /// Every word templates get, by key: Vietnamese, English.
+  static let table: [(key: String, vietnamese: String, english: String)] = [
+    ("home", "Trang chủ", "Home"),
+    ("skipToContent", "Bỏ qua, đến nội dung chính", "Skip to the main content"),
+    ("breadcrumb", "Vị trí trang", "You are here"),
+    ("sectionsMenu", "Chuyên mục", "Sections"),
+    ("footerLinks", "Liên kết cuối trang", "Site links"),
+    ("archives", "Lưu trữ", "Archives"),
+    ("categories", "Danh mục", "Categories"),
+    ("tags", "Từ khóa", "Tags"),
+    ("draft", "Bản nháp", "Draft"),
+    ("draftNotice", "Bản nháp – chưa xuất bản", "Draft – not published"),
+    ("scheduledNotice", "Hẹn giờ đăng – chưa đến ngày xuất bản", "Scheduled – not published yet"),
+    ("minutesToRead", "phút đọc", "min read"),
+    ("updated", "Cập nhật", "Updated"),
+    ("sameSection", "Bài cùng chuyên mục", "More in this section"),
+    ("previousArticle", "Bài trước", "Previous article"),
+    ("nextArticle", "Bài sau", "Next article"),
+    ("related", "Tin liên quan", "Related articles"),
+    ("subsections", "Chuyên mục con", "Subsections"),
+    ("followSection", "Theo dõi chuyên mục", "Follow this section"),
+    ("articleCount", "bài viết", "articles"),
+    ("noArticles", "Chưa có bài viết nào.", "No articles yet."),
+    ("noTerms", "Chưa có mục nào.", "Nothing here yet."),
+    ("pagination", "Phân trang", "Pages"),
+    ("firstPage", "Trang đầu", "First page"),
+    ("previousPage", "Trang trước", "Previous page"),
+    ("nextPage", "Trang sau", "Next page"),
+    ("lastPage", "Trang cuối", "Last page"),
+    ("notFound", "Không tìm thấy trang", "Page not found"),
+    (
+      "notFoundText", "Trang bạn tìm không có hoặc đã được chuyển đi.",
+      "The page you are looking for does not exist or has moved."
+    ),
+    ("goTo", "Mời bạn về", "Go to the"),
+    ("homeLink", "trang chủ", "home page"),
+    ("see", "xem", "see the"),
+    ("archivesLink", "lưu trữ", "archives"),
+    ("orLatest", "hoặc đọc các tin mới nhất:", "or read the latest articles:"),
+    ("scheduled", "Hẹn giờ đăng", "Scheduled"),
+    ("articlesShort", "bài", "articles"),
+    ("moved", "Trang đã chuyển", "This page has moved"),
+    ("movedTo", "Trang đã chuyển đến", "This page has moved to"),
+  ]
+
+  /// The words as templates get them.
+  var values: TemplateValue {
+    .record(
+      Dictionary(uniqueKeysWithValues: ThemeWords.table.map { ($0.key, .text(say($0.vietnamese, $0.english))) }))
+  }
+
+  public subscript(key: String) -> String {
+    guard let row = ThemeWords.table.first(where: { $0.key == key }) else { return key }
+    return say(row.vietnamese, row.english)
+  }
+
+  /// The text of a link to a video on YouTube (Hugo's `youtube` shortcode).
+  public var watchVideo: String { say("Xem video trên YouTube", "Watch the video on YouTube") }
+
+  /// `Thứ Sáu, 12/01/2024`; `Friday, 12 January 2024`.
+  public func date(_ timestamp: Timestamp, clock: SiteClock) -> String {
+    guard language == .english else { return clock.vietnameseDate(timestamp) }
+    let c = clock.civil(timestamp)
+    return "\(ThemeWords.weekdays[c.weekday]), \(c.day) \(ThemeWords.months[c.month - 1]) \(pad(c.year, 4))"
+  }
+
+  /// "Trang 2" after a later page's title: ` – Trang 2`, ` – Page 2`.
+  public func pageSuffix(_ number: Int) -> String { number > 1 ? " – \(say("Trang", "Page")) \(number)" : "" }
+
+  public func title(of taxonomy: Taxonomy) -> String {
+    switch taxonomy {
+    case .categories: return self["categories"]
+    case .tags: return self["tags"]
+    }
+  }
+
+  /// "Năm 2024", "2024".
+  public func title(ofYear year: Int) -> String { say("Năm \(year)", "\(year)") }
+
+  /// "Tháng 1/2024", "January 2024".
+  public func title(ofMonth month: Int, year: Int) -> String {
+    say("Tháng \(month)/\(year)", "\(ThemeWords.months[month - 1]) \(year)")
+  }
+
+  /// "Các bài viết về Tết", "Articles about Tết".
+  public func articlesAbout(_ name: String) -> String { say("Các bài viết về \(name)", "Articles about \(name)") }
+
+  /// "Các bài viết tháng 1/2024", "Articles of January 2024".
+  public func articlesOf(_ period: String) -> String {
+    say("Các bài viết \(period.lowercased())", "Articles of \(period)")
+  }
+
+  public var archivesDescription: String { say("Các bài viết theo năm và tháng", "Articles by year and month") }
+
+  /// "Danh mục của Phường An Hòa", "Categories of …".
+  public func termsDescription(_ taxonomy: Taxonomy, site: String) -> String {
+    say("\(title(of: taxonomy)) của \(site)", "\(title(of: taxonomy)) of \(site)")
+  }
+
+  static let weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+  static let months = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+  ]
 }
