@@ -121,7 +121,13 @@ struct ReferenceResolver {
     }
     if path.isEmpty || destination.hasPrefix("//") { return .keep }
     if path.hasPrefix("/") {
-      return url.basePath == "/" ? .keep : .link(url.relative(String(path)) + suffix)
+      guard url.basePath != "/" else { return .keep }
+      // Written with the base path already (`/vi/x/` under `…/vi/`), as Hugo sites
+      // write links (Hugo leaves them as they are): not prefixed a second time.
+      if path.hasPrefix(url.basePath) || path + "/" == url.basePath {
+        return .link(url.relative(String(path.dropFirst(url.basePath.count - 1))) + suffix)
+      }
+      return .link(url.relative(String(path)) + suffix)
     }
     guard let decoded = URLPath.decode(path), let target = folder.resolving(decoded) else { return .keep }
     if target.isMarkdown {

@@ -94,8 +94,14 @@ extension Pipeline {
         let asFolder = OutputPath(urlPath: link.path.hasSuffix("/") ? link.path : link.path + "/")
         let asFile = OutputPath(String(link.path.drop(while: { $0 == "/" })))
         guard !outputs.contains(asFolder), !outputs.contains(asFile) else { continue }
-        diagnostics.append(
-          Diagnostic(severity, at: link.location, "the link to \(link.path) is broken: the site has no such page"))
+        // Under a base path, say which page of the site was looked for: `/vi/x/` and
+        // `/x/` both publish as `/vi/x/` under `…/vi/`, and both need the page `/x/`.
+        let base = site.url.basePath
+        let message =
+          base == "/"
+          ? "the link to \(link.path) is broken: the site has no such page"
+          : "the link to \(site.url.relative(link.path)) is broken: the site has no page \(link.path) (addresses are read under the base path \(base), whether or not the link writes it)"
+        diagnostics.append(Diagnostic(severity, at: link.location, message))
       }
     }
     return diagnostics
