@@ -103,6 +103,32 @@ struct CommandTests {
     #expect(usage.errors.contains("Usage: "))
   }
 
+  @Test("check warns about root pages that no other page, no _index.md and no template links to")
+  func unreachedPages() throws {
+    let page = { (title: String, body: String) in "---\ntitle: \(title)\n---\n\(body)\n" }
+    let site = try Scratch([
+      "content/_index.md": page("Trang chủ", "Xem [giới thiệu](gioi-thieu.md)."),
+      "content/gioi-thieu.md": page("Giới thiệu", "Phường An Hòa."),
+      "content/lien-he.md": page("Liên hệ", "Gọi [chúng tôi](/lien-he/)."),  // only itself
+      "content/quy-che.md": page("Quy chế", "Quy chế."),
+      "content/so-do.md": page("Sơ đồ", "Sơ đồ."),
+      "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "content/tin-tuc/a.md": "---\ntitle: A\ndate: 2024-01-12\n---\nXem [quy chế](/quy-che/).\n",
+      "templates/partials/footer.mustache":
+        "<footer><a href=\"{{site.url}}so-do/\">Sơ đồ</a> <a href=\"/so-do/\">x</a></footer>\n",
+      "site.yml": "baseURL: https://phuong.example.vn/\n",
+    ])
+    let run = try bantin(["check", "--source", site.path])
+    #expect(run.status == 0)
+    #expect(
+      run.errors == """
+        content/lien-he.md: warning: no page links to /lien-he/ and no menu shows it: readers can only find it by its address; link it from an article or content/_index.md, or add it to the theme's menu
+
+        """)
+    // A build says nothing of it: it is advice, as check gives.
+    #expect(try bantin(["build", "--source", site.path]).errors == "")
+  }
+
   @Test("check reports broken links as errors and missing alt text as warnings, and writes nothing")
   func check() throws {
     let site = try Scratch([

@@ -337,6 +337,8 @@ public struct Site: Sendable {
   public var homeDescription: String
   /// The body of `content/_index.md` as HTML, shown on the home page; empty when there is none.
   public var homeContent = ""
+  /// The links of the bodies of `content/_index.md` and the sections' `_index.md`.
+  public var indexLinks: [InternalLink] = []
   /// Every section, each followed by the sections in it, in menu order.
   public var sections: [Section]
   /// Articles in sections, newest first.

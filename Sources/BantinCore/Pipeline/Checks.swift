@@ -86,11 +86,35 @@ extension Pipeline {
     return diagnostics
   }
 
+  /// Pages at the root of `content/` (never listed) that no other page's body, no
+  /// `_index.md` and no template links to: readers cannot find them but by address.
+  static func checkUnreached(_ site: Site, templates: [String]) -> [Diagnostic] {
+    var linked: [String: Set<SourcePath>] = [:]
+    for article in site.articles + site.pages {
+      for link in article.internalLinks { linked[link.path, default: []].insert(article.source) }
+    }
+    for link in site.indexLinks { linked[link.path, default: []].insert(link.location.path) }
+    var diagnostics: [Diagnostic] = []
+    for page in site.pages {
+      let path = page.urlPath
+      let forms = [path, path.hasSuffix("/") ? path + "index.html" : path, String(path.dropLast())]
+      let fromOthers = forms.contains { (linked[$0] ?? []).subtracting([page.source]).isEmpty == false }
+      let fromTheme = templates.contains { text in forms.contains { !$0.isEmpty && text.contains("\"\($0)") } }
+      guard !fromOthers, !fromTheme else { continue }
+      diagnostics.append(
+        Diagnostic(
+          .warning, in: page.source,
+          "no page links to \(path) and no menu shows it: readers can only find it by its address; link it from an article or content/_index.md, or add it to the theme's menu"
+        ))
+    }
+    return diagnostics
+  }
+
   /// Links from article bodies to pages of the site that are not written.
   static func checkLinks(_ site: Site, outputs: Set<OutputPath>, severity: Diagnostic.Severity) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
-    for article in site.articles + site.pages {
-      for link in article.internalLinks {
+    for links in (site.articles + site.pages).map(\.internalLinks) + [site.indexLinks] {
+      for link in links {
         let asFolder = OutputPath(urlPath: link.path.hasSuffix("/") ? link.path : link.path + "/")
         let asFile = OutputPath(String(link.path.drop(while: { $0 == "/" })))
         guard !outputs.contains(asFolder), !outputs.contains(asFile) else { continue }

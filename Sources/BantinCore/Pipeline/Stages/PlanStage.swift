@@ -44,6 +44,9 @@ extension Pipeline {
       }
     }
     log.add(Pipeline.checkLinks(site, outputs: Set(outputs), severity: build.brokenLinksAreErrors ? .error : .warning))
+    if build.givesAdvice {
+      log.add(Pipeline.checkUnreached(site, templates: Array(settings.theme.templates.texts.values)))
+    }
     if outputs.count + 1 > config.maxOutputFiles {
       log.add([
         Diagnostic(

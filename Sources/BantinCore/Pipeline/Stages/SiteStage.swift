@@ -9,6 +9,7 @@ extension Pipeline {
     var published: [Article] = []
     var pages: [Article] = []
     var indexBodies: [SourcePath: String] = [:]
+    var indexLinks: [InternalLink] = []
     var unpublishedBundles = Set<SourcePath>()
     for (keyed, made) in zip(entries, articles) {
       guard var article = made.article else { continue }
@@ -31,7 +32,9 @@ extension Pipeline {
       switch entry.role {
       case .article: published.append(article)
       case .page: pages.append(article)
-      case .sectionIndex, .homeIndex: indexBodies[entry.path] = article.bodyHTML
+      case .sectionIndex, .homeIndex:
+        indexBodies[entry.path] = article.bodyHTML
+        indexLinks += article.internalLinks
       }
     }
     // Sorted by index: an article is too big a value to move about in a sort.
@@ -59,6 +62,7 @@ extension Pipeline {
       homeDescription: home?.description?.value ?? config.description,
       sections: sections, articles: published, pages: pages)
     site.homeContent = homeEntry.flatMap { indexBodies[$0.path] } ?? ""
+    site.indexLinks = indexLinks
     site.unpublishedBundles = unpublishedBundles
     cache.index(&site, clock: config.clock)
     log.summary.articles = published.count
