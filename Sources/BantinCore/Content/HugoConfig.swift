@@ -30,6 +30,15 @@ public enum HugoConfig {
       }
       if let zone = values["timeZone"] ?? values["timezone"] { lines.append("timeZone: " + zone) }
       if let size = values["pagination.pagerSize"] ?? values["paginate"] { lines.append("pageSize: " + size) }
+      // `[permalinks]` (and Hugo 0.120's `[permalinks.page]`): the same patterns.
+      let permalinks = values.keys.sorted().compactMap { key -> String? in
+        guard key.hasPrefix("permalinks."), let pattern = values[key] else { return nil }
+        var section = key.dropFirst("permalinks.".count)
+        if section.hasPrefix("page.") { section = section.dropFirst("page.".count) }
+        guard !section.contains(".") else { return nil }
+        return "\(section): \(pattern)"
+      }
+      if !permalinks.isEmpty { lines.append("permalinks: {" + permalinks.joined(separator: ", ") + "}") }
       let advice =
         lines.isEmpty
         ? "write its settings in site.yml (title, baseURL, language; see the README)"
