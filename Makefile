@@ -17,6 +17,7 @@ test: deps test-deps
 	$(SWIFT) test --skip-build
 	scripts/validate-sites.sh
 	python3 scripts/test-live-reload.py
+	python3 scripts/test-search.py
 	python3 scripts/nginx-publish-test.py
 
 ## The whole test suite, then every fuzz seed (the CommonMark specification's

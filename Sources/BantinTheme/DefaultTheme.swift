@@ -18,6 +18,7 @@ public enum DefaultTheme {
     "archives.mustache": PackageResources.archives_mustache,
     "404.mustache": PackageResources._04_mustache,  // SwiftPM replaces a leading digit
     "alias.mustache": PackageResources.alias_mustache,
+    "search.mustache": PackageResources.search_mustache,
     "partials/head.mustache": PackageResources.head_mustache,
     "partials/cards.mustache": PackageResources.cards_mustache,
     "partials/pagination.mustache": PackageResources.pagination_mustache,
@@ -25,5 +26,6 @@ public enum DefaultTheme {
     "partials/footer.mustache": PackageResources.footer_mustache,
     "partials/card.mustache": PackageResources.card_mustache,
     "style.css": PackageResources.style_css,
+    "static/tim-kiem.js": PackageResources.tim_kiem_js,
   ]
 }

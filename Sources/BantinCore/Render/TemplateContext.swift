@@ -3,22 +3,20 @@
 /// unknown name as nothing, silently; bantin reports it when the templates load.
 /// (A test checks that every key the renderer makes is here, and in the README.)
 public enum TemplateContext {
-  public static let documented: Set<String> = [
-    "archive", "archives", "archivesLink", "article", "articleCount", "articles", "articlesShort",
-    "atom", "author", "breadcrumb", "categories", "content", "count", "current", "date",
-    "datetime", "description", "draft", "draftNotice", "feeds", "first", "firstPage", "followSection",
-    "footerLinks", "future", "goTo", "hasPages", "hasSubsections", "headTitle", "height", "home",
-    "homeLink", "image", "isArchive", "isArticle", "isHome", "isNotFound", "isPage", "isSection",
-    "isTerm", "isTerms", "isYear", "jsonLD", "language", "last", "lastPage", "lastmod",
-    "lastmodDatetime", "locale", "minutesToRead", "months", "moved", "movedTo", "name", "newer",
-    "next", "nextArticle", "nextPage", "noArticles", "noTerms", "noindex", "notFound", "notFoundText",
-    "number", "older", "orLatest", "page", "pages", "pagination", "parents", "permalink",
-    "previous", "previousArticle", "previousPage", "publisher", "readingTime", "related", "rss", "sameSection",
-    "scheduled", "scheduledNotice", "section", "sections", "sectionsMenu", "see", "site", "skipToContent",
-    "src", "srcset", "stylesheet", "subsections", "summary", "tags", "target", "taxonomy",
-    "term", "terms", "title", "total", "type", "updated", "updatedDatetime", "url",
-    "webpSrcset", "width", "wordCount", "words", "year", "years",
-  ]
+  public static let documented: Set<String> = Set([
+    "archive", "article", "articles", "atom", "author", "content", "count", "current",
+    "date", "datetime", "description", "feeds", "first", "future", "hasPages", "hasSubsections",
+    "headTitle", "height", "image", "index", "isArchive", "isArticle", "isHome", "isNotFound",
+    "isPage", "isSection", "isTerm", "isTerms", "isYear", "jsonLD", "language", "last",
+    "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next", "noindex",
+    "notFoundText", "number", "older", "page", "pages", "parents", "permalink", "previous",
+    "publisher", "readingTime", "rss", "script", "search", "sections", "site", "src",
+    "srcset", "stylesheet", "summary", "target", "taxonomy", "term", "terms", "title",
+    "total", "type", "updatedDatetime", "url", "webpSrcset", "width", "wordCount", "words",
+    "years",
+  ])
+  // The theme's words (`site.words`), each a name too.
+  .union(ThemeWords.table.map(\.key))
 
   /// Transforms the renderer knows, as in `{{^empty(article.tags)}}`.
   static let transforms: Set<String> = TemplateName.valueTransforms.union(TemplateName.sequenceTransforms)

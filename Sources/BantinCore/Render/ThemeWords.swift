@@ -59,6 +59,29 @@ public struct ThemeWords: Sendable {
     ("scheduled", "Hẹn giờ đăng", "Scheduled"),
     ("articlesShort", "bài", "articles"),
     ("moved", "Trang đã chuyển", "This page has moved"),
+    ("search", "Tìm kiếm", "Search"),
+    ("searchDescription", "Tìm bài viết trên trang, gõ có dấu hay không dấu", "Search the articles of this site"),
+    ("searchLabel", "Tìm bài viết", "Search articles"),
+    ("searchButton", "Tìm", "Search"),
+    (
+      "searchHint", "Gõ có dấu hay không dấu đều được; đặt cụm từ trong ngoặc kép để tìm đúng cụm từ đó.",
+      "Put words in quotes to find that exact phrase."
+    ),
+    ("allSections", "Mọi chuyên mục", "All sections"),
+    ("allYears", "Mọi năm", "All years"),
+    ("section", "Chuyên mục", "Section"),
+    ("year", "Năm", "Year"),
+    ("moreResults", "Xem thêm kết quả", "More results"),
+    (
+      "searchNoScript", "Trang tìm kiếm cần JavaScript. Bạn có thể tìm bài theo chuyên mục hoặc trong lưu trữ:",
+      "Search needs JavaScript. You can find articles by section or in the archives:"
+    ),
+    ("resultsFound", "%d kết quả cho “%s”", "%d results for “%s”"),
+    ("noResults", "Không tìm thấy bài viết nào cho “%s”.", "No articles found for “%s”."),
+    (
+      "searchFailed", "Không tải được chỉ mục tìm kiếm: hãy thử lại.",
+      "The search index could not be loaded: try again."
+    ),
     ("movedTo", "Trang đã chuyển đến", "This page has moved to"),
   ]
 

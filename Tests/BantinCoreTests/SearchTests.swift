@@ -1,0 +1,90 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import BantinCore
+
+@Suite("Search index")
+struct SearchTests {
+  func forms(_ text: String) -> [String] {
+    SearchText.syllables(text).map { "\($0.folded)|\($0.exact)" }
+  }
+
+  @Test("syllables fold marks and đ, and keep the tone as a digit wherever it was written")
+  func folding() {
+    #expect(forms("Đảng ủy") == ["dang|đang3", "uy|uy3"])
+    #expect(forms("Hội nghị") == ["hoi|hôi5", "nghi|nghi5"])
+    #expect(forms("hỏi nghỉ") == ["hoi|hoi3", "nghi|nghi3"])
+    // Old and new tone placement are one form.
+    #expect(forms("hoà") == forms("hòa"))
+    #expect(forms("thuý") == ["thuy|thuy2"])
+    #expect(forms("thúy") == ["thuy|thuy2"])
+    // NFD as NFC, capitals as small letters, punctuation between words.
+    #expect(forms("Ho\u{0323}\u{0302}i NGHỊ") == ["hoi|hôi5", "nghi|nghi5"])
+    #expect(forms("Ư, Ơ; Ă-Â Ê Ô") == ["u|ư0", "o|ơ0", "a|ă0", "a|â0", "e|ê0", "o|ô0"])
+    #expect(forms("12/01/2024 C++ <b>") == ["12|120", "01|010", "2024|20240", "c|c0", "b|b0"])
+  }
+
+  /// The postings of `term` in the index's files: (document, weight) pairs.
+  func postings(_ term: String, in index: SearchIndex) throws -> [(Int, Int)] {
+    let meta = try #require(index.files.first { $0.name == "meta.json" })
+    let shards =
+      try #require(
+        try JSONSerialization.jsonObject(with: Data(meta.bytes)) as? [String: Any])["shards"] as? Int
+    let name = String(SearchIndex.fnv1a(term) & UInt32(try #require(shards) - 1), radix: 16) + ".bin"
+    let bytes = try #require(index.files.first { $0.name == name }).bytes
+    #expect(Array(bytes.prefix(4)) == Array("BTS1".utf8))
+    var at = 4
+    func varint() -> Int {
+      var value = 0
+      var shift = 0
+      while true {
+        let byte = Int(bytes[at])
+        at += 1
+        value |= (byte & 0x7f) << shift
+        shift += 7
+        if byte & 0x80 == 0 { return value }
+      }
+    }
+    for _ in 0..<varint() {
+      let length = varint()
+      let found = String(decoding: bytes[at..<(at + length)], as: UTF8.self)
+      at += length
+      var list: [(Int, Int)] = []
+      var document = -1
+      for _ in 0..<varint() {
+        document += varint()
+        list.append((document, Int(bytes[at])))
+        at += 1
+      }
+      if found == term { return list }
+    }
+    return []
+  }
+
+  @Test("the index holds syllables, pairs and exact pairs, weighted by field, newest document first")
+  func index() throws {
+    let site = try #require(
+      TestSite([
+        "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+        "content/tin-tuc/a.md": "---\ntitle: Đảng ủy họp\ndate: 2024-01-12\n---\nĐảng ủy phường họp.\n",
+        "content/tin-tuc/b.md":
+          "---\ntitle: Tin B\ndate: 2024-02-12\ndescription: Hỏi đảng\n---\nNgười dân hỏi về Đảng ủy.\n",
+      ]).run().site)
+    let index = SearchIndex.build(site, words: ThemeWords(language: "vi"))
+    // b is newer: document 0. Title 8, description 3, body 1.
+    #expect(try postings("dang uy", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:9"])
+    #expect(try postings("đang3 uy3", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:9"])
+    #expect(try postings("hoi", in: index).map { "\($0.0):\($0.1)" } == ["0:4"])
+    #expect(try postings("dang", in: index).map { "\($0.0):\($0.1)" } == ["0:4", "1:9"])
+    // Pairs with no mark are not written twice.
+    #expect(try postings("tin0 b0", in: index).isEmpty)
+    let names = index.files.map(\.name)
+    #expect(names.contains("meta.json") && names.contains("facets.json") && names.contains("d0.json"))
+    let records = try #require(index.files.first { $0.name == "d0.json" })
+    #expect(
+      String(decoding: records.bytes, as: UTF8.self)
+        == #"[["Tin B","/tin-tuc/b/","Thứ Hai, 12/02/2024","2024-02-12T00:00:00+07:00",0,"Hỏi đảng"],["Đảng ủy họp","/tin-tuc/a/","Thứ Sáu, 12/01/2024","2024-01-12T00:00:00+07:00",0,"Đảng ủy phường họp."]]"#
+    )
+  }
+}
