@@ -31,6 +31,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// How photos are published (`photoWidths`, `photoQuality`, `photoMaxPixels`,
   /// `publishOriginalPhotos`).
   public var photos = PhotoSettings.standard
+  /// Publish the search page and its index (`search: false` leaves them out).
+  public var search = true
   /// Address patterns of the articles of sections, by section folder (`permalinks`).
   public var permalinks: [String: Permalink] = [:]
 
@@ -63,7 +65,7 @@ public struct SiteConfig: Sendable, Hashable {
   static let knownKeys = [
     "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
     "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoWidths", "photoQuality", "photoMaxPixels",
-    "publishOriginalPhotos", "permalinks",
+    "publishOriginalPhotos", "permalinks", "search",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -155,6 +157,8 @@ public struct SiteConfig: Sendable, Hashable {
               pattern.location, "the address pattern '\(pattern.value)' of '\(section.value)' \(problem.message)")
           }
         }
+      case "search":
+        if let flag = yaml.flag(value, key: key) { config.search = flag }
       case "publishOriginalPhotos":
         if let flag = yaml.flag(value, key: key) { config.photos.original = flag }
       case "pageSize", "maxArticleBytes", "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoQuality",
@@ -227,6 +231,7 @@ extension SiteConfig {
     }
     for number in [pageSize, maxArticleBytes, maxPageBytes, maxOutputBytes, maxOutputFiles] { hasher.combine(number) }
     hasher.combine(photos.text)
+    hasher.combine(search ? 1 : 0)
     for (folder, permalink) in permalinks.sorted(by: { $0.key < $1.key }) {
       hasher.combine(folder)
       hasher.combine(permalink.pattern)

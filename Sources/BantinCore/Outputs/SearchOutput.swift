@@ -4,6 +4,7 @@ struct SearchOutput: SiteOutput {
   static let path = "/tim-kiem/"
 
   func pages(of site: Site, options: OutputOptions) -> [any SitePage] {
+    guard site.config.search else { return [] }
     let index = SearchIndex.build(site, words: ThemeWords(language: site.config.language))
     return [SearchPage()]
       + index.files.map { SearchIndexPage(path: OutputPath(SearchIndex.folder + $0.name), bytes: $0.bytes) }

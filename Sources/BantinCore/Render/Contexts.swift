@@ -21,7 +21,7 @@ extension PageRenderer {
       "year": .number(clock.civil(now).year),
       "words": words.values,
       "archives": .text(url.relative(ArchivesIndexOutput.path)),
-      "search": .text(url.relative(SearchOutput.path)),
+      "search": .text(site.config.search ? url.relative(SearchOutput.path) : ""),
       "tags": .text(url.relative(Taxonomy.tags.urlPath)),
       "categories": .text(url.relative(Taxonomy.categories.urlPath)),
       "atom": .text(url.relative("/atom.xml")),

@@ -35,7 +35,56 @@ public struct SearchIndex: Sendable {
     var section: Int
     var year: Int
     var excerpt: String
-    var terms: [(term: String, weight: UInt8)]
+    var terms: DocumentTerms
+  }
+
+  /// A document's terms, without a String or an array per term: their UTF-8 bytes
+  /// one after another, and for each its place, its hashes and its weight.
+  struct DocumentTerms: Sendable {
+    var bytes: [UInt8] = []
+    var starts: [Int32] = []
+    var lengths: [Int16] = []
+    /// FNV-1a, 64 bits: the term's key while the index is made.
+    var keys: [UInt64] = []
+    /// FNV-1a, 32 bits: which shard it goes in, as `tim-kiem.js` computes it.
+    var shardHashes: [UInt32] = []
+    var weights: [Int] = []
+    var places: [UInt64: Int] = [:]
+
+    /// Adds a syllable, or a pair of them (`first second`), with `weight`.
+    mutating func add(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>? = nil, weight: Int) {
+      var key: UInt64 = 0xcbf2_9ce4_8422_2325
+      var shardHash: UInt32 = 0x811c_9dc5
+      @inline(__always) func mix(_ byte: UInt8) {
+        key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+        shardHash = (shardHash ^ UInt32(byte)) &* 0x0100_0193
+      }
+      for byte in first { mix(byte) }
+      if let second {
+        mix(0x20)
+        for byte in second { mix(byte) }
+      }
+      if let place = places[key] {
+        weights[place] += weight
+        return
+      }
+      places[key] = keys.count
+      starts.append(Int32(bytes.count))
+      bytes.append(contentsOf: first)
+      if let second {
+        bytes.append(0x20)
+        bytes.append(contentsOf: second)
+      }
+      lengths.append(Int16(min(bytes.count - Int(starts[starts.count - 1]), Int(Int16.max))))
+      keys.append(key)
+      shardHashes.append(shardHash)
+      weights.append(weight)
+    }
+
+    func term(_ index: Int) -> ArraySlice<UInt8> {
+      let start = Int(starts[index])
+      return bytes[start..<(start + Int(lengths[index]))]
+    }
   }
 
   /// The index of `site`'s articles and pages, with the words and dates of `words`.
@@ -57,36 +106,10 @@ public struct SearchIndex: Sendable {
         excerpt: String(article.summary.prefix(220)),
         terms: terms(title: article.title, description: article.description ?? "", body: article.bodyHTML))
     }
-    let postingCount = documents.reduce(0) { $0 + $1.terms.count }
+    let postingCount = documents.reduce(0) { $0 + $1.terms.keys.count }
     var shardCount = 1
     while shardCount < 1 << 14, postingCount * 2 / shardCount > shardTarget { shardCount <<= 1 }
-    // Postings by shard, then each shard's terms in parallel.
-    var byShard = Array(repeating: [(term: String, document: Int, weight: UInt8)](), count: shardCount)
-    for (number, document) in documents.enumerated() {
-      for (term, weight) in document.terms {
-        byShard[Int(fnv1a(term) & UInt32(shardCount - 1))].append((term, number, weight))
-      }
-    }
-    let shards = byShard.parallelMap(chunkSize: 16) { postings -> [UInt8] in
-      var terms: [String: [(Int, UInt8)]] = [:]
-      for posting in postings { terms[posting.term, default: []].append((posting.document, posting.weight)) }
-      var out = Array("BTS1".utf8)
-      appendVarint(terms.count, to: &out)
-      for term in terms.keys.sorted() {
-        let list = terms[term] ?? []
-        let bytes = Array(term.utf8)
-        appendVarint(bytes.count, to: &out)
-        out += bytes
-        appendVarint(list.count, to: &out)
-        var previous = -1
-        for (document, weight) in list {
-          appendVarint(document - previous, to: &out)
-          out.append(weight)
-          previous = document
-        }
-      }
-      return out
-    }
+    let shards = shardFiles(documents.map(\.terms), count: shardCount)
     var files: [File] = []
     for (number, bytes) in shards.enumerated() {
       files.append(File(name: String(number, radix: 16) + ".bin", bytes: bytes))
@@ -128,21 +151,97 @@ public struct SearchIndex: Sendable {
     return SearchIndex(files: files)
   }
 
-  /// A document's terms and their weights: title words count 8, description 3, body 1.
-  static func terms(title: String, description: String, body: String) -> [(term: String, weight: UInt8)] {
-    var weights: [String: Int] = [:]
-    for (text, weight) in [(title, 8), (description, 3), (HTMLText.plain(body), 1)] {
-      let syllables = SearchText.syllables(text)
-      for (index, syllable) in syllables.enumerated() {
-        weights[syllable.folded, default: 0] += weight
-        guard index + 1 < syllables.count else { continue }
-        let next = syllables[index + 1]
-        weights[syllable.folded + " " + next.folded, default: 0] += weight
-        let exact = syllable.exact + " " + next.exact
-        if exact != syllable.folded + "0 " + next.folded + "0" { weights[exact, default: 0] += weight }
+  /// Each shard's file. The shards are made in a few groups on every core; each group
+  /// reads every document's terms and keeps those of its shards.
+  static func shardFiles(_ documents: [DocumentTerms], count: Int) -> [[UInt8]] {
+    let mask = UInt32(count - 1)
+    let groups = min(count, 8)
+    let made = Array(0..<groups).parallelMap(chunkSize: 1) { group -> [(Int, [UInt8])] in
+      // Each term once (where its bytes are) and its postings as a list threaded
+      // through flat arrays, in document order: no array per term.
+      var place: [UInt64: Int32] = [:]
+      var termDocument: [Int32] = []
+      var termIndex: [Int32] = []
+      var termShard: [Int32] = []
+      var termFirst: [Int32] = []
+      var termLast: [Int32] = []
+      var termCount: [Int32] = []
+      var postingDocument: [Int32] = []
+      var postingWeight: [UInt8] = []
+      var postingNext: [Int32] = []
+      for (number, terms) in documents.enumerated() {
+        for index in terms.keys.indices {
+          let shard = Int(terms.shardHashes[index] & mask)
+          guard shard % groups == group else { continue }
+          let posting = Int32(postingDocument.count)
+          postingDocument.append(Int32(number))
+          postingWeight.append(UInt8(min(terms.weights[index], 255)))
+          postingNext.append(-1)
+          let key = terms.keys[index]
+          if let term = place[key] {
+            postingNext[Int(termLast[Int(term)])] = posting
+            termLast[Int(term)] = posting
+            termCount[Int(term)] += 1
+          } else {
+            place[key] = Int32(termDocument.count)
+            termDocument.append(Int32(number))
+            termIndex.append(Int32(index))
+            termShard.append(Int32(shard))
+            termFirst.append(posting)
+            termLast.append(posting)
+            termCount.append(1)
+          }
+        }
+      }
+      var byShard: [Int: [Int]] = [:]
+      for term in termShard.indices { byShard[Int(termShard[term]), default: []].append(term) }
+      return byShard.map { shard, members in
+        let sorted = members.map { ($0, documents[Int(termDocument[$0])].term(Int(termIndex[$0]))) }
+          .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+        var out = Array("BTS1".utf8)
+        appendVarint(sorted.count, to: &out)
+        for (term, bytes) in sorted {
+          appendVarint(bytes.count, to: &out)
+          out += bytes
+          appendVarint(Int(termCount[term]), to: &out)
+          var previous: Int32 = -1
+          var posting = termFirst[term]
+          while posting >= 0 {
+            let document = postingDocument[Int(posting)]
+            appendVarint(Int(document - previous), to: &out)
+            out.append(postingWeight[Int(posting)])
+            previous = document
+            posting = postingNext[Int(posting)]
+          }
+        }
+        return (shard, out)
       }
     }
-    return weights.map { ($0.key, UInt8(min($0.value, 255))) }
+    var files = Array(repeating: Array("BTS1".utf8) + [0], count: count)
+    for (shard, bytes) in made.joined() { files[shard] = bytes }
+    return files
+  }
+
+  /// A document's terms: its folded syllables, its pairs of adjacent folded
+  /// syllables, and those pairs in exact form where a mark makes them differ.
+  /// Title words count 8, description 3, body 1.
+  static func terms(title: String, description: String, body: String) -> DocumentTerms {
+    var terms = DocumentTerms()
+    var scanner = SyllableScanner()
+    for (text, weight, html) in [(title, 8, false), (description, 3, false), (body, 1, true)] {
+      scanner.scan(text, html: html)
+      for word in scanner.words.indices {
+        let folded = scanner.folded(word)
+        terms.add(folded, weight: weight)
+        guard word > 0 else { continue }
+        terms.add(scanner.folded(word - 1), folded, weight: weight)
+        if !scanner.isPlain(word) || !scanner.isPlain(word - 1) {
+          terms.add(scanner.exact(word - 1), scanner.exact(word), weight: weight)
+        }
+      }
+    }
+    terms.places = [:]
+    return terms
   }
 
   /// FNV-1a, 32 bits, of the term's UTF-8: `tim-kiem.js` computes the same.

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Search on a built site, in headless Chromium: for each query, what the first
+query downloads (the script, meta.json, shards and records), how long from the last
+key to the results, how many results, and how many of the top 10 hold the phrase.
+
+    python3 bench/search.py SITE_FOLDER   # a folder with content/ and a built public/
+
+The truth is read from content/: an article "holds" a query's syllables when its
+title, description and body, folded as the search folds them, hold every one, and
+holds the phrase when they stand together in order.
+"""
+import functools
+import glob
+import http.server
+import json
+import os
+import re
+import sys
+import threading
+import time
+import unicodedata
+
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+QUERIES = ["dang uy", "hoi nghi", "hội nghị", "uy ban nhan dan", '"uy ban nhan dan"']
+
+
+def fold(text):
+    text = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return re.findall(r"\w+", text)
+
+
+def truth(site):
+    """Each article's URL path and its folded words."""
+    articles = {}
+    for path in glob.glob(os.path.join(site, "content", "**", "*.md"), recursive=True):
+        if os.path.basename(path).startswith("_"):
+            continue
+        text = open(path, encoding="utf-8").read()
+        relative = os.path.relpath(path, os.path.join(site, "content"))[:-3]
+        if relative.endswith("/index"):
+            relative = relative[: -len("/index")]
+        articles["/" + relative + "/"] = fold(text)
+    return articles
+
+
+def holds(words, query, phrase):
+    wanted = fold(query)
+    if phrase:
+        n = len(wanted)
+        return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+    return all(w in words for w in wanted)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main():
+    site = sys.argv[1]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=os.path.join(site, "public")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    address = f"http://127.0.0.1:{server.server_address[1]}"
+    articles = truth(site)
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
+        options.add_argument(flag)
+    options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    report = []
+    try:
+        for query in QUERIES:
+            driver.get(address + "/tim-kiem/")
+            driver.execute_script("performance.clearResourceTimings()")
+            started = time.time()
+            box = driver.find_element("id", "tim-kiem-o")
+            box.send_keys(query)
+            deadline = time.time() + 60
+            while query not in driver.find_element("id", "tim-kiem-trang-thai").text and time.time() < deadline:
+                time.sleep(0.01)
+            elapsed = time.time() - started
+            time.sleep(0.3)
+            entries = driver.execute_script(
+                "return performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize || e.transferSize])")
+            script = driver.execute_script(
+                "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('tim-kiem.js')).length")
+            bytes_ = sum(size for name, size in entries if "/tim-kiem/i/" in name)
+            js = os.path.getsize(os.path.join(site, "public", "tim-kiem.js"))
+            shown = driver.execute_script(
+                "return Array.from(document.querySelectorAll('#tim-kiem-ket-qua .search-result__title a')).map(a => new URL(a.href).pathname)")
+            status = driver.find_element("id", "tim-kiem-trang-thai").text
+            count = int(re.sub(r"\D", "", status.split(" ")[0]) or 0)
+            phrase = query.startswith('"')
+            plain = query.strip('"')
+            expected = sum(1 for words in articles.values() if holds(words, plain, phrase))
+            top_phrase = sum(1 for path in shown[:10] if path in articles and holds(articles[path], plain, True))
+            report.append({
+                "query": query, "results": count, "holding": expected,
+                "top10 with phrase": top_phrase, "first query KB": round((bytes_ + js) / 1024, 1),
+                "index files": len([1 for name, _ in entries if "/tim-kiem/i/" in name]),
+                "seconds to results": round(elapsed, 3),
+            })
+            print(json.dumps(report[-1], ensure_ascii=False), flush=True)
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
