@@ -33,7 +33,7 @@ struct SearchTests {
         try JSONSerialization.jsonObject(with: Data(meta.bytes)) as? [String: Any])["shards"] as? Int
     let name = String(SearchIndex.fnv1a(term) & UInt32(try #require(shards) - 1), radix: 16) + ".bin"
     let bytes = try #require(index.files.first { $0.name == name }).bytes
-    #expect(Array(bytes.prefix(4)) == Array("BTS1".utf8))
+    #expect(Array(bytes.prefix(4)) == Array("BTS2".utf8))
     var at = 4
     func varint() -> Int {
       var value = 0
@@ -51,12 +51,31 @@ struct SearchTests {
       let found = String(decoding: bytes[at..<(at + length)], as: UTF8.self)
       at += length
       var list: [(Int, Int)] = []
+      let count = varint()
+      let form = bytes[at]
+      at += 1
+      var listed = count
+      if form == 1 {  // one bit per document, weight 1, then the others
+        let length = varint()
+        for byte in 0..<length {
+          for bit in 0..<8 where bytes[at + byte] & (1 << bit) != 0 { list.append((byte * 8 + bit, 1)) }
+        }
+        at += length
+        listed = varint()
+      }
       var document = -1
-      for _ in 0..<varint() {
+      var heavy: [Int: Int] = [:]
+      for _ in 0..<listed {
         document += varint()
-        list.append((document, Int(bytes[at])))
+        heavy[document] = Int(bytes[at])
         at += 1
       }
+      if form == 1 {
+        list = list.map { ($0.0, heavy[$0.0] ?? 1) }
+      } else {
+        list = heavy.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+      }
+      #expect(list.count == count)
       if found == term { return list }
     }
     return []

@@ -8,7 +8,9 @@
 ///   syllables (`hoi nghi`, so that a phrase outranks its syllables apart), and its
 ///   pairs in exact form where they differ (`hôi5 nghi5`, so that "hội nghị" typed
 ///   with accents outranks "hỏi nghỉ"). Each posting is a document and a weight:
-///   occurrences in the title count 8, in the description 3, in the body 1.
+///   occurrences in the title count 8, in the description, categories and tags 3,
+///   in the body 1. A term
+///   most documents hold is a bitmap instead (`appendPostings`).
 /// - `d<n>.json`: the title, address, date, section and excerpt of 8 documents.
 /// - `facets.json`: each document's section and year, fetched when a filter is used.
 ///
@@ -103,8 +105,10 @@ public struct SearchIndex: Sendable {
         datetime: isArticle ? clock.iso8601(article.date) : "",
         section: article.sectionFolder.flatMap { sectionIndex[$0] } ?? -1,
         year: isArticle ? clock.civil(article.date).year : 0,
-        excerpt: String(article.summary.prefix(220)),
-        terms: terms(title: article.title, description: article.description ?? "", body: article.bodyHTML))
+        excerpt: String(article.summary.prefix(160)),
+        terms: terms(
+          title: article.title, description: article.description ?? "",
+          labels: (article.categories + article.tags).joined(separator: ", "), body: article.bodyHTML))
     }
     let postingCount = documents.reduce(0) { $0 + $1.terms.keys.count }
     var shardCount = 1
@@ -142,7 +146,7 @@ public struct SearchIndex: Sendable {
         bytes: Array(
           JSON.encode(
             .object([
-              ("v", .number(1)), ("shards", .number(shardCount)), ("docs", .number(documents.count)),
+              ("v", .number(2)), ("shards", .number(shardCount)), ("docs", .number(documents.count)),
               ("chunk", .number(documentsPerChunk)),
               ("sections", .array(sections.map { .string($0.title) })),
               ("years", .array(years.map { .number($0) })),
@@ -198,37 +202,35 @@ public struct SearchIndex: Sendable {
       return byShard.map { shard, members in
         let sorted = members.map { ($0, documents[Int(termDocument[$0])].term(Int(termIndex[$0]))) }
           .sorted { $0.1.lexicographicallyPrecedes($1.1) }
-        var out = Array("BTS1".utf8)
+        var out = Array("BTS2".utf8)
         appendVarint(sorted.count, to: &out)
         for (term, bytes) in sorted {
           appendVarint(bytes.count, to: &out)
           out += bytes
-          appendVarint(Int(termCount[term]), to: &out)
-          var previous: Int32 = -1
+          var postings: [(Int32, UInt8)] = []
+          postings.reserveCapacity(Int(termCount[term]))
           var posting = termFirst[term]
           while posting >= 0 {
-            let document = postingDocument[Int(posting)]
-            appendVarint(Int(document - previous), to: &out)
-            out.append(postingWeight[Int(posting)])
-            previous = document
+            postings.append((postingDocument[Int(posting)], postingWeight[Int(posting)]))
             posting = postingNext[Int(posting)]
           }
+          appendPostings(postings, documents: documents.count, to: &out)
         }
         return (shard, out)
       }
     }
-    var files = Array(repeating: Array("BTS1".utf8) + [0], count: count)
+    var files = Array(repeating: Array("BTS2".utf8) + [0], count: count)
     for (shard, bytes) in made.joined() { files[shard] = bytes }
     return files
   }
 
   /// A document's terms: its folded syllables, its pairs of adjacent folded
   /// syllables, and those pairs in exact form where a mark makes them differ.
-  /// Title words count 8, description 3, body 1.
-  static func terms(title: String, description: String, body: String) -> DocumentTerms {
+  /// Title words count 8, description, categories and tags 3, body 1.
+  static func terms(title: String, description: String, labels: String = "", body: String) -> DocumentTerms {
     var terms = DocumentTerms()
     var scanner = SyllableScanner()
-    for (text, weight, html) in [(title, 8, false), (description, 3, false), (body, 1, true)] {
+    for (text, weight, html) in [(title, 8, false), (description, 3, false), (labels, 3, false), (body, 1, true)] {
       scanner.scan(text, html: html)
       for word in scanner.words.indices {
         let folded = scanner.folded(word)
@@ -252,6 +254,36 @@ public struct SearchIndex: Sendable {
       hash = hash &* 0x0100_0193
     }
     return hash
+  }
+
+  /// A term's postings, in the shorter of two forms:
+  /// - `0`, then each posting as the gap from the previous document and its weight;
+  /// - `1` (a term most documents hold), then one bit per document, then the
+  ///   postings whose weight is not 1, as gaps and weights.
+  static func appendPostings(_ postings: [(Int32, UInt8)], documents: Int, to out: inout [UInt8]) {
+    appendVarint(postings.count, to: &out)
+    func list(_ items: [(Int32, UInt8)], into out: inout [UInt8]) {
+      var previous: Int32 = -1
+      for (document, weight) in items {
+        appendVarint(Int(document - previous), to: &out)
+        out.append(weight)
+        previous = document
+      }
+    }
+    let heavy = postings.filter { $0.1 != 1 }
+    // A gap costs a byte or two and a weight one: about 2.2 bytes a posting.
+    if (documents + 7) / 8 + heavy.count * 3 < postings.count * 2 {
+      out.append(1)
+      var bits = [UInt8](repeating: 0, count: (documents + 7) / 8)
+      for (document, _) in postings { bits[Int(document) >> 3] |= 1 << UInt8(document & 7) }
+      appendVarint(bits.count, to: &out)
+      out += bits
+      appendVarint(heavy.count, to: &out)
+      list(heavy, into: &out)
+    } else {
+      out.append(0)
+      list(postings, into: &out)
+    }
   }
 
   static func appendVarint(_ value: Int, to out: inout [UInt8]) {

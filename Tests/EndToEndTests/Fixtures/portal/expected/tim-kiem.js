@@ -96,8 +96,21 @@
       var length = varint();
       var term = decoder.decode(bytes.subarray(at, at + length));
       at += length;
-      var n = varint(), ids = new Int32Array(n), weights = new Uint8Array(n), id = -1;
-      for (var j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
+      var n = varint(), form = bytes[at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
+      if (form === 1) {
+        // One bit per document (weight 1), then the postings of other weights.
+        var length = varint(), k = 0;
+        for (j = 0; j < length; j++) {
+          var byte = bytes[at + j];
+          for (var bit = 0; byte && bit < 8; bit++) if (byte & (1 << bit)) { ids[k] = j * 8 + bit; weights[k++] = 1; }
+        }
+        at += length;
+        var heavy = varint(), index = new Map();
+        for (j = 0; j < n; j++) index.set(ids[j], j);
+        for (j = 0; j < heavy; j++) { id += varint(); weights[index.get(id)] = bytes[at++]; }
+      } else {
+        for (j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
+      }
       terms.set(term, { ids: ids, weights: weights });
     }
     return terms;
@@ -196,7 +209,9 @@
   function show(q, results, from) {
     var wanted = new Set(q.uni);
     var page = results.slice(from, from + PAGE);
+    var mine = sequence;
     return Promise.all(page.map(function (r) { return record(r.id); })).then(function (rows) {
+      if (mine !== sequence) return;  // a newer query is being shown
       rows.forEach(function (row) {
         var item = document.createElement("li");
         item.className = "search-result";
@@ -246,10 +261,13 @@
         if (mine !== sequence) return;
         current = { q: q, results: results };
         list.textContent = "";
-        status.textContent = results.length
-          ? W.results.replace("%d", results.length.toLocaleString(document.documentElement.lang)).replace("%s", text)
-          : W.noResults.replace("%s", text);
-        return show(q, results, 0);
+        // The results first, then the status that announces them.
+        return show(q, results, 0).then(function () {
+          if (mine !== sequence) return;
+          status.textContent = results.length
+            ? W.results.replace("%d", results.length.toLocaleString(document.documentElement.lang)).replace("%s", text)
+            : W.noResults.replace("%s", text);
+        });
       })
       .catch(function () { if (mine === sequence) status.textContent = W.failed; });
   }
@@ -262,7 +280,13 @@
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
-  input.addEventListener("input", search);
+  // As the reader types: at once after a space (a word is whole), else once typing
+  // pauses for a moment, so that half-typed words fetch nothing.
+  var timer = 0;
+  input.addEventListener("input", function (event) {
+    clearTimeout(timer);
+    if (event.data === " " || !event.isTrusted) search(); else timer = setTimeout(search, 60);
+  });
   if (sectionSelect) sectionSelect.addEventListener("change", search);
   if (yearSelect) yearSelect.addEventListener("change", search);
   if (more) more.addEventListener("click", function () { if (current) show(current.q, current.results, shown); });
