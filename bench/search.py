@@ -4,6 +4,11 @@ query downloads (the script, meta.json, shards and records), how long from the l
 key to the results, how many results, and how many of the top 10 hold the phrase.
 
     python3 bench/search.py SITE_FOLDER   # a folder with content/ and a built public/
+    python3 bench/search.py SITE_FOLDER --pagefind PATH   # and Pagefind on the same pages
+
+With --pagefind (`pip install pagefind-bin`, in .build/bench-venv for make bench),
+Pagefind indexes the same article pages (timed, with its peak memory) and answers
+the same queries through its own script in the same browser.
 
 The truth is read from content/: an article "holds" a query's syllables when its
 title, description and body, folded as the search folds them, hold every one, and
@@ -15,6 +20,8 @@ import http.server
 import json
 import os
 import re
+import shutil
+import subprocess
 import sys
 import threading
 import time
@@ -60,8 +67,40 @@ class Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def pagefind_index(site, binary):
+    """Pagefind over the article pages of public/, as a Hugo site would add it."""
+    public = os.path.join(site, "public")
+    shutil.rmtree(os.path.join(public, "pagefind"), ignore_errors=True)
+    sections = [name for name in os.listdir(os.path.join(site, "content"))
+                if os.path.isdir(os.path.join(site, "content", name)) and name != "images"]
+    started = time.time()
+    run = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", binary, "--site", public, "--glob", "{" + ",".join(sections) + "}/*/index.html"],
+        capture_output=True, text=True)
+    seconds = time.time() - started
+    memory = int(run.stderr.strip().splitlines()[-1]) // 1024
+    size = sum(os.path.getsize(os.path.join(folder, name))
+               for folder, _, names in os.walk(os.path.join(public, "pagefind")) for name in names)
+    print(json.dumps({"pagefind index": f"{seconds:.1f} s", "peak MiB": memory, "MB": round(size / 1e6, 1)}), flush=True)
+
+
+PAGEFIND_QUERY = """
+const [query, done] = arguments;
+const started = performance.now();
+(async () => {
+  const pagefind = await import('/pagefind/pagefind.js');
+  const search = await pagefind.search(query);
+  const top = await Promise.all(search.results.slice(0, 10).map(r => r.data()));
+  done([(performance.now() - started) / 1000, search.results.length, top.map(d => new URL(d.url, location.href).pathname)]);
+})();
+"""
+
+
 def main():
     site = sys.argv[1]
+    pagefind = sys.argv[sys.argv.index("--pagefind") + 1] if "--pagefind" in sys.argv else None
+    if pagefind:
+        pagefind_index(site, pagefind)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=os.path.join(site, "public")))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     address = f"http://127.0.0.1:{server.server_address[1]}"
@@ -71,6 +110,7 @@ def main():
         options.add_argument(flag)
     options.binary_location = "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_script_timeout(120)
     report = []
     try:
         for query in QUERIES:
@@ -112,6 +152,18 @@ def main():
                 "seconds to results": round(elapsed, 3),
             })
             print(json.dumps(report[-1], ensure_ascii=False), flush=True)
+            if pagefind:
+                driver.get(address + "/404.html")
+                driver.execute_script("performance.clearResourceTimings()")
+                elapsed, count, shown = driver.execute_async_script(PAGEFIND_QUERY, plain if not phrase else query)
+                entries = driver.execute_script(
+                    "return performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize || e.transferSize])")
+                bytes_ = sum(size for name, size in entries if "/pagefind/" in name)
+                top_phrase = sum(1 for path in shown[:10] if path in articles and holds(articles[path], plain, True))
+                print(json.dumps({
+                    "pagefind": query, "results": count, "holding": expected, "top10 with phrase": top_phrase,
+                    "first query KB": round(bytes_ / 1024, 1), "seconds to results": round(elapsed, 3),
+                }, ensure_ascii=False), flush=True)
     finally:
         driver.quit()
         server.shutdown()
