@@ -106,4 +106,23 @@ struct SearchTests {
         == #"[["Tin B","/tin-tuc/b/","Thứ Hai, 12/02/2024","2024-02-12T00:00:00+07:00",0,"Hỏi đảng"],["Đảng ủy họp","/tin-tuc/a/","Thứ Sáu, 12/01/2024","2024-01-12T00:00:00+07:00",0,"Đảng ủy phường họp."]]"#
     )
   }
+
+  @Test("search: false leaves out the page, its index, its script and the header's box")
+  func switchedOff() throws {
+    let files = [
+      "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "content/tin-tuc/a.md": "---\ntitle: Tin A\ndate: 2024-01-12\n---\nNội dung.\n",
+    ]
+    let on = TestSite(files)
+    let paths = try #require(on.run().files.map(\.path.rawValue))
+    #expect(paths.contains("tim-kiem/index.html") && paths.contains("tim-kiem/i/meta.json"))
+    #expect(paths.contains("tim-kiem.js"))
+    #expect(
+      try #require(on.output("index.html")).contains(
+        "<form class=\"site-search\" role=\"search\" action=\"/tim-kiem/\""))
+    let off = TestSite(files.merging(["site.yml": "search: false\n"]) { $1 })
+    let offPaths = off.run().files.map(\.path.rawValue)
+    #expect(offPaths.filter { $0.hasPrefix("tim-kiem") }.isEmpty, "\(offPaths)")
+    #expect(try #require(off.output("index.html")).contains("site-search") == false)
+  }
 }

@@ -2,6 +2,8 @@
 /// (`/tim-kiem/i/…`, `SearchIndex`), made from every article and page.
 struct SearchOutput: SiteOutput {
   static let path = "/tim-kiem/"
+  /// The default theme's script of the search page, published at the root.
+  static let script = "tim-kiem.js"
 
   func pages(of site: Site, options: OutputOptions) -> [any SitePage] {
     guard site.config.search else { return [] }
@@ -28,7 +30,7 @@ struct SearchPage: SitePage {
           urlPath: SearchOutput.path),
         "search": .record([
           "index": .text(renderer.url.relative("/" + SearchIndex.folder)),
-          "script": .text(renderer.url.relative("/tim-kiem.js")),
+          "script": .text(renderer.url.relative("/" + SearchOutput.script)),
         ]),
       ]))
   }

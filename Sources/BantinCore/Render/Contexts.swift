@@ -8,7 +8,7 @@ extension PageRenderer {
   }
 
   func makeSiteValue(current: String?) -> TemplateValue {
-    .record([
+    var fields: [String: TemplateValue] = [
       "title": .text(site.config.title),
       "description": .text(site.config.description),
       "language": .text(site.config.language),
@@ -21,7 +21,6 @@ extension PageRenderer {
       "year": .number(clock.civil(now).year),
       "words": words.values,
       "archives": .text(url.relative(ArchivesIndexOutput.path)),
-      "search": .text(site.config.search ? url.relative(SearchOutput.path) : ""),
       "tags": .text(url.relative(Taxonomy.tags.urlPath)),
       "categories": .text(url.relative(Taxonomy.categories.urlPath)),
       "atom": .text(url.relative("/atom.xml")),
@@ -34,7 +33,10 @@ extension PageRenderer {
             "current": .flag(section.folder == current),
           ])
         }),
-    ])
+    ]
+    // Absent, not empty, when the site has no search: `{{#site.search}}` shows nothing.
+    if site.config.search { fields["search"] = .text(url.relative(SearchOutput.path)) }
+    return .record(fields)
   }
 
   func pageValue(

@@ -53,7 +53,9 @@ extension Pipeline {
 
   /// Stage 3: where every photo and file is published, and each Markdown file's URL.
   func layOutAssets(_ tree: SourceTree, entries: [KeyedEntry], _ settings: Settings, log: inout BuildLog) -> AssetMap {
-    let assets = AssetMap(tree: tree, entries: entries.map(\.entry), themeStatic: settings.theme.staticFiles)
+    // The search page's script goes with the search page (`search: false` leaves both out).
+    let themeStatic = settings.theme.staticFiles.filter { settings.config.search || $0.path != SearchOutput.script }
+    let assets = AssetMap(tree: tree, entries: entries.map(\.entry), themeStatic: themeStatic)
     log.add(assets.diagnostics)
     return assets
   }
