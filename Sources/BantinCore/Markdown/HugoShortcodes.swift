@@ -156,7 +156,8 @@ struct HugoShortcodes {
     if written.hasPrefix("/") {
       candidates = forms(SourcePath(content.rawValue + written))
     } else if !written.isEmpty {
-      candidates = forms(folder.appending(written).normalized) + forms(content.appending(written).normalized)
+      // `resolving` (the link rule's): `..` above content/ finds nothing.
+      candidates = [folder, content].compactMap { $0.resolving(written) }.flatMap(forms)
     }
     var found = candidates.first { pages[$0] != nil }
     if found == nil, !written.isEmpty {
@@ -281,19 +282,6 @@ public struct ColumnShifts: Sendable {
 }
 
 extension SourcePath {
-  /// The path with `.` and `..` parts resolved (`..` above the root is dropped).
-  var normalized: SourcePath {
-    var parts: [Substring] = []
-    for part in rawValue.split(separator: "/") {
-      switch part {
-      case ".": continue
-      case "..": if !parts.isEmpty { parts.removeLast() }
-      default: parts.append(part)
-      }
-    }
-    return SourcePath(parts.joined(separator: "/"))
-  }
-
   /// This path relative to `folder`: `../thong-bao/x.md` from `content/tin-tuc/a`.
   func relativePath(from folder: SourcePath) -> String {
     let from = folder.rawValue.split(separator: "/")

@@ -9,7 +9,7 @@ public enum TemplateContext {
     "headTitle", "height", "image", "index", "isArchive", "isArticle", "isHome", "isNotFound",
     "isPage", "isSection", "isTerm", "isTerms", "isYear", "jsonLD", "language", "last",
     "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next", "noindex",
-    "notFoundText", "number", "older", "page", "pages", "parents", "permalink", "previous",
+    "number", "older", "page", "pages", "parents", "permalink", "previous",
     "publisher", "readingTime", "rss", "script", "search", "sections", "site", "src",
     "srcset", "stylesheet", "summary", "target", "taxonomy", "term", "terms", "title",
     "total", "type", "updatedDatetime", "url", "webpSrcset", "width", "wordCount", "words",

@@ -296,43 +296,8 @@ public struct SearchIndex: Sendable {
   }
 }
 
-/// The text of an HTML body: tags dropped, the usual character references decoded.
+/// The usual character references of HTML, as `SyllableScanner` reads an article's body.
 enum HTMLText {
-  static func plain(_ html: String) -> String {
-    var out = ""
-    out.reserveCapacity(html.utf8.count)
-    var inTag = false
-    var entity: String?
-    for character in html {
-      if inTag {
-        if character == ">" {
-          inTag = false
-          out.append(" ")
-        }
-        continue
-      }
-      if var name = entity {
-        if character == ";" {
-          out += decode(name)
-          entity = nil
-        } else if name.count < 10 {
-          name.append(character)
-          entity = name
-        } else {
-          out += "&" + name
-          entity = nil
-        }
-        continue
-      }
-      switch character {
-      case "<": inTag = true
-      case "&": entity = ""
-      default: out.append(character)
-      }
-    }
-    return out
-  }
-
   static func decode(_ name: String) -> String {
     switch name {
     case "amp": return "&"

@@ -13,6 +13,7 @@ extension Pipeline {
     let watch = build.markdownWatch
     let sameReferences = cache.references(assets.fingerprint(url: settings.url))
     let memo = cache
+    let words = ThemeWords(language: settings.config.language)
     let made = entries.parallelMap { keyed -> (MadeArticle, reused: Bool) in
       if let (article, problems) = memo.article(
         keyed.key, sameReferences: sameReferences, assets: assets, url: settings.url)
@@ -31,7 +32,7 @@ extension Pipeline {
       watch?(entry.path, true)
       defer { watch?(entry.path, false) }
       let (article, problems) = Pipeline.article(
-        from: entry, assets: assets, url: settings.url, words: ThemeWords(language: settings.config.language))
+        from: entry, assets: assets, url: settings.url, words: words)
       return (MadeArticle(article: article, problems: problems), false)
     }
     for (keyed, (article, reused)) in zip(entries, made) {
