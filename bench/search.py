@@ -11,8 +11,9 @@ Pagefind indexes the same article pages (timed, with its peak memory) and answer
 the same queries through its own script in the same browser.
 
 The truth is read from content/: an article "holds" a query's syllables when its
-title, description and body, folded as the search folds them, hold every one, and
-holds the phrase when they stand together in order.
+title, description, categories, tags and body text (not the addresses of its links
+and photos), folded as the search folds them, hold every one, and holds the phrase
+when they stand together in order.
 """
 import functools
 import glob
@@ -40,8 +41,20 @@ def fold(text):
     return re.findall(r"\w+", text)
 
 
+def indexed_text(text):
+    """The fields the index reads: title, description, categories, tags and the body's
+    text (a link's words and a photo's caption, not their addresses)."""
+    import yaml
+    _, front, body = text.split("---\n", 2)
+    fields = yaml.safe_load(front) or {}
+    labels = [str(item) for key in ("categories", "tags") for item in fields.get(key) or []]
+    body = re.sub(r'\]\(\S*?(?:\s+"([^"]*)")?\)', lambda m: "] " + (m.group(1) or ""), body)
+    # A word no text holds between the fields: a phrase does not run from one into the next.
+    return " zzfieldzz ".join([str(fields.get("title", "")), str(fields.get("description", "")), ", ".join(labels), body])
+
+
 def truth(site):
-    """Each article's URL path and its folded words."""
+    """Each article's URL path and the folded words of its indexed fields."""
     articles = {}
     for path in glob.glob(os.path.join(site, "content", "**", "*.md"), recursive=True):
         if os.path.basename(path).startswith("_"):
@@ -50,7 +63,7 @@ def truth(site):
         relative = os.path.relpath(path, os.path.join(site, "content"))[:-3]
         if relative.endswith("/index"):
             relative = relative[: -len("/index")]
-        articles["/" + relative + "/"] = fold(text)
+        articles["/" + relative + "/"] = fold(indexed_text(text))
     return articles
 
 

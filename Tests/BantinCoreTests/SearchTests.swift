@@ -33,7 +33,7 @@ struct SearchTests {
         try JSONSerialization.jsonObject(with: Data(meta.bytes)) as? [String: Any])["shards"] as? Int
     let name = String(SearchIndex.fnv1a(term) & UInt32(try #require(shards) - 1), radix: 16) + ".bin"
     let bytes = try #require(index.files.first { $0.name == name }).bytes
-    #expect(Array(bytes.prefix(4)) == Array("BTS2".utf8))
+    #expect(Array(bytes.prefix(4)) == Array("BTS3".utf8))
     var at = 4
     func varint() -> Int {
       var value = 0
@@ -54,26 +54,23 @@ struct SearchTests {
       let count = varint()
       let form = bytes[at]
       at += 1
-      var listed = count
-      if form == 1 {  // one bit per document, weight 1, then the others
+      if form == 2 {  // two bits a document: its weight's level
         let length = varint()
         for byte in 0..<length {
-          for bit in 0..<8 where bytes[at + byte] & (1 << bit) != 0 { list.append((byte * 8 + bit, 1)) }
+          for slot in 0..<4 {
+            let level = Int(bytes[at + byte] >> (slot * 2)) & 3
+            if level != 0 { list.append((byte * 4 + slot, [0, 1, 3, 8][level])) }
+          }
         }
         at += length
-        listed = varint()
-      }
-      var document = -1
-      var heavy: [Int: Int] = [:]
-      for _ in 0..<listed {
-        document += varint()
-        heavy[document] = Int(bytes[at])
-        at += 1
-      }
-      if form == 1 {
-        list = list.map { ($0.0, heavy[$0.0] ?? 1) }
       } else {
-        list = heavy.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        #expect(form == 0)
+        var document = -1
+        for _ in 0..<count {
+          document += varint()
+          list.append((document, Int(bytes[at])))
+          at += 1
+        }
       }
       #expect(list.count == count)
       if found == term { return list }
@@ -91,11 +88,12 @@ struct SearchTests {
           "---\ntitle: Tin B\ndate: 2024-02-12\ndescription: Hỏi đảng\n---\nNgười dân hỏi về Đảng ủy.\n",
       ]).run().site)
     let index = SearchIndex.build(site, words: ThemeWords(language: "vi"))
-    // b is newer: document 0. Title 8, description 3, body 1.
-    #expect(try postings("dang uy", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:9"])
-    #expect(try postings("đang3 uy3", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:9"])
-    #expect(try postings("hoi", in: index).map { "\($0.0):\($0.1)" } == ["0:4"])
-    #expect(try postings("dang", in: index).map { "\($0.0):\($0.1)" } == ["0:4", "1:9"])
+    // b is newer: document 0. Title 8, description 3, body 1; with two documents,
+    // every term is two bits a document, read back as weights 1, 3 and 8.
+    #expect(try postings("dang uy", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:8"])
+    #expect(try postings("đang3 uy3", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:8"])
+    #expect(try postings("hoi", in: index).map { "\($0.0):\($0.1)" } == ["0:3"])
+    #expect(try postings("dang", in: index).map { "\($0.0):\($0.1)" } == ["0:3", "1:8"])
     // Pairs with no mark are not written twice.
     #expect(try postings("tin0 b0", in: index).isEmpty)
     let names = index.files.map(\.name)
@@ -105,6 +103,23 @@ struct SearchTests {
       String(decoding: records.bytes, as: UTF8.self)
         == #"[["Tin B","/tin-tuc/b/","Thứ Hai, 12/02/2024","2024-02-12T00:00:00+07:00",0,"Hỏi đảng"],["Đảng ủy họp","/tin-tuc/a/","Thứ Sáu, 12/01/2024","2024-01-12T00:00:00+07:00",0,"Đảng ủy phường họp."]]"#
     )
+  }
+
+  @Test("a term few documents hold lists them with their weights; one many hold is two bits a document")
+  func postingForms() {
+    var rare: [UInt8] = []
+    SearchIndex.appendPostings([(3, 1), (40, 9), (41, 200)], documents: 1000, to: &rare)
+    // 3 postings, form 0, then gap and weight each.
+    #expect(rare == [3, 0, 4, 1, 37, 9, 1, 200])
+    var common: [UInt8] = []
+    let many = (0..<60).map { (Int32($0), UInt8($0 % 10)) }
+    SearchIndex.appendPostings(many, documents: 100, to: &common)
+    // 60 postings, form 2, 25 bytes of four documents each.
+    #expect(Array(common.prefix(3)) == [60, 2, 25] && common.count == 28)
+    // Documents 0–3 weigh 0, 1, 2, 3: levels 1, 1, 2, 2 (a weight of 0 is still there).
+    #expect(common[3] == 0b10_10_01_01)
+    // Documents 8–11 weigh 8, 9, 0, 1: levels 3, 3, 1, 1; none of 60–99 is there.
+    #expect(common[5] == 0b01_01_11_11 && common[18...].allSatisfy { $0 == 0 })
   }
 
   @Test("search: false leaves out the page, its index, its script and the header's box")

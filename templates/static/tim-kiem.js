@@ -84,6 +84,7 @@
     return hash;
   }
 
+  var LEVELS = [0, 1, 3, 8];
   function parseShard(buffer) {
     var bytes = new Uint8Array(buffer), at = 4, terms = new Map(), decoder = new TextDecoder();
     function varint() {
@@ -97,17 +98,14 @@
       var term = decoder.decode(bytes.subarray(at, at + length));
       at += length;
       var n = varint(), form = bytes[at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
-      if (form === 1) {
-        // One bit per document (weight 1), then the postings of other weights.
-        var length = varint(), k = 0;
-        for (j = 0; j < length; j++) {
+      if (form === 2) {
+        // Two bits a document: its weight's level.
+        var size = varint(), k = 0;
+        for (j = 0; j < size; j++) {
           var byte = bytes[at + j];
-          for (var bit = 0; byte && bit < 8; bit++) if (byte & (1 << bit)) { ids[k] = j * 8 + bit; weights[k++] = 1; }
+          for (var slot = 0; byte; slot++, byte >>= 2) if (byte & 3) { ids[k] = j * 4 + slot; weights[k++] = LEVELS[byte & 3]; }
         }
-        at += length;
-        var heavy = varint(), index = new Map();
-        for (j = 0; j < n; j++) index.set(ids[j], j);
-        for (j = 0; j < heavy; j++) { id += varint(); weights[index.get(id)] = bytes[at++]; }
+        at += size;
       } else {
         for (j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
       }
@@ -145,27 +143,26 @@
       var exact = found.slice(q.uni.length + q.pairs.length);
       if (!uni.length || uni.some(function (p) { return !p; })) return [];
       if (q.quoted && pairs.some(function (p) { return !p; })) return [];
-      var N = meta.docs, score = new Map();
-      // Every document that holds every syllable: the rarest list first.
-      var lists = uni.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
-      var keep = new Set(lists[0].ids);
-      lists.slice(1).forEach(function (p) { var next = new Set(); p.ids.forEach(function (id) { if (keep.has(id)) next.add(id); }); keep = next; });
-      keep.forEach(function (id) { score.set(id, { id: id, pairs: 0, exact: 0, score: 0 }); });
-      function add(p, field, factor) {
+      // Every document that holds every syllable, counted in arrays of one slot a
+      // document: no set or map, whatever the number of postings.
+      var N = meta.docs, held = new Uint8Array(N), pairsHeld = new Uint8Array(N), exactHeld = new Uint8Array(N);
+      var score = new Float64Array(N);
+      function add(p, counts, factor) {
         if (!p) return;
-        var idf = Math.log(1 + N / p.ids.length);
-        for (var i = 0; i < p.ids.length; i++) {
-          var s = score.get(p.ids[i]);
-          if (!s) continue;
-          if (field) s[field] += 1;
-          s.score += factor * idf * Math.log(1 + p.weights[i]);
+        var idf = Math.log(1 + N / p.ids.length), ids = p.ids, weights = p.weights;
+        for (var i = 0; i < ids.length; i++) {
+          counts[ids[i]]++;
+          score[ids[i]] += factor * idf * Math.log(1 + weights[i]);
         }
       }
-      uni.forEach(function (p) { add(p, null, 1); });
-      pairs.forEach(function (p) { add(p, "pairs", 2); });
-      exact.forEach(function (p) { add(p, "exact", 2); });
-      var results = Array.from(score.values());
-      if (q.quoted) results = results.filter(function (s) { return s.pairs === q.pairs.length; });
+      uni.forEach(function (p) { add(p, held, 1); });
+      pairs.forEach(function (p) { add(p, pairsHeld, 2); });
+      exact.forEach(function (p) { add(p, exactHeld, 2); });
+      var results = [], all = uni.length;
+      for (var id = 0; id < N; id++) {
+        if (held[id] !== all || (q.quoted && pairsHeld[id] !== pairs.length)) continue;
+        results.push({ id: id, pairs: pairsHeld[id], exact: exactHeld[id], score: score[id] });
+      }
       // The phrase first, then the accents as typed, then the score, then the newest.
       results.sort(function (a, b) { return b.pairs - a.pairs || b.exact - a.exact || b.score - a.score || a.id - b.id; });
       return results;

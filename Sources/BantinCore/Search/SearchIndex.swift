@@ -10,7 +10,7 @@
 ///   with accents outranks "hỏi nghỉ"). Each posting is a document and a weight:
 ///   occurrences in the title count 8, in the description, categories and tags 3,
 ///   in the body 1. A term
-///   most documents hold is a bitmap instead (`appendPostings`).
+///   many documents hold is two bits a document instead (`appendPostings`).
 /// - `d<n>.json`: the title, address, date, section and excerpt of 8 documents.
 /// - `facets.json`: each document's section and year, fetched when a filter is used.
 ///
@@ -146,7 +146,7 @@ public struct SearchIndex: Sendable {
         bytes: Array(
           JSON.encode(
             .object([
-              ("v", .number(2)), ("shards", .number(shardCount)), ("docs", .number(documents.count)),
+              ("v", .number(3)), ("shards", .number(shardCount)), ("docs", .number(documents.count)),
               ("chunk", .number(documentsPerChunk)),
               ("sections", .array(sections.map { .string($0.title) })),
               ("years", .array(years.map { .number($0) })),
@@ -202,7 +202,7 @@ public struct SearchIndex: Sendable {
       return byShard.map { shard, members in
         let sorted = members.map { ($0, documents[Int(termDocument[$0])].term(Int(termIndex[$0]))) }
           .sorted { $0.1.lexicographicallyPrecedes($1.1) }
-        var out = Array("BTS2".utf8)
+        var out = Array("BTS3".utf8)
         appendVarint(sorted.count, to: &out)
         for (term, bytes) in sorted {
           appendVarint(bytes.count, to: &out)
@@ -219,7 +219,7 @@ public struct SearchIndex: Sendable {
         return (shard, out)
       }
     }
-    var files = Array(repeating: Array("BTS2".utf8) + [0], count: count)
+    var files = Array(repeating: Array("BTS3".utf8) + [0], count: count)
     for (shard, bytes) in made.joined() { files[shard] = bytes }
     return files
   }
@@ -258,32 +258,36 @@ public struct SearchIndex: Sendable {
 
   /// A term's postings, in the shorter of two forms:
   /// - `0`, then each posting as the gap from the previous document and its weight;
-  /// - `1` (a term most documents hold), then one bit per document, then the
-  ///   postings whose weight is not 1, as gaps and weights.
+  /// - `2` (a term many documents hold), then two bits per document, its weight's
+  ///   level (`level(of:)`): a fixed size, whatever the weights, so that a query
+  ///   for the commonest words reads about `documents / 4` bytes for each.
   static func appendPostings(_ postings: [(Int32, UInt8)], documents: Int, to out: inout [UInt8]) {
     appendVarint(postings.count, to: &out)
-    func list(_ items: [(Int32, UInt8)], into out: inout [UInt8]) {
+    let denseCount = (documents + 3) / 4
+    // A gap costs a byte or two and a weight one: about 2.2 bytes a posting.
+    if denseCount < postings.count * 2 {
+      out.append(2)
+      var levels = [UInt8](repeating: 0, count: denseCount)
+      for (document, weight) in postings {
+        levels[Int(document) >> 2] |= level(of: weight) << (UInt8(document & 3) * 2)
+      }
+      appendVarint(levels.count, to: &out)
+      out += levels
+    } else {
+      out.append(0)
       var previous: Int32 = -1
-      for (document, weight) in items {
+      for (document, weight) in postings {
         appendVarint(Int(document - previous), to: &out)
         out.append(weight)
         previous = document
       }
     }
-    let heavy = postings.filter { $0.1 != 1 }
-    // A gap costs a byte or two and a weight one: about 2.2 bytes a posting.
-    if (documents + 7) / 8 + heavy.count * 3 < postings.count * 2 {
-      out.append(1)
-      var bits = [UInt8](repeating: 0, count: (documents + 7) / 8)
-      for (document, _) in postings { bits[Int(document) >> 3] |= 1 << UInt8(document & 7) }
-      appendVarint(bits.count, to: &out)
-      out += bits
-      appendVarint(heavy.count, to: &out)
-      list(heavy, into: &out)
-    } else {
-      out.append(0)
-      list(postings, into: &out)
-    }
+  }
+
+  /// A weight in two bits: 1 once in the body, 2 a few times or in the description,
+  /// 3 in the title or often. `tim-kiem.js` reads them back as weights 1, 3 and 8.
+  static func level(of weight: UInt8) -> UInt8 {
+    weight <= 1 ? 1 : weight < 8 ? 2 : 3
   }
 
   static func appendVarint(_ value: Int, to out: inout [UInt8]) {
