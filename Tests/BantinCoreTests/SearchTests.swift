@@ -94,8 +94,12 @@ struct SearchTests {
     #expect(try postings("đang3 uy3", in: index).map { "\($0.0):\($0.1)" } == ["0:1", "1:8"])
     #expect(try postings("hoi", in: index).map { "\($0.0):\($0.1)" } == ["0:3"])
     #expect(try postings("dang", in: index).map { "\($0.0):\($0.1)" } == ["0:3", "1:8"])
-    // Pairs with no mark are not written twice.
+    // Pairs with no mark are not written twice; a tone alone is a mark ("hỏi nghỉ").
     #expect(try postings("tin0 b0", in: index).isEmpty)
+    let terms = SearchIndex.terms(title: "", description: "", body: "hỏi nghỉ ba lần")
+    #expect(
+      terms.keys.indices.map { String(decoding: terms.term($0), as: UTF8.self) }
+        == ["hoi", "nghi", "hoi nghi", "hoi3 nghi3", "ba", "nghi ba", "nghi3 ba0", "lan", "ba lan", "ba0 lân1"])
     let names = index.files.map(\.name)
     #expect(names.contains("meta.json") && names.contains("facets.json") && names.contains("d0.json"))
     let records = try #require(index.files.first { $0.name == "d0.json" })

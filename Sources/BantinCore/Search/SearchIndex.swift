@@ -51,29 +51,37 @@ public struct SearchIndex: Sendable {
     /// FNV-1a, 32 bits: which shard it goes in, as `tim-kiem.js` computes it.
     var shardHashes: [UInt32] = []
     var weights: [Int] = []
-    var places: [UInt64: Int] = [:]
+    var places = KeyTable(capacity: 1024)
 
-    /// Adds a syllable, or a pair of them (`first second`), with `weight`.
-    mutating func add(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>? = nil, weight: Int) {
+    /// A syllable's key: FNV-1a, 64 bits, of its bytes.
+    static func key(_ bytes: ArraySlice<UInt8>) -> UInt64 {
       var key: UInt64 = 0xcbf2_9ce4_8422_2325
-      var shardHash: UInt32 = 0x811c_9dc5
-      @inline(__always) func mix(_ byte: UInt8) {
-        key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-        shardHash = (shardHash ^ UInt32(byte)) &* 0x0100_0193
-      }
-      for byte in first { mix(byte) }
-      if let second {
-        mix(0x20)
-        for byte in second { mix(byte) }
-      }
-      if let place = places[key] {
-        weights[place] += weight
+      for byte in bytes { key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+      return key
+    }
+
+    /// A pair's key, from its syllables' keys (not from its bytes: each word is
+    /// hashed once, however many terms it is part of).
+    static func key(_ first: UInt64, _ second: UInt64) -> UInt64 {
+      var mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (second &+ 0x632B_E59B_D9B4_E019)
+      mixed = (mixed ^ (mixed >> 31)) &* 0xBF58_476D_1CE4_E5B9
+      return mixed ^ (mixed >> 29)
+    }
+
+    /// Adds a syllable, or a pair of them (`first second`), with `weight`, under
+    /// `key`; the shard hash is computed the first time a term is seen.
+    mutating func add(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>? = nil, key: UInt64, weight: Int) {
+      if let place = places.value(for: key, orInsert: Int32(keys.count)) {
+        weights[Int(place)] += weight
         return
       }
-      places[key] = keys.count
+      var shardHash: UInt32 = 0x811c_9dc5
+      for byte in first { shardHash = (shardHash ^ UInt32(byte)) &* 0x0100_0193 }
       starts.append(Int32(bytes.count))
       bytes.append(contentsOf: first)
       if let second {
+        shardHash = (shardHash ^ 0x20) &* 0x0100_0193
+        for byte in second { shardHash = (shardHash ^ UInt32(byte)) &* 0x0100_0193 }
         bytes.append(0x20)
         bytes.append(contentsOf: second)
       }
@@ -156,68 +164,79 @@ public struct SearchIndex: Sendable {
   }
 
   /// Each shard's file. The shards are made in a few groups on every core; each group
-  /// reads every document's terms and keeps those of its shards.
+  /// reads every document's terms once to count its shards' postings and once to
+  /// place them by shard, in document order, then makes each shard on its own (a
+  /// shard's terms fit in the processor's cache, the whole index's do not).
   static func shardFiles(_ documents: [DocumentTerms], count: Int) -> [[UInt8]] {
     let mask = UInt32(count - 1)
     let groups = min(count, 8)
-    let made = Array(0..<groups).parallelMap(chunkSize: 1) { group -> [(Int, [UInt8])] in
-      // Each term once (where its bytes are) and its postings as a list threaded
-      // through flat arrays, in document order: no array per term.
-      var place: [UInt64: Int32] = [:]
-      var termDocument: [Int32] = []
-      var termIndex: [Int32] = []
-      var termShard: [Int32] = []
-      var termFirst: [Int32] = []
-      var termLast: [Int32] = []
-      var termCount: [Int32] = []
-      var postingDocument: [Int32] = []
-      var postingWeight: [UInt8] = []
-      var postingNext: [Int32] = []
+    let groupMask = UInt32(groups - 1)  // both counts are powers of two
+    let made = Array(0..<UInt32(groups)).parallelMap(chunkSize: 1) { group -> [(Int, [UInt8])] in
+      var starts = [Int](repeating: 0, count: count + 1)
+      for terms in documents {
+        for hash in terms.shardHashes where hash & groupMask == group { starts[Int(hash & mask) + 1] += 1 }
+      }
+      for shard in 0..<count { starts[shard + 1] += starts[shard] }
+      var next = starts
+      let total = starts[count]
+      var postingDocument = [Int32](repeating: 0, count: total)
+      var postingIndex = [Int32](repeating: 0, count: total)
+      var postingKey = [UInt64](repeating: 0, count: total)
+      var postingWeight = [UInt8](repeating: 0, count: total)
       for (number, terms) in documents.enumerated() {
-        for index in terms.keys.indices {
-          let shard = Int(terms.shardHashes[index] & mask)
-          guard shard % groups == group else { continue }
-          let posting = Int32(postingDocument.count)
-          postingDocument.append(Int32(number))
-          postingWeight.append(UInt8(min(terms.weights[index], 255)))
-          postingNext.append(-1)
-          let key = terms.keys[index]
-          if let term = place[key] {
-            postingNext[Int(termLast[Int(term)])] = posting
-            termLast[Int(term)] = posting
-            termCount[Int(term)] += 1
-          } else {
-            place[key] = Int32(termDocument.count)
-            termDocument.append(Int32(number))
-            termIndex.append(Int32(index))
-            termShard.append(Int32(shard))
-            termFirst.append(posting)
-            termLast.append(posting)
-            termCount.append(1)
-          }
+        for (index, hash) in terms.shardHashes.enumerated() where hash & groupMask == group {
+          let shard = Int(hash & mask)
+          let at = next[shard]
+          next[shard] = at + 1
+          postingDocument[at] = Int32(number)
+          postingIndex[at] = Int32(index)
+          postingKey[at] = terms.keys[index]
+          postingWeight[at] = UInt8(min(terms.weights[index], 255))
         }
       }
-      var byShard: [Int: [Int]] = [:]
-      for term in termShard.indices { byShard[Int(termShard[term]), default: []].append(term) }
-      return byShard.map { shard, members in
-        let sorted = members.map { ($0, documents[Int(termDocument[$0])].term(Int(termIndex[$0]))) }
-          .sorted { $0.1.lexicographicallyPrecedes($1.1) }
+      var files: [(Int, [UInt8])] = []
+      for shard in 0..<count where starts[shard] < starts[shard + 1] {
+        let range = starts[shard]..<starts[shard + 1]
+        // Each posting's term, numbered in the order the documents first hold them.
+        var table = KeyTable(capacity: range.count)
+        var termOf = [Int32](repeating: 0, count: range.count)
+        var firstPosting: [Int] = []
+        var termCounts: [Int] = []
+        for at in range {
+          if let term = table.value(for: postingKey[at], orInsert: Int32(termCounts.count)) {
+            termOf[at - range.lowerBound] = term
+            termCounts[Int(term)] += 1
+          } else {
+            termOf[at - range.lowerBound] = Int32(termCounts.count)
+            termCounts.append(1)
+            firstPosting.append(at)
+          }
+        }
+        // The postings by term, each term's in document order.
+        var termStarts = [Int](repeating: 0, count: termCounts.count + 1)
+        for term in termCounts.indices { termStarts[term + 1] = termStarts[term] + termCounts[term] }
+        var fill = termStarts
+        var byTerm = [Int](repeating: 0, count: range.count)
+        for at in range {
+          let term = Int(termOf[at - range.lowerBound])
+          byTerm[fill[term]] = at
+          fill[term] += 1
+        }
         var out = Array("BTS3".utf8)
-        appendVarint(sorted.count, to: &out)
-        for (term, bytes) in sorted {
+        appendVarint(termCounts.count, to: &out)
+        for term in termCounts.indices {
+          let first = firstPosting[term]
+          let bytes = documents[Int(postingDocument[first])].term(Int(postingIndex[first]))
           appendVarint(bytes.count, to: &out)
           out += bytes
-          var postings: [(Int32, UInt8)] = []
-          postings.reserveCapacity(Int(termCount[term]))
-          var posting = termFirst[term]
-          while posting >= 0 {
-            postings.append((postingDocument[Int(posting)], postingWeight[Int(posting)]))
-            posting = postingNext[Int(posting)]
+          let postings = byTerm[termStarts[term]..<termStarts[term + 1]].map {
+            (postingDocument[$0], postingWeight[$0])
           }
           appendPostings(postings, documents: documents.count, to: &out)
         }
-        return (shard, out)
+        files.append((shard, out))
       }
+      return files
     }
     var files = Array(repeating: Array("BTS3".utf8) + [0], count: count)
     for (shard, bytes) in made.joined() { files[shard] = bytes }
@@ -232,17 +251,30 @@ public struct SearchIndex: Sendable {
     var scanner = SyllableScanner()
     for (text, weight, html) in [(title, 8, false), (description, 3, false), (labels, 3, false), (body, 1, true)] {
       scanner.scan(text, html: html)
+      var previous: (folded: UInt64, exact: UInt64, plain: Bool) = (0, 0, true)
       for word in scanner.words.indices {
         let folded = scanner.folded(word)
-        terms.add(folded, weight: weight)
-        guard word > 0 else { continue }
-        terms.add(scanner.folded(word - 1), folded, weight: weight)
-        if !scanner.isPlain(word) || !scanner.isPlain(word - 1) {
-          terms.add(scanner.exact(word - 1), scanner.exact(word), weight: weight)
+        let plain = scanner.isPlain(word)
+        let current = (
+          folded: DocumentTerms.key(folded), exact: plain ? 0 : DocumentTerms.key(scanner.exact(word)), plain: plain
+        )
+        terms.add(folded, key: current.folded, weight: weight)
+        if word > 0 {
+          terms.add(
+            scanner.folded(word - 1), folded, key: DocumentTerms.key(previous.folded, current.folded), weight: weight)
+          if !plain || !previous.plain {
+            // A plain word's exact key is wanted only beside a marked one.
+            let exactPrevious = previous.plain ? DocumentTerms.key(scanner.exact(word - 1)) : previous.exact
+            let exactCurrent = plain ? DocumentTerms.key(scanner.exact(word)) : current.exact
+            terms.add(
+              scanner.exact(word - 1), scanner.exact(word), key: DocumentTerms.key(exactPrevious, exactCurrent),
+              weight: weight)
+          }
         }
+        previous = current
       }
     }
-    terms.places = [:]
+    terms.places = KeyTable(capacity: 0)
     return terms
   }
 

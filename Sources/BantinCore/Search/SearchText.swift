@@ -93,14 +93,15 @@ struct SyllableScanner {
     return nil
   }
 
-  private var folded: [UInt8] = []
-  private var exact: [UInt8] = []
+  /// Where the word being read starts in `foldedBytes` and `exactBytes`.
+  private var foldedStart = 0
+  private var exactStart = 0
   private var tone: UInt8 = 0
   /// The words of the last scan: their folded and exact bytes, one after another.
   private(set) var foldedBytes: [UInt8] = []
   private(set) var exactBytes: [UInt8] = []
   /// For each word, where its bytes end in `foldedBytes` and `exactBytes`.
-  private(set) var words: [(folded: Int, exact: Int)] = []
+  private(set) var words: [(folded: Int, exact: Int, plain: Bool)] = []
 
   func folded(_ word: Int) -> ArraySlice<UInt8> {
     foldedBytes[(word == 0 ? 0 : words[word - 1].folded)..<words[word].folded]
@@ -111,11 +112,7 @@ struct SyllableScanner {
   }
 
   /// Whether a word has no mark and no tone (its exact form is its folded one and `0`).
-  func isPlain(_ word: Int) -> Bool {
-    let folded = folded(word)
-    let exact = exact(word)
-    return exact.count == folded.count + 1 && exact.starts(with: folded)
-  }
+  func isPlain(_ word: Int) -> Bool { words[word].plain }
 
   /// Reads the words of `text` into `words` (the last scan's are dropped); each exact
   /// form ends with its tone digit. With `html`, tags are skipped and character
@@ -124,6 +121,9 @@ struct SyllableScanner {
     foldedBytes.removeAll(keepingCapacity: true)
     exactBytes.removeAll(keepingCapacity: true)
     words.removeAll(keepingCapacity: true)
+    foldedStart = 0
+    exactStart = 0
+    tone = 0
     var inTag = false
     var entity: String.UnicodeScalarView?
     func letter(_ scalar: Unicode.Scalar) {
@@ -131,11 +131,11 @@ struct SyllableScanner {
       if value < 0x80 {
         switch value {
         case 0x61...0x7A, 0x30...0x39:
-          folded.append(UInt8(value))
-          exact.append(UInt8(value))
+          foldedBytes.append(UInt8(value))
+          exactBytes.append(UInt8(value))
         case 0x41...0x5A:
-          folded.append(UInt8(value + 0x20))
-          exact.append(UInt8(value + 0x20))
+          foldedBytes.append(UInt8(value + 0x20))
+          exactBytes.append(UInt8(value + 0x20))
         default:
           flush()
         }
@@ -144,12 +144,12 @@ struct SyllableScanner {
       if let known = SyllableScanner.known(value) {
         var bytes = known.folded
         for _ in 0..<known.foldedCount {
-          folded.append(UInt8(truncatingIfNeeded: bytes))
+          foldedBytes.append(UInt8(truncatingIfNeeded: bytes))
           bytes >>= 8
         }
         bytes = known.exact
         for _ in 0..<known.exactCount {
-          exact.append(UInt8(truncatingIfNeeded: bytes))
+          exactBytes.append(UInt8(truncatingIfNeeded: bytes))
           bytes >>= 8
         }
         if known.tone != 0 { tone = known.tone }
@@ -157,11 +157,11 @@ struct SyllableScanner {
       }
       let digit = SyllableScanner.tone(value)
       if digit != 0 {
-        if !folded.isEmpty { tone = digit }
+        if foldedBytes.count > foldedStart { tone = digit }
         return
       }
       if scalar.properties.generalCategory == .nonspacingMark {
-        if !exact.isEmpty { appendMark(scalar) }
+        if exactBytes.count > exactStart { appendMark(scalar) }
         return
       }
       guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
@@ -169,8 +169,8 @@ struct SyllableScanner {
         return
       }
       let lower = Array(scalar.properties.lowercaseMapping.utf8)
-      folded += lower
-      exact += lower
+      foldedBytes += lower
+      exactBytes += lower
     }
     for scalar in text.unicodeScalars {
       guard html else {
@@ -209,24 +209,24 @@ struct SyllableScanner {
 
   private mutating func appendMark(_ mark: Unicode.Scalar) {
     // Rare (text not in NFC): the base letter and its mark are composed again.
-    var last = String.UnicodeScalarView()
-    var bytes = exact
-    while let tail = bytes.last, tail & 0xC0 == 0x80 { bytes.removeLast() }
-    if !bytes.isEmpty { bytes.removeLast() }
-    let lastScalar = String(decoding: exact[bytes.count...], as: UTF8.self).unicodeScalars
-    last.append(contentsOf: lastScalar)
+    var end = exactBytes.count
+    while end > exactStart, exactBytes[end - 1] & 0xC0 == 0x80 { end -= 1 }
+    if end > exactStart { end -= 1 }
+    var last = String(decoding: exactBytes[end...], as: UTF8.self).unicodeScalars
     last.append(mark)
-    exact = bytes + Array(String(last).precomposedStringWithCanonicalMapping.utf8)
+    exactBytes.removeSubrange(end...)
+    exactBytes += Array(String(last).precomposedStringWithCanonicalMapping.utf8)
   }
 
   private mutating func flush() {
-    guard !folded.isEmpty else { return }
-    exact.append(0x30 + tone)
-    foldedBytes += folded
-    exactBytes += exact
-    words.append((foldedBytes.count, exactBytes.count))
-    folded.removeAll(keepingCapacity: true)
-    exact.removeAll(keepingCapacity: true)
+    guard foldedBytes.count > foldedStart else { return }
+    let plain =
+      tone == 0 && exactBytes.count - exactStart == foldedBytes.count - foldedStart
+      && exactBytes[exactStart...].elementsEqual(foldedBytes[foldedStart...])
+    exactBytes.append(0x30 + tone)
+    words.append((foldedBytes.count, exactBytes.count, plain))
+    foldedStart = foldedBytes.count
+    exactStart = exactBytes.count
     tone = 0
   }
 }
