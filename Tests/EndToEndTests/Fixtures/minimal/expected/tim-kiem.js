@@ -84,6 +84,9 @@
     return hash;
   }
 
+  // A shard is read once for where each term's postings start; a term's postings are
+  // decoded only when a query asks for it.
+  var LEVELS = [0, 1, 3, 8];
   function parseShard(buffer) {
     var bytes = new Uint8Array(buffer), at = 4, terms = new Map(), decoder = new TextDecoder();
     function varint() {
@@ -96,30 +99,48 @@
       var length = varint();
       var term = decoder.decode(bytes.subarray(at, at + length));
       at += length;
-      var n = varint(), form = bytes[at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
-      if (form === 1) {
-        // One bit per document (weight 1), then the postings of other weights.
-        var length = varint(), k = 0;
-        for (j = 0; j < length; j++) {
-          var byte = bytes[at + j];
-          for (var bit = 0; byte && bit < 8; bit++) if (byte & (1 << bit)) { ids[k] = j * 8 + bit; weights[k++] = 1; }
-        }
-        at += length;
-        var heavy = varint(), index = new Map();
-        for (j = 0; j < n; j++) index.set(ids[j], j);
-        for (j = 0; j < heavy; j++) { id += varint(); weights[index.get(id)] = bytes[at++]; }
-      } else {
-        for (j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
-      }
-      terms.set(term, { ids: ids, weights: weights });
+      var start = at, n = varint(), form = bytes[at++];
+      if (form === 2) { var size = varint(); at += size; }  // (not at += varint(): at is read first)
+      else for (var j = 0; j < n; j++) { while (bytes[at++] & 0x80); at++; }
+      terms.set(term, start);
     }
-    return terms;
+    return { bytes: bytes, terms: terms, decoded: new Map() };
+  }
+  function decode(bytes, at) {
+    function varint() {
+      var value = 0, shift = 0, byte;
+      do { byte = bytes[at++]; value += (byte & 0x7f) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
+      return value;
+    }
+    var n = varint(), form = bytes[at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
+    if (form === 2) {
+      // Two bits a document: its weight's level.
+      var size = varint(), k = 0;
+      for (j = 0; j < size; j++) {
+        var byte = bytes[at + j];
+        for (var slot = 0; byte; slot++, byte >>= 2) if (byte & 3) { ids[k] = j * 4 + slot; weights[k++] = LEVELS[byte & 3]; }
+      }
+    } else {
+      for (j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
+    }
+    return { ids: ids, weights: weights };
   }
 
+  function shardOf(term) { return (fnv1a(term) & (meta.shards - 1)).toString(16); }
   function postings(term) {
-    var shard = (fnv1a(term) & (meta.shards - 1)).toString(16);
+    var shard = shardOf(term);
     if (!shards[shard]) shards[shard] = get(shard + ".bin", true).then(parseShard);
-    return shards[shard].then(function (terms) { return terms.get(term) || null; });
+    return shards[shard].then(function (s) {
+      if (!s.terms.has(term)) return null;
+      if (!s.decoded.has(term)) s.decoded.set(term, decode(s.bytes, s.terms.get(term)));
+      return s.decoded.get(term);
+    });
+  }
+  function terms(q) { return q.uni.concat(q.pairs, q.exact); }
+  // Whether answering the query fetches nothing more.
+  function ready(text) {
+    if (!meta) return false;
+    return terms(query(text)).every(function (term) { return shards[shardOf(term)]; });
   }
 
   function query(text) {
@@ -139,35 +160,37 @@
   }
 
   function run(q) {
-    var terms = q.uni.concat(q.pairs, q.exact);
-    return Promise.all(terms.map(postings)).then(function (found) {
+    return Promise.all(terms(q).map(postings)).then(function (found) {
       var uni = found.slice(0, q.uni.length), pairs = found.slice(q.uni.length, q.uni.length + q.pairs.length);
       var exact = found.slice(q.uni.length + q.pairs.length);
       if (!uni.length || uni.some(function (p) { return !p; })) return [];
       if (q.quoted && pairs.some(function (p) { return !p; })) return [];
-      var N = meta.docs, score = new Map();
-      // Every document that holds every syllable: the rarest list first.
-      var lists = uni.slice().sort(function (a, b) { return a.ids.length - b.ids.length; });
-      var keep = new Set(lists[0].ids);
-      lists.slice(1).forEach(function (p) { var next = new Set(); p.ids.forEach(function (id) { if (keep.has(id)) next.add(id); }); keep = next; });
-      keep.forEach(function (id) { score.set(id, { id: id, pairs: 0, exact: 0, score: 0 }); });
-      function add(p, field, factor) {
+      // Every document that holds every syllable, counted in arrays of one slot a
+      // document: no set or map, whatever the number of postings.
+      var N = meta.docs, held = new Uint8Array(N), pairsHeld = new Uint8Array(N), exactHeld = new Uint8Array(N);
+      var score = new Float64Array(N);
+      function add(p, counts, factor) {
         if (!p) return;
-        var idf = Math.log(1 + N / p.ids.length);
-        for (var i = 0; i < p.ids.length; i++) {
-          var s = score.get(p.ids[i]);
-          if (!s) continue;
-          if (field) s[field] += 1;
-          s.score += factor * idf * Math.log(1 + p.weights[i]);
+        var idf = Math.log(1 + N / p.ids.length), ids = p.ids, weights = p.weights;
+        for (var i = 0; i < ids.length; i++) {
+          counts[ids[i]]++;
+          score[ids[i]] += factor * idf * Math.log(1 + weights[i]);
         }
       }
-      uni.forEach(function (p) { add(p, null, 1); });
-      pairs.forEach(function (p) { add(p, "pairs", 2); });
-      exact.forEach(function (p) { add(p, "exact", 2); });
-      var results = Array.from(score.values());
-      if (q.quoted) results = results.filter(function (s) { return s.pairs === q.pairs.length; });
-      // The phrase first, then the accents as typed, then the score, then the newest.
-      results.sort(function (a, b) { return b.pairs - a.pairs || b.exact - a.exact || b.score - a.score || a.id - b.id; });
+      uni.forEach(function (p) { add(p, held, 1); });
+      pairs.forEach(function (p) { add(p, pairsHeld, 2); });
+      exact.forEach(function (p) { add(p, exactHeld, 2); });
+      // The phrase first, then the accents as typed, then the score, then the newest:
+      // one number a result (4 + 4 + 20 + 21 bits), sorted natively.
+      var all = uni.length, count = 0, keys = new Float64Array(N), ID = 2097152;
+      for (var id = 0; id < N; id++) {
+        if (held[id] !== all || (q.quoted && pairsHeld[id] !== pairs.length)) continue;
+        var rank = Math.min(pairsHeld[id], 15) * 16 + Math.min(exactHeld[id], 15);
+        keys[count++] = (rank * 1048576 + Math.min(Math.round(score[id] * 1000), 1048575)) * ID + (ID - 1 - id);
+      }
+      keys = keys.subarray(0, count).sort();
+      var results = new Array(count);
+      for (var i = 0; i < count; i++) results[i] = { id: ID - 1 - keys[count - 1 - i] % ID };
       return results;
     });
   }
@@ -280,12 +303,14 @@
   }
 
   form.addEventListener("submit", function (event) { event.preventDefault(); search(); });
-  // As the reader types: at once after a space (a word is whole), else once typing
-  // pauses for a moment, so that half-typed words fetch nothing.
+  // As the reader types: at once after a space (a word is whole) or when the index
+  // files the query needs are here already, else once typing pauses for a moment, so
+  // that half-typed words fetch nothing.
   var timer = 0;
   input.addEventListener("input", function (event) {
     clearTimeout(timer);
-    if (event.data === " " || !event.isTrusted) search(); else timer = setTimeout(search, 60);
+    if (event.data === " " || !event.isTrusted || ready(input.value.trim())) search();
+    else timer = setTimeout(search, 25);
   });
   if (sectionSelect) sectionSelect.addEventListener("change", search);
   if (yearSelect) yearSelect.addEventListener("change", search);
