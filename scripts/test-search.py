@@ -10,6 +10,7 @@ and HTML in a title. Each query's result addresses are compared exactly.
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -160,5 +161,13 @@ def results_now(driver):
         ".map(a => new URL(a.href).pathname)")
 
 
+def give_up(*_):
+    # A page whose script never returns (an endless loop) stalls every WebDriver call;
+    # the test fails instead of holding CI until its limit.
+    raise SystemExit("search: no answer from the page in 300 s (a script that never returns?)")
+
+
 if __name__ == "__main__":
+    signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(300)
     sys.exit(main())
