@@ -87,6 +87,8 @@
   // A shard is read once for where each term's postings start; a term's postings are
   // decoded only when a query asks for it.
   var LEVELS = [0, 1, 3, 8];
+  // log(1 + weight) for every weight a posting can have (0–255).
+  var LOG = new Float64Array(256).map(function (_, w) { return Math.log(1 + w); });
   function parseShard(buffer) {
     var bytes = new Uint8Array(buffer), at = 4, terms = new Map(), decoder = new TextDecoder();
     function varint() {
@@ -171,10 +173,10 @@
       var score = new Float64Array(N);
       function add(p, counts, factor) {
         if (!p) return;
-        var idf = Math.log(1 + N / p.ids.length), ids = p.ids, weights = p.weights;
+        var idf = factor * Math.log(1 + N / p.ids.length), ids = p.ids, weights = p.weights;
         for (var i = 0; i < ids.length; i++) {
           counts[ids[i]]++;
-          score[ids[i]] += factor * idf * Math.log(1 + weights[i]);
+          score[ids[i]] += idf * LOG[weights[i]];
         }
       }
       uni.forEach(function (p) { add(p, held, 1); });
