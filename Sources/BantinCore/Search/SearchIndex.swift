@@ -251,23 +251,17 @@ public struct SearchIndex: Sendable {
     var scanner = SyllableScanner()
     for (text, weight, html) in [(title, 8, false), (description, 3, false), (labels, 3, false), (body, 1, true)] {
       scanner.scan(text, html: html)
-      var previous: (folded: UInt64, exact: UInt64, plain: Bool) = (0, 0, true)
+      var previous: (folded: UInt64, exact: UInt64) = (0, 0)
       for word in scanner.words.indices {
         let folded = scanner.folded(word)
-        let plain = scanner.isPlain(word)
-        let current = (
-          folded: DocumentTerms.key(folded), exact: plain ? 0 : DocumentTerms.key(scanner.exact(word)), plain: plain
-        )
+        let current = (folded: DocumentTerms.key(folded), exact: DocumentTerms.key(scanner.exact(word)))
         terms.add(folded, key: current.folded, weight: weight)
         if word > 0 {
           terms.add(
             scanner.folded(word - 1), folded, key: DocumentTerms.key(previous.folded, current.folded), weight: weight)
-          if !plain || !previous.plain {
-            // A plain word's exact key is wanted only beside a marked one.
-            let exactPrevious = previous.plain ? DocumentTerms.key(scanner.exact(word - 1)) : previous.exact
-            let exactCurrent = plain ? DocumentTerms.key(scanner.exact(word)) : current.exact
+          if !scanner.isPlain(word) || !scanner.isPlain(word - 1) {
             terms.add(
-              scanner.exact(word - 1), scanner.exact(word), key: DocumentTerms.key(exactPrevious, exactCurrent),
+              scanner.exact(word - 1), scanner.exact(word), key: DocumentTerms.key(previous.exact, current.exact),
               weight: weight)
           }
         }

@@ -84,46 +84,48 @@
     return hash;
   }
 
-  // A shard is read once for where each term's postings start; a term's postings are
-  // decoded only when a query asks for it.
   var LEVELS = [0, 1, 3, 8];
   // log(1 + weight) for every weight a posting can have (0–255).
   var LOG = new Float64Array(256).map(function (_, w) { return Math.log(1 + w); });
+  // Reads a shard's bytes from `at` on.
+  function cursor(bytes, at) {
+    return {
+      at: at,
+      varint: function () {
+        var value = 0, shift = 0, byte;
+        do { byte = bytes[this.at++]; value += (byte & 0x7f) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
+        return value;
+      }
+    };
+  }
+  // A shard is read once for where each term's postings start; a term's postings are
+  // decoded only when a query asks for it.
   function parseShard(buffer) {
-    var bytes = new Uint8Array(buffer), at = 4, terms = new Map(), decoder = new TextDecoder();
-    function varint() {
-      var value = 0, shift = 0, byte;
-      do { byte = bytes[at++]; value += (byte & 0x7f) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
-      return value;
-    }
-    var count = varint();
+    var bytes = new Uint8Array(buffer), c = cursor(bytes, 4), terms = new Map(), decoder = new TextDecoder();
+    var count = c.varint();
     for (var i = 0; i < count; i++) {
-      var length = varint();
-      var term = decoder.decode(bytes.subarray(at, at + length));
-      at += length;
-      var start = at, n = varint(), form = bytes[at++];
-      if (form === 2) { var size = varint(); at += size; }  // (not at += varint(): at is read first)
-      else for (var j = 0; j < n; j++) { while (bytes[at++] & 0x80); at++; }
+      var length = c.varint();
+      var term = decoder.decode(bytes.subarray(c.at, c.at + length));
+      c.at += length;
+      var start = c.at, n = c.varint(), form = bytes[c.at++];
+      if (form === 2) { var size = c.varint(); c.at += size; }
+      else for (var j = 0; j < n; j++) { c.varint(); c.at++; }
       terms.set(term, start);
     }
     return { bytes: bytes, terms: terms, decoded: new Map() };
   }
   function decode(bytes, at) {
-    function varint() {
-      var value = 0, shift = 0, byte;
-      do { byte = bytes[at++]; value += (byte & 0x7f) * Math.pow(2, shift); shift += 7; } while (byte & 0x80);
-      return value;
-    }
-    var n = varint(), form = bytes[at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
+    var c = cursor(bytes, at);
+    var n = c.varint(), form = bytes[c.at++], ids = new Int32Array(n), weights = new Uint8Array(n), id = -1, j;
     if (form === 2) {
       // Two bits a document: its weight's level.
-      var size = varint(), k = 0;
+      var size = c.varint(), k = 0;
       for (j = 0; j < size; j++) {
-        var byte = bytes[at + j];
+        var byte = bytes[c.at + j];
         for (var slot = 0; byte; slot++, byte >>= 2) if (byte & 3) { ids[k] = j * 4 + slot; weights[k++] = LEVELS[byte & 3]; }
       }
     } else {
-      for (j = 0; j < n; j++) { id += varint(); ids[j] = id; weights[j] = bytes[at++]; }
+      for (j = 0; j < n; j++) { id += c.varint(); ids[j] = id; weights[j] = bytes[c.at++]; }
     }
     return { ids: ids, weights: weights };
   }
