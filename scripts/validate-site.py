@@ -10,7 +10,8 @@
   +07:00, every loc absolute;
 - every application/ld+json block parses as JSON, is a NewsArticle with the fields
   search engines want, and holds no raw '<';
-- axe-core in headless Chromium (selenium + chromedriver) on the given pages: no
+- axe-core in headless Chromium (selenium + chromedriver) on the given pages, in
+  light and dark colour schemes: no
   violations.
 
 Exits 1 on the first kind of failure, printing every failure of that kind.
@@ -135,19 +136,30 @@ def check_axe(out, pages):
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     problems = []
     try:
-        for page in pages:
-            for width in (390, 1280):
-                driver.set_window_size(width, 900)
-                driver.get(f"http://127.0.0.1:{server.server_port}{page}")
-                results = Axe().run(driver)
-                for violation in results["violations"]:
-                    targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                    problems.append(f"{page} at {width}px: {violation['id']}: {violation['help']} ({targets})")
+        for scheme in ("light", "dark"):
+            # The stylesheet's `prefers-color-scheme: dark` colours, as a reader's
+            # phone in dark mode asks for them.
+            driver.execute_cdp_cmd(
+                "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+            )
+            for page in pages:
+                for width in (390, 1280):
+                    driver.set_window_size(width, 900)
+                    driver.get(f"http://127.0.0.1:{server.server_port}{page}")
+                    applied = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+                    if applied != (scheme == "dark"):
+                        problems.append(f"{page}: the {scheme} colour scheme was not applied")
+                    results = Axe().run(driver)
+                    for violation in results["violations"]:
+                        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                        problems.append(
+                            f"{page} at {width}px, {scheme}: {violation['id']}: {violation['help']} ({targets})"
+                        )
     finally:
         driver.quit()
         server.shutdown()
     fail(problems, "axe-core")
-    print(f"axe-core: no violations on {len(pages)} pages at 390 and 1280 px")
+    print(f"axe-core: no violations on {len(pages)} pages at 390 and 1280 px, light and dark")
 
 
 def main():

@@ -25,7 +25,7 @@ echo "Nu HTML Checker: ${#pages[@]} pages, no errors"
 
 echo "sample site:"
 python3 scripts/validate-site.py "$work/sample" --axe / \
-  /quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/ /tags/quoc-phong/
+  /quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/ /tags/quoc-phong/ /viet-tat/
 echo "portal fixture:"
 python3 scripts/validate-site.py "$work/portal" --axe / /page/2/ \
   /tin-tuc/hoi-nghi-dan-van-kheo/ /tags/dan-van/ /tags/ /luu-tru/ /2024/ /404.html "/tim-kiem/?q=dan+van"

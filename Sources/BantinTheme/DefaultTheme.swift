@@ -19,6 +19,7 @@ public enum DefaultTheme {
     "404.mustache": PackageResources._04_mustache,  // SwiftPM replaces a leading digit
     "alias.mustache": PackageResources.alias_mustache,
     "search.mustache": PackageResources.search_mustache,
+    "glossary.mustache": PackageResources.glossary_mustache,
     "partials/head.mustache": PackageResources.head_mustache,
     "partials/cards.mustache": PackageResources.cards_mustache,
     "partials/pagination.mustache": PackageResources.pagination_mustache,

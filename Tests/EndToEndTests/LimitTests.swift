@@ -234,7 +234,7 @@ struct LimitTests {
     run = try build(site)
     #expect(
       run.errors == """
-        site.yml: error: the site would publish 114 files, more than the 100 allowed (maxOutputFiles)
+        site.yml: error: the site would publish 115 files, more than the 100 allowed (maxOutputFiles)
         bantin: 1 error; ./public is unchanged
 
         """)

@@ -163,7 +163,8 @@ struct PortalTests {
     #expect(try !page("page/2/index.html").contains("page-text"))
     #expect(
       try page("tin-tuc/index.html").contains(
-        "<div class=\"prose page-text\"><p>Tin tức về hoạt động của Đảng ủy, HĐND, UBND phường và các đoàn thể.</p>"))
+        "<div class=\"prose page-text\"><p>Tin tức về hoạt động của Đảng ủy, <abbr title=\"Hội đồng nhân dân\">HĐND</abbr>, <abbr title=\"Ủy ban nhân dân\">UBND</abbr> phường và các đoàn thể.</p>"
+      ))
     #expect(try !page("tin-tuc/page/2/index.html").contains("page-text"))
     #expect(try !page("tin-tuc/trong-phuong/index.html").contains("page-text"))  // an _index.md without a body
   }

@@ -38,7 +38,9 @@ struct SampleSiteTests {
         $0.path.rawValue == "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.html"
       })
     guard case .bytes(let bytes) = page.content else { throw TestFailure("the article page is not rendered") }
+    // The words, without the glossary's `<abbr>` around abbreviations (tested below).
     let html = String(decoding: bytes, as: UTF8.self)
+      .replacingOccurrences(of: #"<abbr title="[^"]*">([^<]*)</abbr>"#, with: "$1", options: .regularExpression)
     let expected = [
       "<p>\(HTML.escape(lines[0]))</p>",
       "<figcaption>\(HTML.escape(lines[1]))</figcaption>",
@@ -61,6 +63,34 @@ struct SampleSiteTests {
     #expect(body.components(separatedBy: "<figure>").count - 1 == 3)
     #expect(html.contains("<html lang=\"vi\">"))
     #expect(html.contains("<time datetime=\"2024-01-12T00:00:00+07:00\">Thứ Sáu, 12/01/2024</time>"))
+  }
+
+  @Test("the seed's abbreviations are spelled out on first use only, and listed on the glossary page")
+  func abbreviations() throws {
+    let result = golden.build()
+    let body = try #require(result.site?.articles.first?.bodyHTML)
+    let expansions = [
+      "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
+      "TTATGT": "trật tự an toàn giao thông", "ANTQ": "an ninh Tổ quốc", "ANCT": "an ninh chính trị",
+      "TTATXH": "trật tự an toàn xã hội", "đ/c": "đồng chí",
+    ]
+    for (abbreviation, expansion) in expansions {
+      #expect(
+        body.components(separatedBy: "<abbr title=\"\(expansion)\">\(abbreviation)</abbr>").count == 2,
+        "\(abbreviation)")
+    }
+    #expect(body.components(separatedBy: "<abbr ").count - 1 == expansions.count)
+    let glossary = try #require(
+      result.files.first { $0.path.rawValue == "viet-tat/index.html" }.flatMap { file -> String? in
+        guard case .bytes(let bytes) = file.content else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+      })
+    #expect(
+      glossary.contains(
+        "<dt><abbr title=\"Ủy ban nhân dân\">UBND</abbr></dt>\n      <dd>Ủy ban nhân dân</dd>"))
+    // Vietnamese order: ATTP before BCĐ before Đ/c before HĐND.
+    let order = ["ATTP", "BCĐ", "Đ/c", "HĐND"].map { glossary.range(of: ">\($0)</abbr>")?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil } && order.map { $0! } == order.map { $0! }.sorted(), "\(order)")
   }
 
   @Test("the three photos are published beside the article at each width, as WebP and JPEG, and are stand-ins")

@@ -69,6 +69,9 @@ public struct RenderedMarkdown: Sendable {
   public var diagnostics: [Diagnostic]
   /// The text before a `<!--more-->` line, Hugo's summary break; nil without one.
   public var summaryBeforeBreak: String? = nil
+  /// A warning for each word in capitals the glossary does not know, at its first
+  /// use (`bantin check` says them; a build does not).
+  public var unknownAbbreviations: [Diagnostic] = []
 }
 
 /// The one place that talks to libcmark. It parses in safe mode (raw HTML and
@@ -83,6 +86,7 @@ public enum CommonMark {
     firstLine: Int,
     in source: SourceText,
     shifts: ColumnShifts = ColumnShifts(),
+    glossary: Glossary? = nil,
     resolve: (MarkdownReference) -> ReferenceResolution
   ) -> RenderedMarkdown {
     var text = String(body)
@@ -112,6 +116,7 @@ public enum CommonMark {
     var breaks: [OpaquePointer] = []  // `<!--more-->`: taken out of the page
     var references: [MarkdownReference] = []
     var nodes: [OpaquePointer] = []
+    var texts: [OpaquePointer] = []  // running text, for the glossary
     var diagnostics: [Diagnostic] = []
     var rawHTML = RawHTMLText()
     var firstRawHTML: SourceLocation?
@@ -186,7 +191,10 @@ public enum CommonMark {
       case CMARK_NODE_TEXT:
         let literal = string(cmark_node_get_literal(node))
         walk.text(literal)
-        if walk.imageDepth == 0 { unsupported.text(literal, line: start(node).line, column: start(node).column) }
+        if walk.imageDepth == 0 {
+          unsupported.text(literal, line: start(node).line, column: start(node).column)
+          if glossary != nil { texts.append(node) }
+        }
       case CMARK_NODE_CODE:
         walk.text(string(cmark_node_get_literal(node)))
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
@@ -230,6 +238,17 @@ public enum CommonMark {
       }
     }
 
+    // Text nodes outside images: none is inside a node replaced or freed above.
+    var unknownAbbreviations: [Diagnostic] = []
+    if let glossary {
+      unknownAbbreviations = spellOut(glossary, in: texts) { node, offset in
+        let at = start(node)
+        let line = max(at.line, 1)
+        return source.location(
+          line: firstLine - 1 + line, byteColumn: shifts.original(line: line, byteColumn: max(at.column, 1) + offset))
+      }
+    }
+
     guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
       return RenderedMarkdown(
         html: "", wordCount: 0, firstParagraph: "", references: references,
@@ -240,7 +259,63 @@ public enum CommonMark {
       html: String(cString: rendered), wordCount: walk.words,
       firstParagraph: walk.firstParagraph.collapsingSpaces(), references: references,
       diagnostics: diagnostics,
-      summaryBeforeBreak: walk.beforeBreak.map { $0.collapsingSpaces() }.flatMap { $0.isEmpty ? nil : $0 })
+      summaryBeforeBreak: walk.beforeBreak.map { $0.collapsingSpaces() }.flatMap { $0.isEmpty ? nil : $0 },
+      unknownAbbreviations: unknownAbbreviations)
+  }
+
+  /// Publishes the first use of each abbreviation `glossary` knows in `texts` (text
+  /// nodes, in reading order) as `<abbr title="…">`, splitting its node; returns a
+  /// warning at the first use of each word in capitals it does not know.
+  private static func spellOut(
+    _ glossary: Glossary, in texts: [OpaquePointer], location: (OpaquePointer, Int) -> SourceLocation
+  ) -> [Diagnostic] {
+    var spelled = Set<String>()  // expansions: "Đ/c" and "đ/c" are one
+    var named = Set<String>()
+    var warnings: [Diagnostic] = []
+    for node in texts {
+      let literal = string(cmark_node_get_literal(node))
+      let words = Glossary.words(in: literal)
+      if words.isEmpty { continue }
+      let shouted = Glossary.isShouted(words)
+      var found: [(range: Range<String.Index>, expansion: String)] = []
+      for (word, offset) in words {
+        // "UBND/HĐND", "QP-AN": the whole word if the glossary knows it, else its parts.
+        let parts =
+          glossary.expansion(of: word) != nil
+          ? [word] : word.split(whereSeparator: { $0 == "/" || $0 == "-" })
+        for part in parts {
+          if let expansion = glossary.expansion(of: part) {
+            if !expansion.isEmpty, spelled.insert(expansion).inserted {
+              found.append((part.startIndex..<part.endIndex, expansion))
+            }
+          } else if !shouted, Glossary.looksLikeAbbreviation(part), named.insert(String(part)).inserted {
+            let partOffset = offset + literal.utf8.distance(from: word.startIndex, to: part.startIndex)
+            warnings.append(
+              .warning(
+                location(node, partOffset),
+                "'\(part)' looks like an abbreviation the glossary does not know: add a line '\(part): what it stands for' to \(Glossary.path), so that readers can see it spelled out"
+              ))
+          }
+        }
+      }
+      if found.isEmpty { continue }
+      var rest = literal.startIndex
+      for (range, expansion) in found {
+        if rest < range.lowerBound, let text = cmark_node_new(CMARK_NODE_TEXT) {
+          cmark_node_set_literal(text, String(literal[rest..<range.lowerBound]))
+          cmark_node_insert_before(node, text)
+        }
+        if let abbr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
+          cmark_node_set_on_enter(
+            abbr, "<abbr title=\"\(HTML.escape(expansion))\">\(HTML.escape(String(literal[range])))</abbr>")
+          cmark_node_set_on_exit(abbr, "")
+          cmark_node_insert_before(node, abbr)
+        }
+        rest = range.upperBound
+      }
+      cmark_node_set_literal(node, String(literal[rest...]))
+    }
+    return warnings
   }
 
   /// Replaces an image node by our own `<img>` or `<picture>` (`PictureHTML`), or its

@@ -35,6 +35,9 @@ public struct SiteConfig: Sendable, Hashable {
   public var search = true
   /// Address patterns of the articles of sections, by section folder (`permalinks`).
   public var permalinks: [String: Permalink] = [:]
+  /// The abbreviations spelled out on first use (`Glossary.standard`, with the
+  /// site's `data/viet-tat.yml` over it).
+  public var glossary = Glossary.standard
 
   /// The range each setting that sizes work may take: what the build promises to
   /// stay within, whatever a site says.
@@ -235,6 +238,10 @@ extension SiteConfig {
     for (folder, permalink) in permalinks.sorted(by: { $0.key < $1.key }) {
       hasher.combine(folder)
       hasher.combine(permalink.pattern)
+    }
+    for (abbreviation, expansion) in glossary.expansions.sorted(by: { $0.key < $1.key }) {
+      hasher.combine(abbreviation)
+      hasher.combine(expansion)
     }
     return hasher.value
   }

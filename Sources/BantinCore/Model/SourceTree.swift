@@ -106,7 +106,7 @@ public struct PixelSize: Sendable, Hashable {
 
 extension SourceTree {
   /// The folders of a site that are read; everything else in it is left alone.
-  public static let folders: [SourcePath] = ["content", "templates", "static"]
+  public static let folders: [SourcePath] = ["content", "templates", "static", "data"]
 
   /// Files that are never read or published: dotfiles (`.git`, `.env`, `.DS_Store`)
   /// and the backup, swap and lock files of editors.
@@ -122,6 +122,7 @@ extension SourceTree {
   public static func isText(_ path: SourcePath) -> Bool {
     if path == SiteConfig.path || HugoConfig.paths.contains(path) { return true }
     if path.isInside("content") { return path.isMarkdown }
+    if path == Glossary.path { return true }
     if let relative = path.relative(to: "templates") { return !relative.hasPrefix("static/") }
     return false
   }

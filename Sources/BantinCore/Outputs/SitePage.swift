@@ -69,7 +69,7 @@ public enum SiteOutputs {
   public static let standard: [any SiteOutput] = [
     HomeOutput(), SectionOutput(), ArticleOutput(), StandalonePageOutput(), TermsIndexOutput(), TermOutput(),
     ArchivesIndexOutput(), ArchiveOutput(), AliasOutput(), NotFoundOutput(), RobotsOutput(), FeedOutput(),
-    SitemapOutput(), TermFeedOutput(), SearchOutput(),
+    SitemapOutput(), TermFeedOutput(), SearchOutput(), GlossaryOutput(),
   ]
 
   /// Every page of the site, in a stable order.

@@ -36,6 +36,9 @@ extension PageRenderer {
     ]
     // Absent, not empty, when the site has no search: `{{#site.search}}` shows nothing.
     if site.config.search { fields["search"] = .text(url.relative(SearchOutput.path)) }
+    if site.config.glossary.expansions.values.contains(where: { !$0.isEmpty }) {
+      fields["glossary"] = .text(url.relative(GlossaryOutput.path))
+    }
     return .record(fields)
   }
 

@@ -4,8 +4,9 @@
 /// (A test checks that every key the renderer makes is here, and in the README.)
 public enum TemplateContext {
   public static let documented: Set<String> = Set([
-    "archive", "article", "articles", "atom", "author", "content", "count", "current",
-    "date", "datetime", "description", "feeds", "first", "future", "hasPages", "hasSubsections",
+    "abbreviation", "archive", "article", "articles", "atom", "author", "content", "count", "current",
+    "date", "datetime", "description", "expansion", "feeds", "first", "future", "glossary", "hasPages",
+    "hasSubsections",
     "headTitle", "height", "image", "index", "isArchive", "isArticle", "isHome", "isNotFound",
     "isPage", "isSection", "isTerm", "isTerms", "isYear", "jsonLD", "language", "last",
     "lastmod", "lastmodDatetime", "locale", "months", "name", "newer", "next", "noindex",

@@ -83,6 +83,12 @@ public struct ThemeWords: Sendable {
       "The search index could not be loaded: try again."
     ),
     ("movedTo", "Trang đã chuyển đến", "This page has moved to"),
+    ("glossary", "Từ viết tắt", "Abbreviations"),
+    ("printSource", "Nguồn", "Source"),
+    (
+      "glossaryDescription", "Các từ viết tắt dùng trong bài viết và nghĩa đầy đủ của chúng.",
+      "The abbreviations used in the articles and what they stand for."
+    ),
   ]
 
   /// The words as templates get them.

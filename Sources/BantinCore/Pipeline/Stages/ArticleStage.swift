@@ -14,6 +14,7 @@ extension Pipeline {
     let sameReferences = cache.references(assets.fingerprint(url: settings.url))
     let memo = cache
     let words = ThemeWords(language: settings.config.language)
+    let advise = build.givesAdvice
     let made = entries.parallelMap { keyed -> (MadeArticle, reused: Bool) in
       if let (article, problems) = memo.article(
         keyed.key, sameReferences: sameReferences, assets: assets, url: settings.url)
@@ -32,7 +33,8 @@ extension Pipeline {
       watch?(entry.path, true)
       defer { watch?(entry.path, false) }
       let (article, problems) = Pipeline.article(
-        from: entry, assets: assets, url: settings.url, words: words)
+        from: entry, assets: assets, url: settings.url, words: words, glossary: settings.config.glossary,
+        advise: advise)
       return (MadeArticle(article: article, problems: problems), false)
     }
     for (keyed, (article, reused)) in zip(entries, made) {
@@ -45,10 +47,12 @@ extension Pipeline {
     return made.map(\.0)
   }
 
-  /// Renders one entry's Markdown and resolves its front matter against the site.
-  static func article(from entry: ContentEntry, assets: AssetMap, url: SiteURL, words: ThemeWords)
-    -> (Article?, [Diagnostic])
-  {
+  /// Renders one entry's Markdown and resolves its front matter against the site;
+  /// `advise` adds a warning for each word in capitals `glossary` does not know.
+  static func article(
+    from entry: ContentEntry, assets: AssetMap, url: SiteURL, words: ThemeWords, glossary: Glossary = Glossary([:]),
+    advise: Bool = false
+  ) -> (Article?, [Diagnostic]) {
     let resolver = ReferenceResolver(assets: assets, url: url, folder: entry.path.parent)
     var firstFigure: ResolvedImage?
     var internalLinks: [InternalLink] = []
@@ -65,7 +69,7 @@ extension Pipeline {
     let translated = shortcodes.translate(markdown.body)
     let body = CommonMark.render(
       translated.map { Substring($0.text) } ?? markdown.body, firstLine: markdown.firstLine, in: markdown.source,
-      shifts: translated?.shifts ?? ColumnShifts()
+      shifts: translated?.shifts ?? ColumnShifts(), glossary: glossary
     ) { reference in
       let resolution = resolver.resolve(reference)
       lookups.append(Lookup(reference, found: resolution))
@@ -96,6 +100,7 @@ extension Pipeline {
       return resolution
     }
     diagnostics = body.diagnostics + diagnostics
+    if advise { diagnostics += body.unknownAbbreviations }
     let frontMatter = entry.frontMatter
     var image = firstFigure
     if let written = frontMatter.image {

@@ -10,7 +10,7 @@ struct Settings: Sendable {
 }
 
 extension Pipeline {
-  /// `site.yml` (or the defaults), Hugo's configuration files (named, not read),
+  /// `site.yml` (or the defaults), the glossary (`data/viet-tat.yml`), Hugo's configuration files (named, not read),
   /// and the theme: the site's `templates/` over the default one.
   func readSettings(_ tree: SourceTree, log: inout BuildLog) -> Settings {
     var config = SiteConfig()
@@ -19,6 +19,16 @@ extension Pipeline {
       case .success(let text):
         let (decoded, problems) = SiteConfig.decode(text)
         config = decoded
+        log.add(problems)
+      case .failure(let problem):
+        log.add([problem])
+      }
+    }
+    if let file = tree[Glossary.path], let bytes = tree.bytes(of: file) {
+      switch SourceText.decode(bytes, path: file.path) {
+      case .success(let text):
+        let (glossary, problems) = config.glossary.overlaid(with: text)
+        config.glossary = glossary
         log.add(problems)
       case .failure(let problem):
         log.add([problem])
