@@ -23,7 +23,7 @@ extension DerivedRecipe {
 
 /// The recipes bantin ships.
 public enum DerivedRecipes {
-  public static let standard: [any DerivedRecipe] = [PhotoRecipe(), CropRecipe()]
+  public static let standard: [any DerivedRecipe] = [PhotoRecipe(), CropRecipe(), LogoRecipe()]
 }
 
 /// Makes derived files and keeps them by content hash, in a folder that outlives

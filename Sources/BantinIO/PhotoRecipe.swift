@@ -66,3 +66,32 @@ public struct CropRecipe: DerivedRecipe {
     return made
   }
 }
+
+/// The recipe `logo`: the site's logo in, the masthead's emblem (`emblem.png`),
+/// square icons (`icon-<size>.png`) and `favicon.ico`, as `LogoRule` asks.
+public struct LogoRecipe: DerivedRecipe {
+  public init() {}
+
+  public var name: String { LogoRule.recipe }
+  public var version: Int { 1 }
+  public var tool: String { "libvips " + Photos.libraryVersion }
+
+  public func make(_ inputs: [[UInt8]], settings: String, into folder: String) throws -> [DerivedFacts.Made] {
+    guard inputs.count == 1, settings == LogoRule.settings else {
+      throw DerivedFailure("cannot be processed: the logo recipe was given '\(settings)'")
+    }
+    let made = try Photos.logo(
+      of: inputs[0], emblem: LogoRule.emblemBox, squares: LogoRule.squares, maxPixels: PhotoSettings.standard.maxPixels)
+    var files: [(name: String, bytes: [UInt8], size: PixelSize?)] = [("emblem.png", made.emblem.png, made.emblem.size)]
+    for (size, png) in zip(LogoRule.squares, made.squares) {
+      files.append(("icon-\(size).png", png, PixelSize(width: size, height: size)))
+      if size == 32 { files.append(("favicon.ico", Photos.icon(holding: png, size: size), nil)) }
+    }
+    var facts: [DerivedFacts.Made] = []
+    for file in files {
+      try POSIX.write(file.bytes, to: folder + "/" + file.name)
+      facts.append(DerivedFacts.Made(name: file.name, byteCount: file.bytes.count, pixelSize: file.size))
+    }
+    return facts
+  }
+}

@@ -143,6 +143,48 @@ public enum Photos {
     return crops
   }
 
+  /// A logo as the masthead's emblem (fitted into `emblem`, never enlarged) and as
+  /// square icons of each of `squares` pixels (the whole logo centred on a
+  /// transparent square), all PNG with no metadata.
+  public static func logo(of bytes: [UInt8], emblem: PixelSize, squares: [Int], maxPixels: Int)
+    throws(DerivedFailure) -> (emblem: (size: PixelSize, png: [UInt8]), squares: [[UInt8]])
+  {
+    let upright = try checkedHeader(bytes, maxPixels: maxPixels).upright
+    let largest = max(emblem.width, squares.max() ?? 0)
+    let image = try decode(bytes, width: min(upright.width, largest))
+    defer { bantin_vips_release(image) }
+    func png(_ image: UnsafeMutableRawPointer) throws(DerivedFailure) -> [UInt8] {
+      guard let clean = bantin_vips_stripped(image) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      defer { bantin_vips_release(clean) }
+      return try encode { bantin_vips_save_png(clean, $0, $1) }
+    }
+    guard let fitted = bantin_vips_resize(image, Int32(emblem.width), Int32(emblem.height)) else {
+      throw DerivedFailure("cannot be resized\(takeError())")
+    }
+    defer { bantin_vips_release(fitted) }
+    let emblemSize = PixelSize(width: Int(bantin_vips_width(fitted)), height: Int(bantin_vips_height(fitted)))
+    let emblemPNG = try png(fitted)
+    var icons: [[UInt8]] = []
+    for size in squares {
+      guard let square = bantin_vips_square(image, Int32(size)) else {
+        throw DerivedFailure("cannot be made into an icon\(takeError())")
+      }
+      defer { bantin_vips_release(square) }
+      icons.append(try png(square))
+    }
+    return ((emblemSize, emblemPNG), icons)
+  }
+
+  /// A Windows icon (`favicon.ico`) holding one PNG of `size` pixels square, as
+  /// every browser since 2007 reads it.
+  public static func icon(holding png: [UInt8], size: Int) -> [UInt8] {
+    func little(_ value: Int, _ bytes: Int) -> [UInt8] { (0..<bytes).map { UInt8((value >> (8 * $0)) & 0xff) } }
+    let side = UInt8(size >= 256 ? 0 : size)
+    var file: [UInt8] = [0, 0, 1, 0, 1, 0]  // reserved, type 1 (icon), one image
+    file += [side, side, 0, 0] + little(1, 2) + little(32, 2) + little(png.count, 4) + little(22, 4)
+    return file + png
+  }
+
   /// The header, once the photo is known to be within `maxPixels`.
   private static func checkedHeader(_ bytes: [UInt8], maxPixels: Int) throws(DerivedFailure) -> Header {
     let header = try probe(bytes)

@@ -90,6 +90,27 @@ void *bantin_vips_resize(void *image, int width, int height) {
   return to_srgb(out);
 }
 
+void *bantin_vips_square(void *image, int size) {
+  if (size <= 0) return NULL;
+  VipsImage *fitted = NULL;
+  if (vips_thumbnail_image((VipsImage *)image, &fitted, size, "height", size, NULL)) return NULL;
+  if (!vips_image_hasalpha(fitted)) {
+    VipsImage *opaque = NULL;
+    int failed = vips_addalpha(fitted, &opaque, NULL);
+    g_object_unref(fitted);
+    if (failed) return NULL;
+    fitted = opaque;
+  }
+  double clear[4] = {0, 0, 0, 0};
+  VipsArrayDouble *background = vips_array_double_new(clear, 4);
+  VipsImage *square = NULL;
+  int failed = vips_gravity(fitted, &square, VIPS_COMPASS_DIRECTION_CENTRE, size, size, "extend",
+                            VIPS_EXTEND_BACKGROUND, "background", background, NULL);
+  vips_area_unref(VIPS_AREA(background));
+  g_object_unref(fitted);
+  return failed ? NULL : square;
+}
+
 void *bantin_vips_cover(void *image, int width, int height, double focus_x, double focus_y) {
   VipsImage *in = (VipsImage *)image;
   int from_width = vips_image_get_width(in), from_height = vips_image_get_height(in);

@@ -59,7 +59,7 @@ struct GlossaryTests {
 
       ## HỘI NGHỊ TỔNG KẾT NĂM CỦA UBND VÀ ABC
 
-      Hồ sơ OK, `CODE`, TP.HCM.
+      Hồ sơ OK, `CODE`, TP.HCM, HUONG-DAN.md.
       """
     #expect(
       site(markdown, advise: true).diagnostics() == [

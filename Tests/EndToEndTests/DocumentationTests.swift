@@ -15,7 +15,7 @@ struct DocumentationTests {
     build.includeDrafts = true
     build.includeFuture = true
     let result = Pipeline(build: build).run(tree)
-    let (theme, _) = Theme.load(from: tree)
+    let (theme, _) = Theme.load(from: tree, rules: result.site?.config.theme.cssRules ?? "")
     guard let site = result.site else { return [] }
     let renderer = PageRenderer(site: site, theme: theme, now: now).withCards(of: Array(site.articles.indices))
     var keys = Set<String>()

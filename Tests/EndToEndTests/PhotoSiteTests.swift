@@ -148,4 +148,39 @@ struct PhotoSiteTests {
     #expect(try results() == kept)
     #expect(try bantin(["cache", "prune", "--source", site.path]).output.hasPrefix("Removed 0 processed photos"))
   }
+
+  @Test("the logo becomes the masthead's emblem, the favicon and the touch icons; a missing logo is an error")
+  func logo() throws {
+    let site = try Scratch([
+      "content/tin-tuc/a.md": "---\ntitle: A\ndate: 2024-01-12\n---\nA.\n",
+      "site.yml": "title: Phường thử\nbaseURL: https://phuong.example.vn/\ntheme:\n  logo: static/logo.png\n",
+    ])
+    try site.write("static/logo.png", TestPhoto.bytes(width: 600, height: 300, kind: 3))
+    let run = try bantin(["build", "--source", site.path])
+    #expect(run.status == 0, "\(run.errors)")
+    let published = site.path + "/public/"
+    #expect(try Self.size(published + "icons/emblem.png") == PixelSize(width: 192, height: 96))
+    for (path, side) in [
+      ("icons/icon-32.png", 32), ("apple-touch-icon.png", 180), ("icons/icon-192.png", 192),
+      ("icons/icon-512.png", 512),
+    ] {
+      #expect(try Self.size(published + path) == PixelSize(width: side, height: side), "\(path)")
+    }
+    let icon = try Data(contentsOf: URL(fileURLWithPath: published + "favicon.ico"))
+    #expect(Array(icon.prefix(8)) == [0, 0, 1, 0, 1, 0, 32, 32])
+    #expect(icon.dropFirst(22).starts(with: [0x89, 0x50, 0x4E, 0x47]))  // the PNG inside
+    let home = try String(contentsOfFile: published + "index.html", encoding: .utf8)
+    #expect(home.contains("<img class=\"brand__logo\" src=\"/icons/emblem.png\" width=\"96\" height=\"48\" alt=\"\">"))
+    #expect(home.contains("<link rel=\"apple-touch-icon\" href=\"/apple-touch-icon.png\">"))
+    #expect(!home.contains("brand__emblem"))
+
+    try site.write(
+      "site.yml", "title: Phường thử\nbaseURL: https://phuong.example.vn/\ntheme:\n  logo: static/bieu-trung.png\n")
+    let missing = try bantin(["build", "--source", site.path])
+    #expect(missing.status == 1)
+    #expect(
+      missing.errors.contains(
+        "site.yml:4:9: error: the logo static/bieu-trung.png is not a file of the site: put the image there, or correct 'logo:'\n"
+      ), "\(missing.errors)")
+  }
 }

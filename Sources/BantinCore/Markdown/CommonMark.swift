@@ -270,7 +270,7 @@ public enum CommonMark {
     _ glossary: Glossary, in texts: [OpaquePointer], location: (OpaquePointer, Int) -> SourceLocation
   ) -> [Diagnostic] {
     var spelled = Set<String>()  // expansions: "Đ/c" and "đ/c" are one
-    var named = Set<String>()
+    var warned = Set<String>()
     var warnings: [Diagnostic] = []
     for node in texts {
       let literal = string(cmark_node_get_literal(node))
@@ -279,6 +279,9 @@ public enum CommonMark {
       let shouted = Glossary.isShouted(words)
       var found: [(range: Range<String.Index>, expansion: String)] = []
       for (word, offset) in words {
+        // A file's or a site's name ("HUONG-DAN.md", "UBND.GOV.VN") holds no abbreviation to warn about.
+        let after = literal[word.endIndex...]
+        let named = after.first == "." && after.dropFirst().first?.isLetter == true
         // "UBND/HĐND", "QP-AN": the whole word if the glossary knows it, else its parts.
         let parts =
           glossary.expansion(of: word) != nil
@@ -288,7 +291,7 @@ public enum CommonMark {
             if !expansion.isEmpty, spelled.insert(expansion).inserted {
               found.append((part.startIndex..<part.endIndex, expansion))
             }
-          } else if !shouted, Glossary.looksLikeAbbreviation(part), named.insert(String(part)).inserted {
+          } else if !shouted, !named, Glossary.looksLikeAbbreviation(part), warned.insert(String(part)).inserted {
             let partOffset = offset + literal.utf8.distance(from: word.startIndex, to: part.startIndex)
             warnings.append(
               .warning(

@@ -331,6 +331,8 @@ public struct ArticleLinks: Sendable, Equatable {
 /// Everything that is published, in the order readers see it.
 public struct Site: Sendable {
   public var config: SiteConfig
+  /// The logo's emblem and icons, when `theme.logo` is set and they were made.
+  public var logo: PublishedLogo?
   public var url: SiteURL
   /// Title and description of the home page (`content/_index.md`), else the site's.
   public var homeTitle: String

@@ -38,6 +38,8 @@ public struct SiteConfig: Sendable, Hashable {
   /// The abbreviations spelled out on first use (`Glossary.standard`, with the
   /// site's `data/viet-tat.yml` over it).
   public var glossary = Glossary.standard
+  /// Colours, logo, menu links and footer lines (`theme`, `menu`, `footer`).
+  public var theme = SiteTheme()
 
   /// The range each setting that sizes work may take: what the build promises to
   /// stay within, whatever a site says.
@@ -65,10 +67,10 @@ public struct SiteConfig: Sendable, Hashable {
 
   public static let path: SourcePath = "site.yml"
 
-  static let knownKeys = [
+  public static let knownKeys = [
     "title", "description", "baseURL", "language", "timeZone", "publisher", "pageSize", "maxArticleBytes",
     "maxPageBytes", "maxOutputBytes", "maxOutputFiles", "photoWidths", "photoQuality", "photoMaxPixels",
-    "publishOriginalPhotos", "permalinks", "search",
+    "publishOriginalPhotos", "permalinks", "search", "theme", "menu", "footer",
   ]
 
   /// Reads `site.yml`; the defaults stand for every key it does not set.
@@ -160,6 +162,8 @@ public struct SiteConfig: Sendable, Hashable {
               pattern.location, "the address pattern '\(pattern.value)' of '\(section.value)' \(problem.message)")
           }
         }
+      case "theme", "menu", "footer":
+        config.theme.read(key, value, yaml: &yaml)
       case "search":
         if let flag = yaml.flag(value, key: key) { config.search = flag }
       case "publishOriginalPhotos":
@@ -239,6 +243,7 @@ extension SiteConfig {
       hasher.combine(folder)
       hasher.combine(permalink.pattern)
     }
+    hasher.combine(theme.fingerprintText)
     for (abbreviation, expansion) in glossary.expansions.sorted(by: { $0.key < $1.key }) {
       hasher.combine(abbreviation)
       hasher.combine(expansion)

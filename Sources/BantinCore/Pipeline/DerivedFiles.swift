@@ -117,9 +117,9 @@ public protocol DerivedRule: Sendable {
   func request(for asset: DerivableAsset, config: SiteConfig) -> DerivedRequest?
 }
 
-/// The rules bantin ships: photos (`PhotoRule`).
+/// The rules bantin ships: the logo (`LogoRule`), photos (`PhotoRule`).
 public enum DerivedRules {
-  public static let standard: [any DerivedRule] = [PhotoRule()]
+  public static let standard: [any DerivedRule] = [LogoRule(), PhotoRule()]
 }
 
 extension Pipeline {

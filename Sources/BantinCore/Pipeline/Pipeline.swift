@@ -44,11 +44,20 @@ public struct Pipeline: Sendable {
     var log = BuildLog()
     let settings = readSettings(tree, log: &log)
     var entries = readFrontMatter(tree, settings, cache: &cache, log: &log)
-    let assets = deriveFiles(layOutAssets(tree, entries: entries, settings, log: &log), settings, log: &log)
+    let laidOut = layOutAssets(tree, entries: entries, settings, log: &log)
+    if let logo = settings.config.theme.logo, !laidOut.assets.values.contains(where: { $0.content == .copy(logo) }) {
+      log.add([
+        .error(
+          settings.config.theme.logoLocation ?? SourceLocation(SiteConfig.path, line: 1, column: 1),
+          "the logo \(logo) is not a file of the site: put the image there, or correct 'logo:'")
+      ])
+    }
+    let assets = deriveFiles(laidOut, settings, log: &log)
     tree = SourceTree(files: [])  // the bytes are not needed any more (the memo's files are read on demand)
     let articles = renderArticles(entries, assets: assets, settings, cache: &cache, log: &log)
     for index in entries.indices { entries[index].entry.markdown = nil }  // rendered: the text goes
     var site = assembleSite(entries, articles, settings, cache: &cache, log: &log)
+    site.logo = PublishedLogo.find(in: assets)
     let published = deriveCovers(site, assets, log: &log)
     let plan = planFiles(site, assets: published, settings, cache: &cache, log: &log)
     if !log.diagnostics.hasErrors {

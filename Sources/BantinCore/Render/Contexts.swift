@@ -36,6 +36,42 @@ extension PageRenderer {
     ]
     // Absent, not empty, when the site has no search: `{{#site.search}}` shows nothing.
     if site.config.search { fields["search"] = .text(url.relative(SearchOutput.path)) }
+    if let logo = site.logo {
+      fields["logo"] = .record([
+        "src": .text(url.relative("/" + logo.emblem.rawValue)),
+        "width": .number(logo.emblemSize.width / 2), "height": .number(logo.emblemSize.height / 2),
+      ])
+      fields["icons"] = .record([
+        "favicon": .text(url.relative("/" + LogoRule.outputs["favicon.ico"]!.rawValue)),
+        "png": .text(url.relative("/" + LogoRule.outputs["icon-32.png"]!.rawValue)),
+        "touch": .text(url.relative("/" + LogoRule.outputs["icon-180.png"]!.rawValue)),
+        "large": .text(url.relative("/" + LogoRule.outputs["icon-192.png"]!.rawValue)),
+      ])
+    }
+    let theme = site.config.theme
+    fields["menu"] = .list(
+      theme.menu.map { link in
+        let external = !link.url.hasPrefix("/")
+        return .record([
+          "title": .text(link.title), "url": .text(external ? link.url : url.relative(link.url)),
+          "external": .flag(external),
+        ])
+      })
+    var footer: [TemplateValue] = []
+    func line(_ label: String, _ text: String?, link: String? = nil) {
+      guard let text else { return }
+      var record: [String: TemplateValue] = ["label": .text(label), "text": .text(text)]
+      if let link { record["url"] = .text(link) }
+      footer.append(.record(record))
+    }
+    line(words["footerAddress"], theme.footer.address)
+    line(
+      words["footerPhone"], theme.footer.phone,
+      link: theme.footer.phone.map { "tel:" + $0.filter { $0.isNumber || $0 == "+" } })
+    line(words["footerEmail"], theme.footer.email, link: theme.footer.email.map { "mailto:" + $0 })
+    line(words["footerResponsible"], theme.footer.responsible)
+    for text in theme.footer.lines { footer.append(.record(["text": .text(text)])) }
+    fields["footer"] = .list(footer)
     if site.config.glossary.expansions.values.contains(where: { !$0.isEmpty }) {
       fields["glossary"] = .text(url.relative(GlossaryOutput.path))
     }

@@ -46,6 +46,8 @@ extension PageRenderer {
     }
     hasher.combine(year)
     hasher.combine(theme.stylesheet.path.rawValue)
+    hasher.combine(site.logo?.emblemSize.width ?? 0)
+    hasher.combine(site.logo?.emblemSize.height ?? 0)
     // Where each term is published: an article page links its terms, and a term's
     // slug depends on the other terms (`an`, `an-2`).
     for taxonomy in Taxonomy.allCases {

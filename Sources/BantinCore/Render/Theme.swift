@@ -39,7 +39,9 @@ public struct Theme: Sendable {
 
   static let folder: SourcePath = "templates"
 
-  public static func load(from tree: SourceTree) -> (Theme, [Diagnostic]) {
+  /// The theme of `tree`, with `rules` (the colours `site.yml` sets,
+  /// `SiteTheme.cssRules`) at the end of the stylesheet.
+  public static func load(from tree: SourceTree, rules: String = "") -> (Theme, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var sources: [String: (name: String, origin: String, text: String)] = [:]
     var stylesheet = DefaultTheme.files["style.css"] ?? []
@@ -65,6 +67,7 @@ public struct Theme: Sendable {
     }
     let (templates, problems) = TemplateSet.load(sources.values.sorted { $0.name < $1.name })
     diagnostics += problems
+    stylesheet += Array(rules.utf8)
     let fingerprint = Fingerprint(stylesheet).hex.prefix(10)
     let staticFiles = DefaultTheme.files.compactMap { path, bytes in
       path.hasPrefix("static/") ? (path: String(path.dropFirst("static/".count)), bytes: bytes) : nil

@@ -85,6 +85,11 @@ public struct ThemeWords: Sendable {
     ("movedTo", "Trang đã chuyển đến", "This page has moved to"),
     ("glossary", "Từ viết tắt", "Abbreviations"),
     ("printSource", "Nguồn", "Source"),
+    ("footerAddress", "Địa chỉ", "Address"),
+    ("footerPhone", "Điện thoại", "Phone"),
+    ("footerEmail", "Thư điện tử", "Email"),
+    ("footerResponsible", "Chịu trách nhiệm nội dung", "Responsible for the content"),
+    ("opensElsewhere", "mở trang ngoài", "opens another site"),
     (
       "glossaryDescription", "Các từ viết tắt dùng trong bài viết và nghĩa đầy đủ của chúng.",
       "The abbreviations used in the articles and what they stand for."

@@ -29,6 +29,10 @@ void *bantin_vips_resize(void *image, int width, int height);
    flattened on white. NULL on failure. */
 void *bantin_vips_cover(void *image, int width, int height, double focus_x, double focus_y);
 
+/* `image` fitted into a size x size square and centred on a transparent one (an
+   icon made of a logo of any shape); NULL on failure. */
+void *bantin_vips_square(void *image, int size);
+
 /* A copy of `image` with every metadata item removed (EXIF, XMP, IPTC, ICC, orientation). */
 void *bantin_vips_stripped(void *image);
 

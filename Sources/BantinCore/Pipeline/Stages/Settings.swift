@@ -35,7 +35,7 @@ extension Pipeline {
       }
     }
     log.add(HugoConfig.notices(tree))
-    let (theme, themeProblems) = Theme.load(from: tree)
+    let (theme, themeProblems) = Theme.load(from: tree, rules: config.theme.cssRules)
     log.add(themeProblems)
     build.stageEnded?("configuration and templates")
     return Settings(

@@ -1,0 +1,75 @@
+import BantinCore
+import Foundation
+import TestSupport
+import Testing
+
+/// A new editor's first steps: a site in one command, built and checked at once.
+@Suite("bantin init and theme export")
+struct InitTests {
+  @Test(
+    "init writes a site that builds and checks clean, with a photo, a guide and a .gitignore; refuses a full folder")
+  func initSite() throws {
+    let scratch = try Scratch()
+    let folder = scratch.path + "/phuong-moi"
+    let run = try bantin(["init", folder])
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(
+      run.output
+        == "Created a site in \(folder): 8 files\nNext: cd \(folder) && bantin serve   (then read HUONG-DAN.md)\n")
+    #expect(
+      scratch.snapshot("phuong-moi").keys.sorted() == [
+        ".gitignore", "HUONG-DAN.md", "content/_index.md", "content/tin-tuc/_index.md",
+        "content/tin-tuc/chao-mung/anh-hoi-truong.jpg", "content/tin-tuc/chao-mung/index.md", "data/viet-tat.yml",
+        "site.yml",
+      ])
+    let gitignore = try String(contentsOfFile: folder + "/.gitignore", encoding: .utf8)
+    #expect(gitignore.contains("\npublic/\n.bantin-cache/\n"))
+    // Every key of site.yml is there, commented in Vietnamese.
+    let settings = try String(contentsOfFile: folder + "/site.yml", encoding: .utf8)
+    for key in SiteConfig.knownKeys { #expect(settings.contains("\(key):"), "\(key)") }
+    let check = try bantin(["check"], in: folder)
+    #expect(check.status == 0)
+    #expect(check.errors == "")
+    #expect(check.output.hasSuffix(": 14 pages, 0 errors, 0 warnings\n"), "\(check.output)")
+    let build = try bantin(["build"], in: folder)
+    #expect(build.status == 0, "\(build.errors)")
+    let article = try String(
+      contentsOfFile: folder + "/public/tin-tuc/chao-mung/index.html", encoding: .utf8)
+    #expect(article.contains("<figcaption>Toàn cảnh hội trường (ảnh minh hoạ)</figcaption>"))
+    #expect(article.contains("<abbr title=\"Ủy ban nhân dân\">UBND</abbr>"))
+
+    let again = try bantin(["init", folder])
+    #expect(again.status == 1)
+    #expect(
+      again.errors.hasPrefix(
+        "bantin: error: \(folder) is not empty (.bantin-cache, .gitignore, HUONG-DAN.md, content, data, …): choose an empty folder, or add --force"
+      ))
+  }
+
+  @Test("theme export writes the default theme, byte for byte, and never over a file without --force")
+  func exportTheme() throws {
+    let scratch = try Scratch()
+    let run = try bantin(["theme", "export"], in: scratch.path)
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(run.output == "Wrote the default theme to templates: \(StarterSite.themeFiles.count) files\n")
+    let written = scratch.snapshot("templates")
+    #expect(written.keys.sorted() == StarterSite.themeFiles.map(\.path))
+    for file in StarterSite.themeFiles { #expect(written[file.path] == Data(file.bytes), "\(file.path)") }
+    try scratch.write("templates/style.css", "body { color: red; }\n")
+    let again = try bantin(["theme", "export"], in: scratch.path)
+    #expect(again.status == 1)
+    #expect(again.errors.contains("nothing was written (--force replaces them)"))
+    #expect(
+      try String(contentsOfFile: scratch.path + "/templates/style.css", encoding: .utf8) == "body { color: red; }\n")
+    #expect(try bantin(["theme", "export", "--force"], in: scratch.path).status == 0)
+  }
+}
+
+@Suite("The editors' guide")
+struct GuideTests {
+  @Test("HUONG-DAN.md of the repository is the guide bantin init writes")
+  func sameGuide() throws {
+    let guide = try String(contentsOfFile: Repository.root + "/HUONG-DAN.md", encoding: .utf8)
+    #expect(StarterSite.files(date: "2024-01-12").first { $0.path == "HUONG-DAN.md" }?.text == guide)
+  }
+}
