@@ -30,8 +30,10 @@ asan: deps test-deps
 build: deps
 	$(SWIFT) build
 
+## The release binary, with the commit it is built from (`bantin version`).
+COMMIT := $(shell git describe --always --dirty --abbrev=12 2>/dev/null)
 release: deps
-	$(SWIFT) build -c release --product bantin
+	$(SWIFT) build -c release --product bantin -Xcc '-DBANTIN_COMMIT="$(COMMIT)"'
 
 deps:
 	@scripts/ensure-packages.sh $(SYSTEM_PACKAGES)

@@ -136,6 +136,14 @@ public struct GitPublisher: Sendable {
     return commit.isEmpty ? nil : commit
   }
 
+  /// A commit's subject, the first line of its message.
+  public func subject(of commit: String) -> String? {
+    guard let outcome = try? Subprocess.git(["log", "-1", "--format=%s", commit], in: repository).run(),
+      outcome.succeeded
+    else { return nil }
+    return outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+
   /// One line of a commit: its short id and subject.
   public func describe(_ commit: String) -> String {
     let outcome = try? Subprocess.git(["log", "-1", "--format=%h %s", commit], in: repository).run()
@@ -174,7 +182,7 @@ public struct GitPublisher: Sendable {
           return .failed(build)
         }
       }
-      try store.admit(built, as: name, commit: commit)
+      try store.admit(built, as: name, commit: commit, subject: subject(of: commit))
       if build.wasPrepared {  // the cache describes the prepared folder: now the release
         BuildCache(folder: store.cacheFolder).redescribe(
           ReleaseStore.canonical(built), as: ReleaseStore.canonical(store.releasesFolder + "/" + name))

@@ -39,6 +39,8 @@ public struct ReleaseStore: Sendable {
     public var sequence = 0
     /// Kept as a list of its files, not a folder (`ReleasePacking.swift`).
     public var isPacked = false
+    /// The commit's subject (its message's first line), when recorded.
+    public var subject: String?
 
     /// `2024-11-26 19:30:45 UTC`, from the name.
     public var time: String {
@@ -91,7 +93,7 @@ public struct ReleaseStore: Sendable {
         .map { String($0.name.dropLast(".pack".count)) }
     ).subtracting(whole)
     return (whole.union(packed)).map { name in
-      // `<name>.commit`: the commit id, then `published <sequence>`.
+      // `<name>.commit`: the commit id, then `published <sequence>` and `subject <line>`.
       let lines = ((try? POSIX.read(releasesFolder + "/" + name + ".commit")) ?? [])
         .split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
       let commit = lines.first.map { $0.trimmingCharacters(in: .whitespaces) }
@@ -99,6 +101,9 @@ public struct ReleaseStore: Sendable {
       release.isPacked = packed.contains(name)
       if let line = lines.first(where: { $0.hasPrefix("published ") }) {
         release.sequence = Int(line.dropFirst("published ".count)) ?? 0
+      }
+      if let line = lines.first(where: { $0.hasPrefix("subject ") }) {
+        release.subject = String(line.dropFirst("subject ".count))
       }
       return release
     }.sorted { ($0.sequence, $0.name) < ($1.sequence, $1.name) }
@@ -187,11 +192,15 @@ public struct ReleaseStore: Sendable {
   }
 
   /// Moves a complete build into `releases/` under `name` and records its commit.
-  public func admit(_ built: String, as name: String, commit: String) throws {
+  public func admit(_ built: String, as name: String, commit: String, subject: String? = nil) throws {
     let sequence = (releases().map(\.sequence).max() ?? 0) + 1
     try? POSIX.remove(releasesFolder + "/" + name + ".commit.tmp")
-    try POSIX.write(
-      Array("\(commit)\npublished \(sequence)\n".utf8), to: releasesFolder + "/" + name + ".commit.tmp")
+    var record = "\(commit)\npublished \(sequence)\n"
+    // One line, at most 200 characters, nothing that acts on a terminal.
+    if let subject = subject.map({ String($0.filter { !$0.isNewline }.prefix(200)) }), !subject.isEmpty {
+      record += "subject \(subject)\n"
+    }
+    try POSIX.write(Array(record.utf8), to: releasesFolder + "/" + name + ".commit.tmp")
     guard rename(releasesFolder + "/" + name + ".commit.tmp", releasesFolder + "/" + name + ".commit") == 0 else {
       throw FileSystemError.errno(name, "cannot record the commit")
     }

@@ -22,3 +22,11 @@ int bantin_remove_tree(const char *path) {
   if (result != 0 && errno == ENOENT) return 0;
   return result;
 }
+
+const char *bantin_build_commit(void) {
+#ifdef BANTIN_COMMIT
+  return BANTIN_COMMIT;
+#else
+  return "";
+#endif
+}

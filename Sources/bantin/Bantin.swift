@@ -11,7 +11,7 @@ struct Bantin: AsyncParsableCommand {
     version: BantinVersion.string,
     subcommands: [
       BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self, HookCommand.self, RollbackCommand.self,
-      ReleasesCommand.self, CacheCommand.self, InitCommand.self, ThemeCommand.self,
+      ReleasesCommand.self, CacheCommand.self, InitCommand.self, ThemeCommand.self, VersionCommand.self,
     ]
   )
 }

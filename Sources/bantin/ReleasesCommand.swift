@@ -23,8 +23,9 @@ struct ReleasesCommand: ParsableCommand {
     for release in releases {
       let commit = release.commit.map { String($0.prefix(12)) } ?? "?"
       print(
-        "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)\(release.isLive ? "  (live)" : "")"
-          + (release.isPacked ? "  (packed)" : ""))
+        VisibleText.escaping(
+          "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)\(release.isLive ? "  (live)" : "")"
+            + (release.isPacked ? "  (packed)" : "") + (release.subject.map { "  \($0)" } ?? "")))
     }
   }
 }

@@ -7,12 +7,12 @@ import Testing
 /// another folder, and it rewrites only the files whose bytes changed.
 @Suite("The build cache")
 struct BuildCacheTests {
-  /// A copy of the portal fixture: sections, tags, a bundle with a photo, a draft,
+  /// A copy of the portal fixture: sections, tags, a logo, a bundle with a photo, a draft,
   /// an article dated in the future and an expired one.
   func portal() throws -> Scratch {
     let site = try Scratch()
     let source = Repository.fixtures + "/portal"
-    for item in ["content", "site.yml"] {
+    for item in ["content", "static", "site.yml"] {
       try FileManager.default.copyItem(atPath: source + "/" + item, toPath: site.path + "/" + item)
     }
     return site

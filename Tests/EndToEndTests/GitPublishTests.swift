@@ -140,14 +140,18 @@ struct GitPublishTests {
     let clone = try server.clone("bien-tap")
     try server.push(clone)
     for index in 1...3 {
-      try server.push(clone, ["content/tin-tuc/a.md": "---\ntitle: Tin A lần \(index)\ndate: 2024-01-12\n---\nA.\n"])
+      try server.push(
+        clone, ["content/tin-tuc/a.md": "---\ntitle: Tin A lần \(index)\ndate: 2024-01-12\n---\nA.\n"],
+        message: "Sửa tin A lần \(index)\n\nChi tiết không hiện")
       Thread.sleep(forTimeInterval: 1.05)  // release names carry the second
     }
     let listing = try bantin(["releases", "--web-root", server.webRoot])
     let lines = listing.output.split(separator: "\n")
     #expect(lines.count == 2)
     #expect(lines.last?.hasPrefix("* ") == true)
-    #expect(lines.last?.hasSuffix("(live)") == true)
+    // Each release with its commit's subject (the message's first line).
+    #expect(lines.first?.hasSuffix("  Sửa tin A lần 2") == true, "\(lines)")
+    #expect(lines.last?.hasSuffix("  (live)  Sửa tin A lần 3") == true, "\(lines)")
     #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 3") == true)
 
     let back = try bantin(["rollback", "--web-root", server.webRoot])

@@ -73,3 +73,28 @@ struct GuideTests {
     #expect(StarterSite.files(date: "2024-01-12").first { $0.path == "HUONG-DAN.md" }?.text == guide)
   }
 }
+
+@Suite("bantin version and completion")
+struct VersionTests {
+  @Test("version names bantin's version, the commit (unknown outside make release) and the libraries")
+  func version() throws {
+    let run = try bantin(["version"])
+    #expect(run.status == 0)
+    let lines = run.output.split(separator: "\n").map(String.init)
+    #expect(lines.count == 3)
+    #expect(lines.first == "bantin \(BantinCore.version)")
+    #expect(
+      lines[1] == "commit unknown (built without make release)"
+        || lines[1].wholeMatch(of: /commit [0-9a-f]{12}(-dirty)?/) != nil)
+    #expect(lines[2].wholeMatch(of: /libcmark 0\.\d+\.\d+, libvips 8\.\d+\.\d+/) != nil, "\(lines)")
+  }
+
+  @Test("bash completion lists the commands")
+  func completion() throws {
+    let run = try bantin(["--generate-completion-script", "bash"])
+    #expect(run.status == 0)
+    for command in ["build", "check", "init", "new", "serve", "theme", "version", "releases", "rollback"] {
+      #expect(run.output.contains(command), "\(command)")
+    }
+  }
+}

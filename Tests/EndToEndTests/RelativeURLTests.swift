@@ -33,6 +33,7 @@ struct RelativeURLTests {
     let site = try Scratch()
     let portal = Repository.fixtures + "/portal"
     try FileManager.default.copyItem(atPath: portal + "/content", toPath: site.path + "/content")
+    try FileManager.default.copyItem(atPath: portal + "/static", toPath: site.path + "/static")
     let settings = try String(contentsOfFile: portal + "/site.yml", encoding: .utf8)
     try site.write(
       "site.yml",
@@ -50,7 +51,11 @@ struct RelativeURLTests {
         addresses += set.output.1.split(separator: ",").map { String($0.split(separator: " ")[0]) }
       }
       for address in addresses {
-        if address.hasPrefix("https:") || address.hasPrefix("mailto:") || address.hasPrefix("#") { continue }
+        if address.hasPrefix("https:") || address.hasPrefix("mailto:") || address.hasPrefix("tel:")
+          || address.hasPrefix("#")
+        {
+          continue
+        }
         let path = String(address.prefix { $0 != "#" && $0 != "?" })
         let target = URL(fileURLWithPath: output + "/" + file).deletingLastPathComponent()
           .appendingPathComponent(path.removingPercentEncoding ?? path).standardizedFileURL.path

@@ -166,13 +166,8 @@ struct YAMLReader {
     guard let written = scalarText(node, key: key, expected: "a date such as 2024-01-12") else { return nil }
     switch dates.parse(written.value, key: key) {
     case .success(let parsed):
-      if !parsed.hadZone && written.value.count > 10 {
-        diagnostics.append(
-          .warning(
-            written.location,
-            "'\(key)' \(written.value) has no time zone: it is read as \(dates.clock.timeZone.identifier) time, \(dates.clock.iso8601(parsed.timestamp))"
-          ))
-      }
+      // A time without a zone is the site's wall-clock time, as editors write it:
+      // valid, and said nothing of (the README lists it).
       offset = parsed.offset
       return FrontMatter.Field(value: parsed.timestamp, location: written.location)
     case .failure(let problem):

@@ -5,8 +5,17 @@ public struct Section: Sendable, Hashable {
   public var folder: String
   public var title: String
   public var description: String?
-  /// Orders sections in menus; lower first, then by title.
+  /// Orders sections in menus; lower first, then by title; those without a
+  /// weight (`unweighted`) after every weighted one, as in Hugo.
   public var weight: Int
+
+  public static let unweighted = Int.max
+
+  /// The weight `written` in front matter: none, or 0 as Hugo reads it, is `unweighted`.
+  static func weight(_ written: Int?) -> Int {
+    guard let written, written != 0 else { return unweighted }
+    return written
+  }
   /// `/quoc-phong-an-ninh/`
   public var urlPath: String
   /// The `_index.md` that describes it, if there is one.

@@ -28,6 +28,17 @@ public struct TemplateSet: Sendable {
     var broken = Set<String>()  // templates that exist but do not parse: said once
     for source in sources {
       let path = SourcePath(source.origin)
+      // bantin's own parser first: its messages say where a section that is not
+      // closed opens; swift-mustache's point at where it noticed.
+      let nodes: [TemplateNode]
+      do {
+        nodes = try TemplateParser.parse(source.text)
+      } catch {
+        broken.insert(source.name)
+        diagnostics.append(
+          .error(SourceLocation(path, line: error.line, column: error.column), "template error: \(error.message)"))
+        continue
+      }
       do {
         library[source.name] = try MustacheTemplate(string: source.text)
       } catch let error as MustacheTemplate.ParserError {
@@ -42,15 +53,9 @@ public struct TemplateSet: Sendable {
         diagnostics.append(Diagnostic(.error, in: path, "template error: \(error)"))
         continue
       }
-      do {
-        compiled[source.name] = try TemplateParser.parse(source.text)
-        origins[source.name] = source.origin
-        texts[source.name] = source.text
-      } catch {
-        broken.insert(source.name)
-        diagnostics.append(
-          .error(SourceLocation(path, line: error.line, column: error.column), "template error: \(error.message)"))
-      }
+      compiled[source.name] = nodes
+      origins[source.name] = source.origin
+      texts[source.name] = source.text
     }
     for (name, nodes) in compiled.sorted(by: { $0.key < $1.key }) {
       for (reference, line) in references(in: nodes) where compiled[reference] == nil && !broken.contains(reference) {

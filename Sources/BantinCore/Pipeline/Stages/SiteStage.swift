@@ -89,7 +89,7 @@ extension Pipeline {
       guard let folder = entry.sectionFolder else { continue }
       var section = Section(
         folder: folder, title: entry.frontMatter.title?.value ?? folder,
-        description: entry.frontMatter.description?.value, weight: entry.frontMatter.weight ?? 0,
+        description: entry.frontMatter.description?.value, weight: Section.weight(entry.frontMatter.weight),
         urlPath: entry.urlPath, source: entry.path)
       section.content = bodies[entry.path] ?? ""
       sections[folder] = section
@@ -103,7 +103,7 @@ extension Pipeline {
           .warning, in: ContentEntry.contentFolder.appending(folder),
           "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'"))
       sections[folder] = Section(
-        folder: folder, title: folder, description: nil, weight: 0,
+        folder: folder, title: folder, description: nil, weight: Section.unweighted,
         urlPath: "/" + Slug(from: folder).rawValue + "/", source: nil)
     }
     // A section's parent is the nearest folder above it that is a section; a folder

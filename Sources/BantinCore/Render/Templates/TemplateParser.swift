@@ -25,12 +25,16 @@ struct TemplateParser {
     /// Inside a parent's block override: the indentation of its first line, taken
     /// off the lines after it.
     var definitionIndent: Int?
+    /// The tag that opened it (`{{#articles}}`) and where it starts: a section not
+    /// closed is reported there, where the editor has to look.
+    var opener = ""
+    var openedAt = 0
 
-    /// The scope of a section or block opened in this one.
-    func nested(closing: String, newLine: Bool, definitionIndent: Int?) -> Scope {
+    /// The scope of a section or block opened in this one by `opener` at `openedAt`.
+    func nested(closing: String, newLine: Bool, definitionIndent: Int?, opener: String, at openedAt: Int) -> Scope {
       Scope(
         closing: closing, newLine: newLine, mode: mode == .definition ? .definition : .normal,
-        definitionIndent: definitionIndent)
+        definitionIndent: definitionIndent, opener: opener, openedAt: openedAt)
     }
   }
 
@@ -139,7 +143,9 @@ struct TemplateParser {
         standalone = newLine && finishesLine()
         if !standalone { flushIndent(&nodes, &indent) } else { indent = [] }
         let (children, _) = try parseNodes(
-          in: scope.nested(closing: name.written, newLine: standalone, definitionIndent: definitionIndent))
+          in: scope.nested(
+            closing: name.written, newLine: standalone, definitionIndent: definitionIndent,
+            opener: "{{\(Character(Unicode.Scalar(sigil)))\(name.written)}}", at: tagStart))
         nodes.append(.section(name, children, inverted: sigil == UInt8(ascii: "^")))
         newLine = standalone  // as swift-mustache: the opening tag decides
         continue
@@ -152,7 +158,10 @@ struct TemplateParser {
           throw failure("{{/\(name.written)}} closes a section that was never opened", at: nameStart)
         }
         guard name.written == closing else {
-          throw failure("{{/\(name.written)}} does not close the open section {{#\(closing)}}", at: nameStart)
+          let at = position(tagStart)
+          throw failure(
+            "\(scope.opener) is not closed: write {{/\(closing)}} where it ends, before the {{/\(name.written)}} of line \(at.line)",
+            at: scope.openedAt)
         }
         standalone = newLine && finishesLine()
         if !standalone { flushIndent(&nodes, &indent) }
@@ -191,7 +200,8 @@ struct TemplateParser {
         let indentation = indent
         flushIndent(&nodes, &indent)
         standalone = newLine && finishesLine()
-        let (children, _) = try parseNodes(in: Scope(closing: parent, newLine: true, mode: .parentTop))
+        let (children, _) = try parseNodes(
+          in: Scope(closing: parent, newLine: true, mode: .parentTop, opener: "{{<\(parent)}}", openedAt: tagStart))
         var overrides: [String: [TemplateNode]] = [:]
         for child in children {
           switch child {
@@ -219,7 +229,9 @@ struct TemplateParser {
           standalone = newLine && finishesLine()
           indent = []
           let (children, _) = try parseNodes(
-            in: Scope(closing: blockName, newLine: standalone, mode: .definition, definitionIndent: nil))
+            in: Scope(
+              closing: blockName, newLine: standalone, mode: .definition, definitionIndent: nil,
+              opener: "{{$\(blockName)}}", openedAt: tagStart))
           nodes.append(.block(blockName, defaults: children, indentation: nil))
           newLine = standalone
         } else {
@@ -227,7 +239,9 @@ struct TemplateParser {
           flushIndent(&nodes, &indent)
           standalone = newLine && finishesLine()
           let (children, _) = try parseNodes(
-            in: scope.nested(closing: blockName, newLine: standalone, definitionIndent: definitionIndent))
+            in: scope.nested(
+              closing: blockName, newLine: standalone, definitionIndent: definitionIndent, opener: "{{$\(blockName)}}",
+              at: tagStart))
           nodes.append(.block(blockName, defaults: children, indentation: indentation))
           newLine = standalone
         }
@@ -249,7 +263,8 @@ struct TemplateParser {
       newLine = standalone
     }
     if let closing = scope.closing {
-      throw failure("{{#\(closing)}} is opened but never closed with {{/\(closing)}}", at: bytes.count)
+      throw failure(
+        "\(scope.opener) is opened but never closed: write {{/\(closing)}} where it ends", at: scope.openedAt)
     }
     return (nodes, false)
   }

@@ -1,0 +1,20 @@
+import BantinCore
+import CBantinSystem
+
+/// What `bantin version` says: bantin's version, the commit it was built from, and
+/// the C libraries it runs on.
+public enum BuildInfo {
+  /// The commit `make release` built (`git describe --always --dirty`), or nil.
+  public static var commit: String? {
+    let commit = String(cString: bantin_build_commit())
+    return commit.isEmpty ? nil : commit
+  }
+
+  public static var lines: [String] {
+    [
+      "bantin \(BantinCore.version)",
+      "commit \(commit ?? "unknown (built without make release)")",
+      "libcmark \(CommonMark.version), libvips \(Photos.libraryVersion)",
+    ]
+  }
+}
