@@ -40,6 +40,15 @@ public struct GitPublisher: Sendable {
     public var seconds: Double
     /// Built by the pre-receive hook that accepted the push, and published as it was.
     public var wasPrepared = false
+    /// What the build said, to be said in the site's language (`messages` is English).
+    public var diagnostics: [Diagnostic] = []
+    /// The `language` of the built commit's `site.yml`.
+    public var language: String?
+
+    /// The build's messages in `speech`.
+    public func messages(_ speech: Speech) -> [String] {
+      diagnostics.map { $0.text(speech) } + messages.dropFirst(diagnostics.count)
+    }
   }
 
   /// Where builds of pushed commits are checked out: beside the web root, never
@@ -72,9 +81,11 @@ public struct GitPublisher: Sendable {
       publishedAs: ReleaseStore.canonical(publishedAs ?? target))
     siteBuild.release?.spare = store.sparePath
     var messages: [String] = []
+    var diagnostics: [Diagnostic] = []
     var succeeded = false
     do {
       let outcome = try siteBuild.run()
+      diagnostics = outcome.diagnostics
       messages = outcome.diagnostics.map(\.description)
       succeeded = !outcome.diagnostics.hasErrors
     } catch {
@@ -82,7 +93,10 @@ public struct GitPublisher: Sendable {
     }
     let elapsed = started.duration(to: .now)
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    return Build(succeeded: succeeded, messages: messages, seconds: seconds)
+    var build = Build(succeeded: succeeded, messages: messages, seconds: seconds)
+    build.diagnostics = diagnostics
+    build.language = SiteFolder(root: source).config().0.language
+    return build
   }
 
   /// The web root's checkout of the site (`.bantin-work/checkout`), brought to

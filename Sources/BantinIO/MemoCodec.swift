@@ -1,7 +1,7 @@
 import BantinCore
 
 extension BuildMemo {
-  static let magic = Array("bantin-memo-4\n".utf8)
+  static let magic = Array("bantin-memo-5\n".utf8)
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
@@ -152,6 +152,7 @@ extension BinaryWriter {
     optional(value.line) { $0.int($1) }
     optional(value.column) { $0.int($1) }
     string(value.message)
+    optional(value.vietnamese) { $0.string($1) }
   }
 }
 
@@ -180,6 +181,7 @@ extension BinaryReader {
     value.line = try optional { try $0.int() }
     value.column = try optional { try $0.int() }
     value.message = try string()
+    value.vietnamese = try optional { try $0.string() }
     return value
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BantinCore
+import BantinIO
 import Foundation
 import Logging
 
@@ -28,6 +29,19 @@ struct SiteOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Print what each step does.")
   var verbose = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The language of messages: vi or en (default: BANTIN_LANG, else the site's language).", valueName: "code"))
+  var lang: String?
+
+  /// The language to speak to whoever runs the command.
+  var speech: Speech { Speech.of(site: root, lang: lang) }
+
+  func validate() throws {
+    if let lang, !Speech.isKnown(lang) { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
+  }
+
   /// The source folder without a trailing slash.
   var root: String {
     source.count > 1 && source.hasSuffix("/") ? String(source.dropLast()) : source
@@ -40,6 +54,15 @@ struct SiteOptions: ParsableArguments {
       return handler
     }
     return Logger(label: "bantin")
+  }
+}
+
+extension Speech {
+  /// `--lang`, else `BANTIN_LANG`, else the language of the site at `root` (its
+  /// `site.yml`; Vietnamese when it has none).
+  static func of(site root: String?, lang: String?) -> Speech {
+    let language = root.map { SiteFolder(root: $0).config().0.language }
+    return Speech(siteLanguage: language, override: lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
   }
 }
 

@@ -78,10 +78,11 @@ struct BuildCommand: ParsableCommand {
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
     }
-    DiagnosticPrinter.print(outcome.diagnostics)
+    let speech = site.speech
+    DiagnosticPrinter.print(outcome.diagnostics, speech)
     guard !outcome.diagnostics.hasErrors else {
-      let count = outcome.diagnostics.errors.count
-      StandardError.write("bantin: \(count) error\(count == 1 ? "" : "s"); \(outputFolder) is unchanged")
+      StandardError.write(
+        Say.errorCount(outcome.diagnostics.errors.count, unchanged: outputFolder).text(speech))
       throw ExitStatus.contentErrors
     }
     if let problem = outcome.cacheProblem {
@@ -91,13 +92,15 @@ struct BuildCommand: ParsableCommand {
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     if outcome.upToDate {
-      print("\(outputFolder) is up to date: nothing changed since the last build (\(milliseconds) ms)")
+      print(Say.upToDate(outputFolder, milliseconds: Int(milliseconds)).text(speech))
     } else {
       print(
-        "Built \(outputFolder) in \(milliseconds) ms: \(outcome.written) files written, \(outcome.kept) unchanged, "
-          + "\(outcome.removed) removed")
+        Say.built(
+          outputFolder, milliseconds: Int(milliseconds), written: outcome.written, unchanged: outcome.kept,
+          removed: outcome.removed
+        ).text(speech))
     }
-    print(SummaryTable(outcome.summary).text, terminator: "")
+    print(SummaryTable(outcome.summary, speech).text, terminator: "")
   }
 }
 
@@ -132,13 +135,12 @@ extension StageClock {
 struct SummaryTable {
   let rows: [(String, Int)]
 
-  init(_ summary: BuildSummary) {
-    rows = [
-      ("Pages", summary.pages), ("Articles", summary.articles), ("Sections", summary.sections),
-      ("Terms", summary.terms), ("Feeds", summary.feeds), ("Aliases", summary.aliases),
-      ("Files copied", summary.filesCopied), ("Drafts left out", summary.draftsSkipped),
-      ("Future left out", summary.futureSkipped), ("Expired left out", summary.expiredSkipped),
+  init(_ summary: BuildSummary, _ speech: Speech = .english) {
+    let counts = [
+      summary.pages, summary.articles, summary.sections, summary.terms, summary.feeds, summary.aliases,
+      summary.filesCopied, summary.draftsSkipped, summary.futureSkipped, summary.expiredSkipped,
     ]
+    rows = zip(Say.summaryRows, counts).map { ($0.text(speech), $1) }
   }
 
   var text: String {

@@ -27,12 +27,12 @@ struct CheckCommand: ParsableCommand {
     try site.requireSite()
     let result = SiteCheck.run(root: site.root, includeDrafts: drafts, includeFuture: future)
     let diagnostics = result.diagnostics
-    DiagnosticPrinter.print(diagnostics)
+    let speech = site.speech
+    DiagnosticPrinter.print(diagnostics, speech)
     let errors = diagnostics.errors.count
     let warnings = diagnostics.warnings.count
     print(
-      "Checked \(site.root): \(result.summary.pages) pages, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-    )
+      Say.checked(site.root, pages: result.summary.pages, errors: errors, warnings: warnings).text(speech))
     if errors > 0 { throw ExitStatus.contentErrors }
   }
 }

@@ -28,7 +28,7 @@ struct NewCommand: ParsableCommand {
     try ExitStatus.requireSite(root)
     let folder = SiteFolder(root: root)
     let (config, problems) = folder.config()
-    DiagnosticPrinter.print(problems)
+    DiagnosticPrinter.print(problems, Speech.of(site: root, lang: nil))
     guard !problems.hasErrors else { throw ExitStatus.contentErrors }
     guard let article = NewArticle(title: title, date: Timestamp(Date())) else {
       throw ValidationError("the title '\(title)' has no letters or digits to make a URL from")

@@ -30,9 +30,10 @@ struct PreCommit: ParsableCommand {
     }
     guard FileManager.default.fileExists(atPath: work + "/content") else { return }  // no site staged
     let diagnostics = SiteCheck.run(root: work).diagnostics
-    DiagnosticPrinter.print(diagnostics)
+    let speech = Speech.of(site: work, lang: nil)
+    DiagnosticPrinter.print(diagnostics, speech)
     if diagnostics.hasErrors {
-      say("bantin: commit refused: the staged site has errors (git commit --no-verify skips this check)")
+      say(Say.commitRefused.text(speech))
       throw ExitCode(1)
     }
   }

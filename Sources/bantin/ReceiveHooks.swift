@@ -36,18 +36,21 @@ struct PreReceive: ParsableCommand {
     let publisher = options.publisher(repository: FileManager.default.currentDirectoryPath)
     options.startWatchdog()
     for update in RefUpdate.readAll() where update.ref == publisher.ref {
+      // The live site's language until the pushed commit's is known.
+      let before = Speech.of(site: nil, lang: nil)
       if update.isDeletion {
-        say("bantin: deleting the branch \(options.branch), which the site is published from, is refused")
+        say(Say.deletingBranchRefused(options.branch).text(before))
         throw ExitCode(1)
       }
-      say("bantin: building \(update.new.prefix(7)) before accepting the push…")
+      say(Say.buildingBeforeAccepting(String(update.new.prefix(7))).text(before))
       let build = try publisher.prepare(update.new)
+      let speech = Speech(siteLanguage: build.language, override: ProcessInfo.processInfo.environment["BANTIN_LANG"])
       guard build.succeeded else {
-        for line in build.messages { say(line) }
-        say("bantin: push refused: the site has errors; nothing was published")
+        for line in build.messages(speech) { say(line) }
+        say(Say.pushRefused.text(speech))
         throw ExitCode(1)
       }
-      say(String(format: "bantin: the site builds (%.1f s); publishing after the push", build.seconds))
+      say(Say.buildsPublishingAfter(seconds: String(format: "%.1f", build.seconds)).text(speech))
     }
   }
 }
@@ -111,7 +114,8 @@ func report(_ publication: GitPublisher.Publication, publisher: GitPublisher) th
   case .noBranch:
     say("bantin: the branch \(publisher.branch) does not exist; nothing was published")
   case .failed(let build):
-    for line in build.messages { say(line) }
+    let speech = Speech(siteLanguage: build.language, override: ProcessInfo.processInfo.environment["BANTIN_LANG"])
+    for line in build.messages(speech) { say(line) }
     say("bantin: the build failed; the live site is unchanged")
     throw ExitCode(1)
   }

@@ -34,8 +34,8 @@ private func writeLine(_ line: String, to descriptor: Int32) {
 /// Prints diagnostics the way compilers do, one per line, so editors and git hooks
 /// can jump to `path:line:col`.
 enum DiagnosticPrinter {
-  static func print(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { StandardError.write(diagnostic.description) }
+  static func print(_ diagnostics: [Diagnostic], _ speech: Speech = .english) {
+    for diagnostic in diagnostics { StandardError.write(diagnostic.text(speech)) }
   }
 }
 

@@ -43,13 +43,15 @@ final class PublishingServer {
 
   /// Commits `files` in a clone and pushes; returns what the pusher saw.
   @discardableResult
-  func push(_ clone: String, _ files: [String: String] = [:], message: String = "Sửa") throws -> Run {
+  func push(_ clone: String, _ files: [String: String] = [:], message: String = "Sửa", language: String = "en") throws
+    -> Run
+  {
     if !files.isEmpty {
       try write(files, in: clone)
       try git(["add", "-A"], in: clone)
       try git(["commit", "-q", "-m", message], in: clone)
     }
-    return try gitRun(["push", "origin", "main"], in: clone)
+    return try gitRun(["push", "origin", "main"], in: clone, language: language)
   }
 
   /// The release `current` points at, and the text of a page in it.
@@ -132,6 +134,28 @@ struct GitPublishTests {
     #expect(
       deletion.errors.contains("remote: bantin: deleting the branch main, which the site is published from, is refused")
     )
+  }
+
+  @Test("a push to a Vietnamese site is refused in Vietnamese: each problem with its place, then what to do")
+  func refusedInVietnamese() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap")
+    #expect(try server.push(clone).status == 0)
+    let refused = try server.push(
+      clone, ["content/tin-tuc/b.md": "---\ndate: 2024-01-12\n---\n![](anh.jpg)\n"], message: "Bài thiếu tiêu đề",
+      language: "")
+    #expect(refused.status != 0)
+    #expect(refused.errors.contains("remote: bantin: đang dựng "))
+    #expect(
+      refused.errors.contains(
+        "remote: content/tin-tuc/b.md:1:1: lỗi: phần thông tin chưa có tiêu đề 'title': thêm một dòng như 'title: \"Hội nghị tổng kết năm 2023\"'"
+      ), "\(refused.errors)")
+    #expect(
+      refused.errors.contains(
+        "remote: bantin: bản gửi bị từ chối: trang có lỗi, chưa đăng gì; sửa các lỗi ở trên rồi gửi (git push) lại"))
+    // An operator reads it in English.
+    let english = try gitRun(["push", "origin", "main"], in: clone, language: "en")
+    #expect(english.errors.contains("remote: bantin: push refused: the site has errors; nothing was published"))
   }
 
   @Test("releases lists them, rollback goes back atomically, keep 2 removes only old releases")

@@ -30,16 +30,24 @@ public struct Run {
 }
 
 /// Runs the real `bantin` binary, as editors and git hooks do.
-public func bantin(_ arguments: [String], in folder: String? = nil) throws -> Run {
-  try runProcess(Repository.binary, arguments, in: folder)
+public func bantin(_ arguments: [String], in folder: String? = nil, language: String = "en") throws -> Run {
+  try runProcess(Repository.binary, arguments, in: folder, language: language)
 }
 
 /// Runs a program and waits for it, reading its output and errors at once (a
 /// child that fills one pipe while the other is read would wait for ever).
-public func runProcess(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> Run {
+///
+/// bantin speaks a Vietnamese site's language; tests read its messages in English
+/// (`BANTIN_LANG=en`, which git hands on to the hooks) unless `language` says `vi`.
+public func runProcess(_ executable: String, _ arguments: [String], in folder: String? = nil, language: String = "en")
+  throws -> Run
+{
   let process = Process()
   process.executableURL = URL(fileURLWithPath: executable)
   process.arguments = arguments
+  var environment = ProcessInfo.processInfo.environment
+  environment["BANTIN_LANG"] = language
+  process.environment = environment
   if let folder { process.currentDirectoryURL = URL(fileURLWithPath: folder) }
   let output = Pipe()
   let errors = Pipe()
@@ -58,8 +66,8 @@ public func runProcess(_ executable: String, _ arguments: [String], in folder: S
 }
 
 @discardableResult
-public func gitRun(_ arguments: [String], in folder: String) throws -> Run {
-  try runProcess("/usr/bin/env", ["git"] + arguments, in: folder)
+public func gitRun(_ arguments: [String], in folder: String, language: String = "en") throws -> Run {
+  try runProcess("/usr/bin/env", ["git"] + arguments, in: folder, language: language)
 }
 
 public func git(_ arguments: [String], in folder: String) throws {

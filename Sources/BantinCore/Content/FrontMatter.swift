@@ -35,18 +35,14 @@ extension FrontMatter {
     }
     guard let first = candidate, !text.allSatisfy(\.isWhitespace) else {
       return .failure(
-        .error(
-          start,
-          "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')"))
+        .error(start, Say.emptyFile))
     }
     let opening = first.trimmingTrailingBlanks()
     let format: FrontMatterBlock.Format = opening == "+++" ? .toml : .yaml
     let opened = SourceLocation(source.path, line: openingLine, column: 1)
     guard opening == "---" || opening == "+++" else {
       return .failure(
-        .error(
-          opened, "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
-      )
+        .error(opened, Say.noFrontMatter))
     }
     var lineNumber = openingLine
     while let line = lines.next() {
@@ -58,7 +54,7 @@ extension FrontMatter {
         return .failure(
           .error(
             SourceLocation(source.path, line: openingLine + 1, column: 1),
-            "the front matter is larger than \(maximumSize / 1024) KiB: keep long text in the article's body"))
+            Say.frontMatterTooLarge(kibibytes: maximumSize / 1024)))
       }
       let body = line.endIndex < text.endIndex ? text[text.index(after: line.endIndex)...] : text[text.endIndex...]
       return .success(
@@ -66,7 +62,7 @@ extension FrontMatter {
           format: format, yaml: yaml, yamlFirstLine: openingLine + 1, body: body, bodyFirstLine: lineNumber + 1))
     }
     return .failure(
-      .error(opened, "the front matter opened here is never closed: add a '\(opening)' line after it"))
+      .error(opened, Say.frontMatterNotClosed(String(opening))))
   }
 }
 

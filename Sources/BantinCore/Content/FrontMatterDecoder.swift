@@ -36,8 +36,7 @@ public struct FrontMatterDecoder: Sendable {
     for var entry in yaml.entries(of: text) {
       let folded = entry.key.lowercased()
       if let earlier = seen[folded] {
-        yaml.error(
-          entry.keyLocation, "the key '\(entry.key)' is written twice (also as '\(earlier)'): keep one")
+        yaml.error(entry.keyLocation, Say.keyTwice(entry.key, earlier: earlier))
         continue
       }
       seen[folded] = entry.key
@@ -48,11 +47,10 @@ public struct FrontMatterDecoder: Sendable {
     if !diagnostics.hasErrors {
       let start = SourceLocation(source.path, line: 1, column: 1)
       if frontMatter.title == nil {
-        diagnostics.append(
-          .error(start, "front matter has no 'title': add a line such as 'title: \"Hội nghị tổng kết năm 2023\"'"))
+        diagnostics.append(.error(start, Say.noTitle))
       }
       if kind == .article, frontMatter.date == nil {
-        diagnostics.append(.error(start, "front matter has no 'date': add a line such as 'date: 2024-01-12'"))
+        diagnostics.append(.error(start, Say.noDate))
       }
     }
     return (frontMatter, diagnostics)
@@ -67,9 +65,7 @@ public struct FrontMatterDecoder: Sendable {
     case "slug":
       frontMatter.slug = yaml.text(value, key: key)
       if frontMatter.slug == nil, case .scalar = value {
-        yaml.error(
-          yaml.location(value.mark),
-          "'slug' is empty: write the last part of the URL, such as 'hoi-nghi-tong-ket', or remove the line")
+        yaml.error(yaml.location(value.mark), Say.emptySlug)
       }
     case "image": frontMatter.image = yaml.text(value, key: key)
     case "focus":
@@ -77,10 +73,7 @@ public struct FrontMatterDecoder: Sendable {
       if let focus = Focus(field.value) {
         frontMatter.focus = FrontMatter.Field(value: focus, location: field.location)
       } else {
-        yaml.error(
-          field.location,
-          "'focus' must be two numbers from 0 to 1, across then down, such as 'focus: 0.3,0.4' (the centre is 0.5,0.5)"
-        )
+        yaml.error(field.location, Say.badFocus)
       }
     case "date": frontMatter.date = yaml.timestamp(value, key: key, dates: dates, offset: &frontMatter.dateOffset)
     case "lastmod": frontMatter.lastmod = yaml.timestamp(value, key: key, dates: dates)
@@ -90,7 +83,7 @@ public struct FrontMatterDecoder: Sendable {
     case "aliases": frontMatter.aliases = yaml.texts(value, key: key)
     case "draft": frontMatter.draft = yaml.flag(value, key: key) ?? false
     case "weight": frontMatter.weight = yaml.integer(value, key: key)
-    default: yaml.warnUnknown(entry, known: FrontMatterDecoder.knownKeys, in: "front matter")
+    default: yaml.warnUnknown(entry, known: FrontMatterDecoder.knownKeys, in: Say.frontMatter)
     }
   }
 }

@@ -35,15 +35,19 @@ struct YAMLReader {
     diagnostics.append(.error(location, message))
   }
 
+  mutating func error(_ location: SourceLocation, _ message: Message) {
+    diagnostics.append(.error(location, message))
+  }
+
   /// The top-level `key: value` pairs of `yaml`, in order; none when it cannot be read.
   mutating func entries(of yaml: Substring) -> [Entry] {
     if let finding = YAMLGuard.scan(yaml) {
       let at = location(line: finding.line, column: finding.column)
       switch finding.kind {
       case .anchor:
-        error(at, "YAML anchors ('&') are not allowed: write the value out, in quotes if it starts with '&'")
+        error(at, Say.yamlAnchor)
       case .alias:
-        error(at, "YAML aliases ('*') are not allowed: write the value out, in quotes if it starts with '*'")
+        error(at, Say.yamlAlias)
       }
       return []
     }
@@ -93,22 +97,18 @@ struct YAMLReader {
     return entries
   }
 
-  mutating func warnUnknown(_ entry: Entry, known: [String], in what: String) {
-    var message = "unknown \(what) key '\(entry.key)'"
-    if let suggestion = known.first(where: { isNear($0, entry.key) }) {
-      message += ": did you mean '\(suggestion)'?"
-    } else {
-      message += " (known keys: \(known.joined(separator: ", ")))"
-    }
-    diagnostics.append(.warning(entry.keyLocation, message))
+  mutating func warnUnknown(_ entry: Entry, known: [String], in what: Message) {
+    let suggestion = known.first(where: { isNear($0, entry.key) })
+    diagnostics.append(
+      .warning(entry.keyLocation, Say.unknownKey(entry.key, in: what, known: known, suggestion: suggestion)))
   }
 
   // MARK: - Values
 
   /// A scalar's text as written; nil (and no error) for an empty value.
-  mutating func scalarText(_ node: Node, key: String, expected: String) -> FrontMatter.Field<String>? {
+  mutating func scalarText(_ node: Node, key: String, expected: Message) -> FrontMatter.Field<String>? {
     guard case .scalar(let scalar) = node else {
-      error(location(node.mark), "'\(key)' must be \(expected)")
+      error(location(node.mark), Say.mustBe(key, expected))
       return nil
     }
     let tag = node.tag.rawValue
@@ -126,7 +126,7 @@ struct YAMLReader {
     [Tag.Name.str, .int, .float, .bool, .null, .timestamp, .seq, .map, .merge, .value].map(\.rawValue))
 
   mutating func text(_ node: Node, key: String) -> FrontMatter.Field<String>? {
-    guard var field = scalarText(node, key: key, expected: "text") else { return nil }
+    guard var field = scalarText(node, key: key, expected: Say.text) else { return nil }
     field.value = field.value.trimmingBlanks(newlines: true)  // a block scalar's last newline too
     if field.value.isEmpty { return nil }
     return field
@@ -149,7 +149,7 @@ struct YAMLReader {
       // `tags: an ninh` is one tag; Hugo reads it so too.
       return text(node, key: key).map { [$0] } ?? []
     default:
-      error(location(node.mark), "'\(key)' must be a list such as [\"an ninh\", \"quốc phòng\"]")
+      error(location(node.mark), Say.list(key))
       return []
     }
   }
@@ -163,7 +163,7 @@ struct YAMLReader {
   mutating func timestamp(_ node: Node, key: String, dates: DateParser, offset: inout Int?)
     -> FrontMatter.Field<Timestamp>?
   {
-    guard let written = scalarText(node, key: key, expected: "a date such as 2024-01-12") else { return nil }
+    guard let written = scalarText(node, key: key, expected: Say.aDate) else { return nil }
     switch dates.parse(written.value, key: key) {
     case .success(let parsed):
       // A time without a zone is the site's wall-clock time, as editors write it:
@@ -177,20 +177,20 @@ struct YAMLReader {
   }
 
   mutating func flag(_ node: Node, key: String) -> Bool? {
-    guard let written = scalarText(node, key: key, expected: "true or false") else { return nil }
+    guard let written = scalarText(node, key: key, expected: Say.trueOrFalse) else { return nil }
     switch written.value {
     case "true", "True", "TRUE": return true
     case "false", "False", "FALSE": return false
     default:
-      error(written.location, "'\(key)' must be true or false, not '\(written.value)'")
+      error(written.location, Say.mustBe(key, Say.trueOrFalse, not: written.value))
       return nil
     }
   }
 
   mutating func integer(_ node: Node, key: String) -> Int? {
-    guard let written = scalarText(node, key: key, expected: "a whole number") else { return nil }
+    guard let written = scalarText(node, key: key, expected: Say.wholeNumber) else { return nil }
     guard let number = Int(written.value) else {
-      error(written.location, "'\(key)' must be a whole number, not '\(written.value)'")
+      error(written.location, Say.mustBe(key, Say.wholeNumber, not: written.value))
       return nil
     }
     return number
@@ -224,7 +224,7 @@ struct YAMLReader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
       let at = secondOccurrence(of: key, in: yaml).map { location(line: $0, column: 1) } ?? location(context.mark)
-      return .error(at, "the key '\(key)' is written twice: keep one")
+      return .error(at, Say.keyTwice(key))
     case .reader(let text, _, _, _):
       return .error(location(line: 1, column: 1), "the YAML could not be read: \(text)")
     default:

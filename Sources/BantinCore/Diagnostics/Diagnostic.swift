@@ -26,7 +26,29 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var path: SourcePath?
   public var line: Int?
   public var column: Int?
+  /// The message in English (what `description` prints, and tests read).
   public var message: String
+  /// The message in Vietnamese, for a message of the catalogue (`Say`); nil for
+  /// one still said in English only.
+  public var vietnamese: String?
+
+  public init(_ severity: Severity, at location: SourceLocation, _ message: Message) {
+    self.init(severity, at: location, message.english)
+    vietnamese = message.vietnamese
+  }
+
+  public init(_ severity: Severity, in path: SourcePath?, _ message: Message) {
+    self.init(severity, in: path, message.english)
+    vietnamese = message.vietnamese
+  }
+
+  public static func error(_ location: SourceLocation, _ message: Message) -> Diagnostic {
+    Diagnostic(.error, at: location, message)
+  }
+
+  public static func warning(_ location: SourceLocation, _ message: Message) -> Diagnostic {
+    Diagnostic(.warning, at: location, message)
+  }
 
   public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
     self.severity = severity
@@ -59,7 +81,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// `path:line:col: severity: message`, with control characters shown as escapes
   /// (`VisibleText`), so that no file name or value acts on the terminal that prints it.
-  public var description: String {
+  public var description: String { text(.english) }
+
+  /// `path:line:col: lỗi: …` in `speech`: the place and the shape stay the same in
+  /// both languages, so editors' tools match `: (error|lỗi|warning|cảnh báo): `.
+  public func text(_ speech: Speech) -> String {
     var place = ""
     if let path {
       place = path.rawValue
@@ -67,7 +93,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
       if let column { place += ":\(column)" }
       place += ": "
     }
-    return VisibleText.escaping("\(place)\(severity.rawValue): \(message)")
+    let said = speech == .vietnamese ? vietnamese ?? message : message
+    return VisibleText.escaping("\(place)\(Say.severity(severity).text(speech)): \(said)")
   }
 }
 

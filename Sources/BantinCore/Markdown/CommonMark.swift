@@ -145,7 +145,7 @@ public enum CommonMark {
         } else {
           if walk.imageDepth == 0 { rawHTML.add(literal) }
           if firstRawHTML == nil { firstRawHTML = location(of: node) }
-          rawHTMLWarnings.append(.warning(location(of: node), "raw HTML is not published: write Markdown instead"))
+          rawHTMLWarnings.append(.warning(location(of: node), Say.rawHTML))
         }
       case CMARK_NODE_CODE_BLOCK:
         verbatim.append(start(node).line...max(start(node).line, Int(cmark_node_get_end_line(node))))
@@ -294,10 +294,7 @@ public enum CommonMark {
           } else if !shouted, !named, Glossary.looksLikeAbbreviation(part), warned.insert(String(part)).inserted {
             let partOffset = offset + literal.utf8.distance(from: word.startIndex, to: part.startIndex)
             warnings.append(
-              .warning(
-                location(node, partOffset),
-                "'\(part)' looks like an abbreviation the glossary does not know: add a line '\(part): what it stands for' to \(Glossary.path), so that readers can see it spelled out"
-              ))
+              .warning(location(node, partOffset), Say.unknownAbbreviation(String(part), file: Glossary.path)))
           }
         }
       }

@@ -186,7 +186,7 @@ public struct SiteConfig: Sendable, Hashable {
         default: config.maxOutputFiles = number
         }
       default:
-        yaml.warnUnknown(entry, known: knownKeys, in: "site.yml")
+        yaml.warnUnknown(entry, known: knownKeys, in: Say.siteSettings)
       }
     }
     return (config, yaml.diagnostics)

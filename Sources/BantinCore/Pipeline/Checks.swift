@@ -123,8 +123,8 @@ extension Pipeline {
         let base = site.url.basePath
         let message =
           base == "/"
-          ? "the link to \(link.path) is broken: the site has no such page"
-          : "the link to \(site.url.relative(link.path)) is broken: the site has no page \(link.path) (addresses are read under the base path \(base), whether or not the link writes it)"
+          ? Say.brokenLink(link.path)
+          : Say.brokenLink(site.url.relative(link.path), page: link.path, base: base)
         diagnostics.append(Diagnostic(severity, at: link.location, message))
       }
     }

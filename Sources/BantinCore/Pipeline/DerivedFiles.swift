@@ -199,10 +199,7 @@ extension Pipeline {
     for ((source, cover), result) in zip(covered, results) {
       if build.givesAdvice, let preview = cover.files.first, preview.width < Cover.shapes[0].width {
         log.add([
-          Diagnostic(
-            .warning, in: source,
-            "its photo gives link previews only \(preview.width)×\(preview.height) pixels: Facebook and Zalo show 1200×630 or larger sharply; choose a photo at least 1200 pixels wide (image: in the front matter)"
-          )
+          Diagnostic(.warning, in: source, Say.smallPreviewPhoto(width: preview.width, height: preview.height))
         ])
       }
       let facts: DerivedFacts

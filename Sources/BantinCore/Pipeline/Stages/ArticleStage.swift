@@ -90,10 +90,7 @@ extension Pipeline {
       case .image, .figure:
         if reference.text.allSatisfy(\.isWhitespace) {
           diagnostics.append(
-            .warning(
-              reference.location,
-              "the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)"
-            ))
+            .warning(reference.location, Say.noAltText))
         }
         if case .image(let image) = resolution, reference.kind == .figure, firstFigure == nil { firstFigure = image }
       }

@@ -1,0 +1,213 @@
+/// The language bantin speaks to the people who run it: Vietnamese for a site whose
+/// `language` is Vietnamese (its editors are ward officials), English otherwise;
+/// `--lang en` or `BANTIN_LANG=en` overrides it for operators.
+public enum Speech: String, Sendable, Hashable {
+  case vietnamese = "vi"
+  case english = "en"
+
+  /// The speech for a site in `language`, unless `override` (`--lang`, else
+  /// `BANTIN_LANG`) names one: `vi…` or `en…`.
+  public init(siteLanguage language: String?, override: String? = nil) {
+    func primary(_ tag: String) -> String {
+      String(tag.prefix { $0 != "-" && $0 != "_" && $0 != "." }).lowercased()
+    }
+    if let override, !override.isEmpty {
+      self = primary(override) == "vi" ? .vietnamese : .english
+    } else {
+      self = primary(language ?? "vi") == "vi" ? .vietnamese : .english
+    }
+  }
+
+  /// Whether `code` (`--lang`) names a language bantin speaks.
+  public static func isKnown(_ code: String) -> Bool {
+    ["vi", "en"].contains(String(code.prefix { $0 != "-" && $0 != "_" }).lowercased())
+  }
+}
+
+/// One message in both languages bantin speaks. Made only in the catalogue
+/// (`Say`), so that no message exists in one language only.
+public struct Message: Sendable, Hashable {
+  public let vietnamese: String
+  public let english: String
+
+  fileprivate init(_ vietnamese: String, _ english: String) {
+    self.vietnamese = vietnamese
+    self.english = english
+  }
+
+  public func text(_ speech: Speech) -> String { speech == .vietnamese ? vietnamese : english }
+}
+
+/// The catalogue: every message bantin says in both languages, in one place. The
+/// Vietnamese is written for a ward's editor: plain words, what to do next, the
+/// Markdown or YAML to write.
+public enum Say {
+  // MARK: - The shape of a diagnostic
+
+  public static func severity(_ severity: Diagnostic.Severity) -> Message {
+    severity == .error ? Message("lỗi", "error") : Message("cảnh báo", "warning")
+  }
+
+  // MARK: - Front matter
+
+  public static let emptyFile = Message(
+    "tệp trống: một bài viết bắt đầu bằng phần thông tin (dòng '---', rồi 'title:' và 'date:', rồi '---')",
+    "the file is empty: an article starts with front matter (a '---' line, 'title:' and 'date:', then '---')")
+  public static let noFrontMatter = Message(
+    "tệp chưa có phần thông tin: bắt đầu tệp bằng dòng '---', rồi 'title:' và 'date:', rồi '---'",
+    "the file has no front matter: start it with a '---' line, then 'title:' and 'date:', then '---'")
+  public static func frontMatterTooLarge(kibibytes: Int) -> Message {
+    Message(
+      "phần thông tin dài quá \(kibibytes) KiB: hãy đưa đoạn văn dài xuống phần nội dung bài",
+      "the front matter is larger than \(kibibytes) KiB: keep long text in the article's body")
+  }
+  public static func frontMatterNotClosed(_ opening: String) -> Message {
+    Message(
+      "phần thông tin mở ở đây chưa được đóng: thêm một dòng '\(opening)' sau nó",
+      "the front matter opened here is never closed: add a '\(opening)' line after it")
+  }
+  public static let noTitle = Message(
+    "phần thông tin chưa có tiêu đề 'title': thêm một dòng như 'title: \"Hội nghị tổng kết năm 2023\"'",
+    "front matter has no 'title': add a line such as 'title: \"Hội nghị tổng kết năm 2023\"'")
+  public static let noDate = Message(
+    "phần thông tin chưa có ngày đăng 'date': thêm một dòng như 'date: 2024-01-12'",
+    "front matter has no 'date': add a line such as 'date: 2024-01-12'")
+  public static func keyTwice(_ key: String) -> Message {
+    Message("mục '\(key)' được viết hai lần: chỉ giữ một", "the key '\(key)' is written twice: keep one")
+  }
+  public static func keyTwice(_ key: String, earlier: String) -> Message {
+    Message(
+      "mục '\(key)' được viết hai lần (lần trước là '\(earlier)'): chỉ giữ một",
+      "the key '\(key)' is written twice (also as '\(earlier)'): keep one")
+  }
+  public static let emptySlug = Message(
+    "'slug' đang trống: viết phần cuối của địa chỉ bài, như 'hoi-nghi-tong-ket', hoặc xoá dòng này",
+    "'slug' is empty: write the last part of the URL, such as 'hoi-nghi-tong-ket', or remove the line")
+  public static let badFocus = Message(
+    "'focus' phải là hai số từ 0 đến 1, theo chiều ngang rồi chiều dọc, như 'focus: 0.3,0.4' (giữa ảnh là 0.5,0.5)",
+    "'focus' must be two numbers from 0 to 1, across then down, such as 'focus: 0.3,0.4' (the centre is 0.5,0.5)")
+  public static let frontMatter = Message("phần thông tin", "front matter")
+  public static let siteSettings = Message("site.yml", "site.yml")
+  public static func unknownKey(_ key: String, in what: Message, known: [String], suggestion: String?) -> Message {
+    let list = known.joined(separator: ", ")
+    if let suggestion {
+      return Message(
+        "bantin không biết mục '\(key)' của \(what.vietnamese): có phải bạn muốn viết '\(suggestion)'?",
+        "unknown \(what.english) key '\(key)': did you mean '\(suggestion)'?")
+    }
+    return Message(
+      "bantin không biết mục '\(key)' của \(what.vietnamese) (các mục dùng được: \(list))",
+      "unknown \(what.english) key '\(key)' (known keys: \(list))")
+  }
+  public static let yamlAnchor = Message(
+    "không dùng được neo YAML ('&'): hãy viết thẳng giá trị, trong ngoặc kép nếu nó bắt đầu bằng '&'",
+    "YAML anchors ('&') are not allowed: write the value out, in quotes if it starts with '&'")
+  public static let yamlAlias = Message(
+    "không dùng được bí danh YAML ('*'): hãy viết thẳng giá trị, trong ngoặc kép nếu nó bắt đầu bằng '*'",
+    "YAML aliases ('*') are not allowed: write the value out, in quotes if it starts with '*'")
+  public static func mustBe(_ key: String, _ expected: Message) -> Message {
+    Message("'\(key)' phải là \(expected.vietnamese)", "'\(key)' must be \(expected.english)")
+  }
+  public static func mustBe(_ key: String, _ expected: Message, not written: String) -> Message {
+    Message(
+      "'\(key)' phải là \(expected.vietnamese), không phải '\(written)'",
+      "'\(key)' must be \(expected.english), not '\(written)'")
+  }
+  public static let text = Message("chữ", "text")
+  public static let trueOrFalse = Message("true (có) hoặc false (không)", "true or false")
+  public static let wholeNumber = Message("một số nguyên", "a whole number")
+  public static let aDate = Message("một ngày như 2024-01-12", "a date such as 2024-01-12")
+  public static func list(_ key: String) -> Message {
+    Message(
+      "'\(key)' phải là một danh sách như [\"an ninh\", \"quốc phòng\"]",
+      "'\(key)' must be a list such as [\"an ninh\", \"quốc phòng\"]")
+  }
+
+  // MARK: - Markdown and links
+
+  public static let rawHTML = Message(
+    "HTML viết trực tiếp không được đăng: hãy viết bằng Markdown",
+    "raw HTML is not published: write Markdown instead")
+  public static let noAltText = Message(
+    "ảnh chưa có mô tả: hãy tả ảnh cho người không xem được, như ![Toàn cảnh hội nghị](anh.jpg)",
+    "the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)")
+  public static func brokenLink(_ target: String) -> Message {
+    Message(
+      "liên kết đến \(target) bị hỏng: trang không có địa chỉ này",
+      "the link to \(target) is broken: the site has no such page")
+  }
+  public static func brokenLink(_ target: String, page: String, base: String) -> Message {
+    Message(
+      "liên kết đến \(target) bị hỏng: trang không có trang \(page) (địa chỉ được đọc dưới đường dẫn gốc \(base), dù liên kết có viết nó hay không)",
+      "the link to \(target) is broken: the site has no page \(page) (addresses are read under the base path \(base), whether or not the link writes it)"
+    )
+  }
+  public static func unknownAbbreviation(_ word: String, file: SourcePath) -> Message {
+    Message(
+      "'\(word)' có vẻ là từ viết tắt chưa có trong danh sách: thêm dòng '\(word): nghĩa đầy đủ' vào \(file) để người đọc thấy nghĩa của nó",
+      "'\(word)' looks like an abbreviation the glossary does not know: add a line '\(word): what it stands for' to \(file), so that readers can see it spelled out"
+    )
+  }
+
+  public static func smallPreviewPhoto(width: Int, height: Int) -> Message {
+    Message(
+      "ảnh của bài chỉ cho ảnh xem trước \(width)×\(height) điểm ảnh: Facebook và Zalo hiện rõ ảnh từ 1200×630 trở lên; hãy chọn ảnh rộng ít nhất 1200 điểm ảnh (mục image: trong phần thông tin)",
+      "its photo gives link previews only \(width)×\(height) pixels: Facebook and Zalo show 1200×630 or larger sharply; choose a photo at least 1200 pixels wide (image: in the front matter)"
+    )
+  }
+
+  // MARK: - Commands
+
+  public static func errorCount(_ count: Int, unchanged folder: String) -> Message {
+    Message(
+      "bantin: \(count) lỗi; \(folder) không thay đổi",
+      "bantin: \(count) error\(count == 1 ? "" : "s"); \(folder) is unchanged")
+  }
+  public static func built(_ folder: String, milliseconds: Int, written: Int, unchanged: Int, removed: Int) -> Message {
+    Message(
+      "Đã dựng \(folder) trong \(milliseconds) ms: ghi \(written) tệp, \(unchanged) tệp không đổi, xoá \(removed) tệp",
+      "Built \(folder) in \(milliseconds) ms: \(written) files written, \(unchanged) unchanged, \(removed) removed")
+  }
+  public static func upToDate(_ folder: String, milliseconds: Int) -> Message {
+    Message(
+      "\(folder) đã mới nhất: không có gì thay đổi từ lần dựng trước (\(milliseconds) ms)",
+      "\(folder) is up to date: nothing changed since the last build (\(milliseconds) ms)")
+  }
+  public static func checked(_ folder: String, pages: Int, errors: Int, warnings: Int) -> Message {
+    Message(
+      "Đã kiểm tra \(folder): \(pages) trang, \(errors) lỗi, \(warnings) cảnh báo",
+      "Checked \(folder): \(pages) pages, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    )
+  }
+  /// The rows of the build's summary table, in order.
+  public static let summaryRows: [Message] = [
+    Message("Trang", "Pages"), Message("Bài viết", "Articles"), Message("Chuyên mục", "Sections"),
+    Message("Danh mục, từ khóa", "Terms"), Message("Nguồn tin (RSS, Atom)", "Feeds"),
+    Message("Địa chỉ chuyển hướng", "Aliases"), Message("Tệp chép nguyên", "Files copied"),
+    Message("Bài nháp chưa đăng", "Drafts left out"), Message("Bài hẹn giờ chưa đăng", "Future left out"),
+    Message("Bài hết hạn", "Expired left out"),
+  ]
+
+  // MARK: - Publishing from git (the pusher reads these as `remote:` lines)
+
+  public static func buildingBeforeAccepting(_ commit: String) -> Message {
+    Message(
+      "bantin: đang dựng \(commit) trước khi nhận bản gửi…", "bantin: building \(commit) before accepting the push…")
+  }
+  public static let pushRefused = Message(
+    "bantin: bản gửi bị từ chối: trang có lỗi, chưa đăng gì; sửa các lỗi ở trên rồi gửi (git push) lại",
+    "bantin: push refused: the site has errors; nothing was published")
+  public static func buildsPublishingAfter(seconds: String) -> Message {
+    Message(
+      "bantin: trang dựng được (\(seconds) s); sẽ đăng sau khi nhận bản gửi",
+      "bantin: the site builds (\(seconds) s); publishing after the push")
+  }
+  public static func deletingBranchRefused(_ branch: String) -> Message {
+    Message(
+      "bantin: không được xoá nhánh \(branch), nhánh trang được đăng từ đó",
+      "bantin: deleting the branch \(branch), which the site is published from, is refused")
+  }
+  public static let commitRefused = Message(
+    "bantin: không lưu (commit) được: trang có lỗi; sửa các lỗi ở trên (git commit --no-verify bỏ qua bước kiểm tra này)",
+    "bantin: commit refused: the staged site has errors (git commit --no-verify skips this check)")
+}

@@ -1,0 +1,100 @@
+import BantinCore
+import Foundation
+import TestSupport
+import Testing
+
+/// bantin speaks Vietnamese to a Vietnamese site's editors, English to operators
+/// who ask for it, from one catalogue (`Say` in Messages.swift).
+@Suite("Messages in Vietnamese and English")
+struct MessagesTests {
+  static let site: [String: String] = [
+    "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+    "content/tin-tuc/a.md": "---\ndate: 2024-01-12\ntilte: Hội nghị\n---\n![](anh.jpg)\n\n[Xem](/khong-co/)\n",
+    "site.yml": "baseURL: https://phuong.example.vn/\n",
+  ]
+
+  @Test("a vi site's build speaks Vietnamese: lỗi and cảnh báo, what to write, the summary line")
+  func vietnameseBuild() throws {
+    let site = try Scratch(Self.site)
+    try site.write("content/tin-tuc/anh.jpg", TestPhoto.bytes())
+    let run = try bantin(["build", "--source", site.path], language: "")
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        content/tin-tuc/a.md:1:1: lỗi: phần thông tin chưa có tiêu đề 'title': thêm một dòng như 'title: "Hội nghị tổng kết năm 2023"'
+        content/tin-tuc/a.md:3:1: cảnh báo: bantin không biết mục 'tilte' của phần thông tin: có phải bạn muốn viết 'title'?
+        content/tin-tuc/a.md:5:1: cảnh báo: ảnh chưa có mô tả: hãy tả ảnh cho người không xem được, như ![Toàn cảnh hội nghị](anh.jpg)
+        bantin: 1 lỗi; \(site.path)/public không thay đổi
+
+        """)
+    // --lang en, and BANTIN_LANG=en, for operators.
+    let english = try bantin(["build", "--source", site.path, "--lang", "en"], language: "")
+    #expect(english.errors.hasPrefix("content/tin-tuc/a.md:1:1: error: front matter has no 'title'"))
+    #expect(english.errors.hasSuffix("bantin: 1 error; \(site.path)/public is unchanged\n"))
+    let environment = try bantin(["build", "--source", site.path], language: "en")
+    #expect(environment.errors == english.errors)
+    #expect(try bantin(["build", "--source", site.path, "--lang", "fr"]).status == 64)
+  }
+
+  @Test("check speaks Vietnamese: the broken link, the missing alt text and the counts")
+  func vietnameseCheck() throws {
+    let site = try Scratch(Self.site)
+    try site.write("content/tin-tuc/anh.jpg", TestPhoto.bytes())
+    try site.write(
+      "content/tin-tuc/a.md", "---\ntitle: Tin A\ndate: 2024-01-12\n---\n![](anh.jpg)\n\n[Xem](/khong-co/)\n")
+    let run = try bantin(["check", "--source", site.path], language: "vi")
+    #expect(
+      run.errors == """
+        content/tin-tuc/a.md: cảnh báo: ảnh của bài chỉ cho ảnh xem trước 120×63 điểm ảnh: Facebook và Zalo hiện rõ ảnh từ 1200×630 trở lên; hãy chọn ảnh rộng ít nhất 1200 điểm ảnh (mục image: trong phần thông tin)
+        content/tin-tuc/a.md:5:1: cảnh báo: ảnh chưa có mô tả: hãy tả ảnh cho người không xem được, như ![Toàn cảnh hội nghị](anh.jpg)
+        content/tin-tuc/a.md:7:1: lỗi: liên kết đến /khong-co/ bị hỏng: trang không có địa chỉ này
+
+        """)
+    #expect(run.output.hasSuffix("Đã kiểm tra \(site.path): 11 trang, 1 lỗi, 2 cảnh báo\n"), "\(run.output)")
+  }
+
+  @Test("a warning kept in the build cache is said in Vietnamese again")
+  func cachedWarning() throws {
+    var files = Self.site
+    files["content/tin-tuc/a.md"] = "---\ntitle: Tin A\ndate: 2024-01-12\n---\n![](anh.jpg)\n"
+    let site = try Scratch(files)
+    try site.write("content/tin-tuc/anh.jpg", TestPhoto.bytes())
+    try site.write("content/tin-tuc/b.md", "---\ntitle: Tin B\ndate: 2024-01-13\n---\nB.\n")
+    let first = try bantin(["build", "--source", site.path], language: "")
+    #expect(first.status == 0)
+    #expect(
+      first.errors
+        == "content/tin-tuc/a.md:5:1: cảnh báo: ảnh chưa có mô tả: hãy tả ảnh cho người không xem được, như ![Toàn cảnh hội nghị](anh.jpg)\n"
+    )
+    try site.write("content/tin-tuc/b.md", "---\ntitle: Tin B\ndate: 2024-01-13\n---\nB đã sửa.\n")
+    let second = try bantin(["build", "--source", site.path], language: "")
+    #expect(second.errors == first.errors)
+    #expect(second.output.contains("1 tệp không đổi") || second.output.contains("tệp không đổi"), "\(second.output)")
+  }
+
+  @Test("an English site speaks English without being asked")
+  func englishSite() throws {
+    var files = Self.site
+    files["site.yml"] = "baseURL: https://phuong.example.vn/\nlanguage: en\n"
+    let site = try Scratch(files)
+    try site.write("content/tin-tuc/anh.jpg", TestPhoto.bytes())
+    let run = try bantin(["build", "--source", site.path], language: "")
+    #expect(run.errors.hasPrefix("content/tin-tuc/a.md:1:1: error: front matter has no 'title'"), "\(run.errors)")
+  }
+
+  @Test("every message of the catalogue is written in both languages, and the two differ")
+  func catalogue() throws {
+    let source = try String(
+      contentsOfFile: Repository.root + "/Sources/BantinCore/Diagnostics/Messages.swift", encoding: .utf8)
+    // Each `Message(` of the catalogue: its Vietnamese, then its English.
+    let pairs = source.matches(of: #/Message\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\s*\)/#)
+    #expect(pairs.count > 40)
+    for pair in pairs {
+      let (vietnamese, english) = (String(pair.output.1), String(pair.output.2))
+      #expect(!vietnamese.isEmpty && !english.isEmpty, "\(english)")
+      if english != "site.yml" { #expect(vietnamese != english, "said in English only: \(english)") }
+    }
+    // A message is made only there: its initialiser is the catalogue's own.
+    #expect(source.contains("fileprivate init(_ vietnamese: String, _ english: String)"))
+  }
+}
