@@ -98,7 +98,7 @@ def main():
         deadline = time.time() + 30
         while port is None and time.time() < deadline:
             log.seek(0)
-            found = re.search(r"at http://127\.0\.0\.1:(\d+)/", log.read())
+            found = re.search(r"http://127\.0\.0\.1:(\d+)/", log.read())
             port = int(found.group(1)) if found else None
             time.sleep(0.1)
         if port is None:

@@ -48,7 +48,7 @@ def main():
         deadline = time.time() + 30
         while address is None and time.time() < deadline:
             log.seek(0)
-            found = re.search(r"at (http://127\.0\.0\.1:\d+)/", log.read())
+            found = re.search(r"(http://127\.0\.0\.1:\d+)/", log.read())
             address = found.group(1) if found else None
             time.sleep(0.1)
         if address is None:
@@ -75,7 +75,10 @@ def main():
         open(path, "w", encoding="utf-8").write("---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-01-12\n---\n")
         overlay = lambda: driver.execute_script(
             "var o = document.getElementById('bantin-problems'); return o ? o.textContent : ''")
-        wait("the error overlay", lambda: "index.md:2:15: error: the value of 'title'" in overlay())
+        # The sample site is Vietnamese: so is the overlay an editor reads.
+        wait("the error overlay", lambda: "index.md:2:15: lỗi: giá trị của 'title' có ': '" in overlay())
+        if not overlay().startswith("bantin: lần dựng gần nhất bị lỗi; trang này là bản tốt gần nhất."):
+            raise SystemExit("live reload: the overlay's title is not in Vietnamese: " + overlay()[:200])
         print("live reload: the overlay shows: " + overlay()[:140] + "…")
         open(path, "w", encoding="utf-8").write(original)
         wait("the overlay to go", lambda: overlay() == "" and "Phường Bắc Hồng tổng kết" in heading())

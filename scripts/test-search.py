@@ -73,7 +73,7 @@ def main():
         while address is None and time.time() < deadline:
             line = server.stdout.readline()
             seen += line
-            found = re.search(r"at (http://127\.0\.0\.1:\d+)/", line)
+            found = re.search(r"(http://127\.0\.0\.1:\d+)/", line)
             address = found.group(1) if found else None
         if address is None:
             raise SystemExit("search: bantin serve did not start:\n" + seen)

@@ -93,11 +93,11 @@ enum LiveReloadPage {
         }
         overlay.textContent = "";
         var title = document.createElement("strong");
-        title.textContent = "bantin: the last build failed; this page is the last good one.";
+        title.textContent = lines[0];
         overlay.appendChild(title);
         var list = document.createElement("pre");
         list.setAttribute("style", "white-space:pre-wrap;margin:.6em 0 0;font:14px/1.5 monospace");
-        list.textContent = lines.join("\\n");
+        list.textContent = lines.slice(1).join("\\n");
         overlay.appendChild(list);
       }
     })();
@@ -107,10 +107,11 @@ enum LiveReloadPage {
   static let overlayStyle =
     "position:fixed;left:0;right:0;bottom:0;z-index:2147483647;max-height:60vh;overflow:auto;padding:1em 1.25em;background:#fff4f4;color:#5c0a0a;border-top:4px solid #a4161a;font:15px/1.5 sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.2)"
 
-  /// The overlay as HTML, for pages loaded while the build is broken.
+  /// The overlay as HTML, for pages loaded while the build is broken: `lines` is
+  /// its title, then the problems.
   static func overlay(_ lines: [String]) -> String {
     """
-    <div id="bantin-problems" role="alert" style="\(overlayStyle)"><strong>bantin: the last build failed; this page is the last good one.</strong><pre style="white-space:pre-wrap;margin:.6em 0 0;font:14px/1.5 monospace">\(lines.map(HTML.escape).joined(separator: "\n"))</pre></div>
+    <div id="bantin-problems" role="alert" style="\(overlayStyle)"><strong>\(HTML.escape(lines.first ?? ""))</strong><pre style="white-space:pre-wrap;margin:.6em 0 0;font:14px/1.5 monospace">\(lines.dropFirst().map(HTML.escape).joined(separator: "\n"))</pre></div>
     """
   }
 

@@ -22,6 +22,8 @@ public struct PreviewOptions: Sendable {
   /// Which files are derived from assets and the recipes that make them.
   public var derivedRules: [any DerivedRule] = DerivedRules.standard
   public var recipes: [any DerivedRecipe] = DerivedRecipes.standard
+  /// The language of messages when set (`--lang`, `BANTIN_LANG`); else the site's.
+  public var lang: String?
 
   /// Where derived files are kept: the site's `.bantin-cache/derived/`, as `bantin build`'s.
   var derivedStore: DerivedStore {
@@ -41,10 +43,12 @@ public struct PreviewOptions: Sendable {
 public struct PreviewReport: Sendable {
   /// The server listens at this address.
   public var ready: @Sendable (String) -> Void
-  /// A build ended: its diagnostics, and a summary line.
-  public var built: @Sendable ([Diagnostic], String) -> Void
+  /// A build ended: its diagnostics, a summary line, and the language to say them in.
+  public var built: @Sendable ([Diagnostic], String, Speech) -> Void
 
-  public init(ready: @escaping @Sendable (String) -> Void, built: @escaping @Sendable ([Diagnostic], String) -> Void) {
+  public init(
+    ready: @escaping @Sendable (String) -> Void, built: @escaping @Sendable ([Diagnostic], String, Speech) -> Void
+  ) {
     self.ready = ready
     self.built = built
   }
@@ -105,6 +109,10 @@ struct RebuildService: Service {
       let host = options.host.contains(":") ? "[\(options.host)]" : options.host
       let address = "http://\(host):\(port)/"
       let changes = watcher.changes()
+      // Said before the first build ends (a slow file), in the site's language.
+      state.speech = Speech(
+        siteLanguage: SiteFolder(root: options.root).config().0.language,
+        override: options.lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
       var memo: BuildMemo?
       memo = await rebuild(address: address, memo: memo, changed: [])
       report.ready(address)
@@ -135,28 +143,33 @@ struct RebuildService: Service {
         watchdog.start()
         defer { watchdog.stop() }
         let (result, next, reuse) = Pipeline(build: build).run(tree, memo: memo)
-        continuation.resume(returning: (result, (loadProblems + result.diagnostics).sorted(), next, reuse))
+        let language = result.site?.config.language ?? SiteFolder(root: options.root).config().0.language
+        continuation.resume(returning: (result, (loadProblems + result.diagnostics).sorted(), next, reuse, language))
       }
     }
-    let (result, diagnostics, next, reuse) = outcome
+    let (result, diagnostics, next, reuse, language) = outcome
+    let speech = Speech(
+      siteLanguage: language, override: options.lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
+    state.speech = speech
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
-    let trigger = changed.isEmpty ? "" : " after a change to \(changed.sorted().prefix(3).joined(separator: ", "))"
+    let files = changed.sorted().prefix(3).joined(separator: ", ")
     if diagnostics.hasErrors {
-      let lines = diagnostics.errors.map(\.description)
-      state.fail(lines)
-      hub.broadcast(.problems(lines))
-      report.built(
-        diagnostics,
-        "Build failed\(trigger) (\(lines.count) error\(lines.count == 1 ? "" : "s")); still serving the last good build"
-      )
+      let lines = diagnostics.errors.map { $0.text(speech) }
+      // The overlay's title, then the problems.
+      let shown = [Say.previewFailed.text(speech)] + lines
+      state.fail(shown)
+      hub.broadcast(.problems(shown))
+      report.built(diagnostics, Say.previewBuildFailed(count: lines.count, after: files).text(speech), speech)
       return memo
     }
     let generation = state.publish(result.files)
     hub.broadcast(.reload(generation: generation))
     report.built(
       diagnostics,
-      "Built\(trigger) in \(milliseconds) ms: \(result.summary.pages) pages; \(reuse.pages) files as they were")
+      Say.previewBuilt(
+        after: files, milliseconds: Int(milliseconds), pages: result.summary.pages, kept: reuse.pages
+      ).text(speech), speech)
     return next
   }
 
@@ -170,9 +183,11 @@ struct RebuildService: Service {
         "rendering its Markdown has taken more than \(String(format: "%g", seconds)) s (the Markdown library, "
           + "cmark 0.30.2, is slow on some inputs and cannot be stopped): shorten or split the file; "
           + "the build goes on in the background")
-      state.fail([problem.description])
-      hub.broadcast(.problems([problem.description]))
-      report.built([problem], "Build stalled; still serving the last good build")
+      let speech = state.speech
+      let shown = [Say.previewFailed.text(speech), problem.text(speech)]
+      state.fail(shown)
+      hub.broadcast(.problems(shown))
+      report.built([problem], Say.previewStalled.text(speech), speech)
     }
   }
 }

@@ -7,7 +7,8 @@ public struct SiteSnapshot: Sendable {
   public var files: [String: OutputFile.Content] = [:]
   /// Counts good builds; pages that missed a reload notice a new number.
   public var generation = 0
-  /// `path:line:col: error: message` lines of the last build, when it failed.
+  /// When the last build failed: the overlay's title, then its
+  /// `path:line:col: error: message` lines.
   public var problems: [String] = []
 }
 
@@ -15,6 +16,13 @@ public struct SiteSnapshot: Sendable {
 /// one build or the next, never a mix.
 public final class PreviewState: Sendable {
   private let snapshot = Mutex(SiteSnapshot())
+  /// The language of the last build's messages (the site's, unless overridden).
+  private let spoken = Mutex(Speech.vietnamese)
+
+  public var speech: Speech {
+    get { spoken.withLock { $0 } }
+    set { spoken.withLock { $0 = newValue } }
+  }
 
   public init() {}
 

@@ -32,6 +32,12 @@ struct ServeCommand: AsyncParsableCommand {
       valueName: "seconds"))
   var markdownBudget: Double = 10
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The language of messages: vi or en (default: BANTIN_LANG, else the site's language).", valueName: "code"))
+  var lang: String?
+
   @Flag(inversion: .prefixedNo, help: "Show articles marked draft: true.")
   var drafts = true
 
@@ -42,6 +48,7 @@ struct ServeCommand: AsyncParsableCommand {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second") }
     guard markdownBudget > 0 else { throw ValidationError("--markdown-budget must be more than 0 seconds") }
+    if let lang, !Speech.isKnown(lang) { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
   }
 
   func run() async throws {
@@ -51,12 +58,14 @@ struct ServeCommand: AsyncParsableCommand {
       root: root, host: host, port: port, includeDrafts: drafts, includeFuture: future)
     options.idleSeconds = idleTimeout
     options.markdownBudget = markdownBudget
+    options.lang = lang
+    let speech = Speech.of(site: root, lang: lang)
     let report = PreviewReport(
       ready: { address in
-        StandardOutput.write("Serving \(root) at \(address) (Ctrl-C to stop)")
+        StandardOutput.write(Say.serving(root, at: address).text(speech))
       },
-      built: { diagnostics, summary in
-        DiagnosticPrinter.print(diagnostics)
+      built: { diagnostics, summary, speech in
+        DiagnosticPrinter.print(diagnostics, speech)
         StandardOutput.write(summary)
       })
     do {

@@ -8,16 +8,19 @@ final class ServeProcess {
   let log: String
   private(set) var port = 0
 
-  init(site: String, arguments: [String] = []) throws {
+  init(site: String, arguments: [String] = [], language: String = "en") throws {
     log = NSTemporaryDirectory() + "bantin-serve-" + UUID().uuidString + ".log"
     FileManager.default.createFile(atPath: log, contents: nil)
     let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
     process.executableURL = URL(fileURLWithPath: Repository.binary)
     process.arguments = ["serve", "--source", site, "--port", "0"] + arguments
+    var environment = ProcessInfo.processInfo.environment
+    environment["BANTIN_LANG"] = language  // "": the site's language
+    process.environment = environment
     process.standardOutput = handle
     process.standardError = handle
     try process.run()
-    let found = try waitFor(#/Serving .* at http://127\.0\.0\.1:(\d+)//#, timeout: .seconds(30))
+    let found = try waitFor(#/ (?:at|tại) http://127\.0\.0\.1:(\d+)//#, timeout: .seconds(30))
     port = Int(found) ?? 0
   }
 
@@ -208,6 +211,27 @@ struct ServeTests {
     let fixed = try server.http.get("/tin-tuc/a/")
     #expect(fixed.text.contains("Tin đã chữa"))
     #expect(!fixed.text.contains("bantin-problems"))
+  }
+
+  @Test("a Vietnamese site's preview speaks Vietnamese: the terminal, the overlay's title and its lines")
+  func vietnameseOverlay() throws {
+    let site = try site()
+    let server = try ServeProcess(site: site.path, language: "")
+    #expect(server.output.contains("Đang xem trước \(site.path) tại http://127.0.0.1:\(server.port)/ (Ctrl-C để dừng)"))
+    try site.write("content/tin-tuc/a/index.md", "---\ndate: 2024-01-12\n---\nA.\n")
+    _ = try server.waitFor(#/Dựng (lỗi)/#, timeout: .seconds(10))
+    let broken = try server.http.get("/tin-tuc/a/")
+    #expect(
+      broken.text.contains(
+        "<strong>bantin: lần dựng gần nhất bị lỗi; trang này là bản tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp, trang sẽ tự tải lại.</strong>"
+      ))
+    #expect(
+      broken.text.contains(
+        "content/tin-tuc/a/index.md:1:1: lỗi: phần thông tin chưa có tiêu đề &#39;title&#39;: thêm một dòng như &#39;title: &quot;Hội nghị tổng kết năm 2023&quot;&#39;"
+      ))
+    #expect(server.output.contains("content/tin-tuc/a/index.md:1:1: lỗi: phần thông tin chưa có tiêu đề 'title'"))
+    #expect(
+      server.output.contains("Dựng lỗi sau khi sửa content/tin-tuc/a/index.md (1 lỗi); vẫn phục vụ bản tốt gần nhất"))
   }
 
   @Test("saving an article with images and links nested in an image's text: serve rebuilds, serves it and lives on")

@@ -77,7 +77,7 @@ struct YAMLReader {
         lines[line - 1] = ""
         text = lines
       } catch {
-        self.error(location(line: 1, column: 1), "the YAML could not be read: \(error)")
+        self.error(location(line: 1, column: 1), Say.yamlUnreadable("\(error)"))
         return []
       }
     }
@@ -226,14 +226,14 @@ struct YAMLReader {
       let at = secondOccurrence(of: key, in: yaml).map { location(line: $0, column: 1) } ?? location(context.mark)
       return .error(at, Say.keyTwice(key))
     case .reader(let text, _, _, _):
-      return .error(location(line: 1, column: 1), "the YAML could not be read: \(text)")
+      return .error(location(line: 1, column: 1), Say.yamlUnreadable("\(text)"))
     default:
-      return .error(location(line: 1, column: 1), "the YAML could not be read: \(problem)")
+      return .error(location(line: 1, column: 1), Say.yamlUnreadable("\(problem)"))
     }
   }
 
   /// libyaml's problem in words an editor can act on.
-  func explain(_ problem: String, at mark: Mark, yaml: Substring) -> String {
+  func explain(_ problem: String, at mark: Mark, yaml: Substring) -> Message {
     let line =
       yaml.split(separator: "\n", omittingEmptySubsequences: false)
       .dropFirst(mark.line - 1).first ?? ""
@@ -241,16 +241,15 @@ struct YAMLReader {
       let key = line.prefix(while: { $0 != ":" }).trimmingBlanksAround()
       let value = line.drop(while: { $0 != ":" }).dropFirst().trimmingBlanksAround()
       let quoted = "\(key): \"\(value.replacingOccurrences(of: "\"", with: "\\\""))\""
-      return "the value of '\(key)' contains ': ', which YAML reads as another key: quote the \(key), as in \(quoted)"
+      return Say.colonInValue(String(key), quoted: quoted)
     }
     if line.contains("\t"), problem.contains("cannot start any token") || problem.contains("tab") {
-      return "YAML does not allow tabs here: indent with spaces"
+      return Say.yamlTab
     }
     if problem.contains("did not find expected key") || problem.contains("block end") {
-      return
-        "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'"
+      return Say.yamlLine(problem)
     }
-    return "YAML could not read this: \(problem)"
+    return Say.yamlUnreadable(problem)
   }
 
   /// The line on which `key:` is written for the second time at the top level.

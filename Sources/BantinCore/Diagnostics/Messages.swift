@@ -105,6 +105,22 @@ public enum Say {
   public static let yamlAlias = Message(
     "không dùng được bí danh YAML ('*'): hãy viết thẳng giá trị, trong ngoặc kép nếu nó bắt đầu bằng '*'",
     "YAML aliases ('*') are not allowed: write the value out, in quotes if it starts with '*'")
+  public static func colonInValue(_ key: String, quoted: String) -> Message {
+    Message(
+      "giá trị của '\(key)' có ': ', YAML đọc nó thành một mục khác: đặt \(key) trong ngoặc kép, như \(quoted)",
+      "the value of '\(key)' contains ': ', which YAML reads as another key: quote the \(key), as in \(quoted)")
+  }
+  public static let yamlTab = Message(
+    "YAML không cho dùng phím Tab ở đây: thụt đầu dòng bằng dấu cách",
+    "YAML does not allow tabs here: indent with spaces")
+  public static func yamlLine(_ problem: String) -> Message {
+    Message(
+      "YAML không đọc được dòng này (\(problem)): kiểm tra thụt đầu dòng, và đặt trong ngoặc kép giá trị có ':' hoặc '#'",
+      "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'")
+  }
+  public static func yamlUnreadable(_ problem: String) -> Message {
+    Message("YAML không đọc được đoạn này: \(problem)", "YAML could not read this: \(problem)")
+  }
   public static func mustBe(_ key: String, _ expected: Message) -> Message {
     Message("'\(key)' phải là \(expected.vietnamese)", "'\(key)' must be \(expected.english)")
   }
@@ -187,6 +203,30 @@ public enum Say {
     Message("Bài nháp chưa đăng", "Drafts left out"), Message("Bài hẹn giờ chưa đăng", "Future left out"),
     Message("Bài hết hạn", "Expired left out"),
   ]
+
+  // MARK: - The preview (`bantin serve`)
+
+  public static let previewFailed = Message(
+    "bantin: lần dựng gần nhất bị lỗi; trang này là bản tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp, trang sẽ tự tải lại.",
+    "bantin: the last build failed; this page is the last good one.")
+  public static func previewBuildFailed(count: Int, after files: String) -> Message {
+    Message(
+      "Dựng lỗi\(files.isEmpty ? "" : " sau khi sửa \(files)") (\(count) lỗi); vẫn phục vụ bản tốt gần nhất",
+      "Build failed\(files.isEmpty ? "" : " after a change to \(files)") (\(count) error\(count == 1 ? "" : "s")); still serving the last good build"
+    )
+  }
+  public static func previewBuilt(after files: String, milliseconds: Int, pages: Int, kept: Int) -> Message {
+    Message(
+      "Đã dựng\(files.isEmpty ? "" : " sau khi sửa \(files)") trong \(milliseconds) ms: \(pages) trang; \(kept) tệp giữ nguyên",
+      "Built\(files.isEmpty ? "" : " after a change to \(files)") in \(milliseconds) ms: \(pages) pages; \(kept) files as they were"
+    )
+  }
+  public static let previewStalled = Message(
+    "Dựng bị chậm; vẫn phục vụ bản tốt gần nhất", "Build stalled; still serving the last good build")
+  public static func serving(_ root: String, at address: String) -> Message {
+    Message(
+      "Đang xem trước \(root) tại \(address) (Ctrl-C để dừng)", "Serving \(root) at \(address) (Ctrl-C to stop)")
+  }
 
   // MARK: - Publishing from git (the pusher reads these as `remote:` lines)
 
