@@ -43,6 +43,9 @@ public struct DerivedStore: DerivedFileMaker {
   public let siteRoot: String
   public let recipes: [String: any DerivedRecipe]
 
+  /// Told how many jobs are done (a progress line on a terminal).
+  public var progress: BuildProgress?
+
   public init(folder: String, siteRoot: String, recipes: [any DerivedRecipe] = DerivedRecipes.standard) {
     self.folder = folder
     self.siteRoot = siteRoot
@@ -72,7 +75,12 @@ public struct DerivedStore: DerivedFileMaker {
     }
     _ = WorkFolder.removeStale(in: folder, prefix: ".making-")
     let known = StampIndex.read(folder + "/stamps")
-    let outcomes = jobs.parallelMap(chunkSize: 1) { job in make(job, site: site, known: known) }
+    let progress = self.progress
+    progress?.begin(.photos, total: jobs.count)
+    let outcomes = jobs.parallelMap(chunkSize: 1) { job in
+      defer { progress?.advance() }
+      return make(job, site: site, known: known)
+    }
     var index = known
     for outcome in outcomes { index.merge(outcome.hashes) { _, new in new } }
     if index != known { StampIndex.write(index, to: folder + "/stamps") }

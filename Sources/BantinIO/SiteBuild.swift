@@ -80,9 +80,10 @@ public struct SiteBuild: Sendable {
     var publisher = Publisher(siteRoot: root, output: output)
     if let problem = publisher.checkOutput() { throw FileSystemError(output, problem) }
     // Derived files are kept beside the build cache, for every build of the site.
-    let derived = DerivedStore(
+    var derived = DerivedStore(
       cache: release?.cacheFolder ?? Publisher.parent(of: publisher.output) + "/" + BuildCache.folderName,
       siteRoot: root, recipes: recipes)
+    derived.progress = build.progress
     publisher.derived = derived
     var build = self.build
     build.derivedFiles = derived

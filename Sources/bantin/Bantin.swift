@@ -29,6 +29,9 @@ struct SiteOptions: ParsableArguments {
   @Flag(name: .shortAndLong, help: "Print what each step does.")
   var verbose = false
 
+  @Flag(name: .shortAndLong, help: "Print problems only: no progress line, no summary.")
+  var quiet = false
+
   @Option(
     name: .long,
     help: ArgumentHelp(

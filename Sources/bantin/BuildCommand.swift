@@ -58,7 +58,11 @@ struct BuildCommand: ParsableCommand {
       build.stageEnded = { stage in logger.debug("\(stages.lap()) \(stage)") }
     }
     let publisher = Publisher(siteRoot: site.root, output: outputFolder)
+    let speech = site.speech
+    let progress = site.verbose ? nil : ProgressLine.make(speech: speech, quiet: site.quiet)
+    build.progress = progress?.1
     let watchdog = MarkdownWatchdog(seconds: markdownBudget) { path, took in
+      progress?.0.clear()
       StandardError.write(
         "\(path): error: rendering its Markdown took more than \(String(format: "%g", markdownBudget)) s "
           + "(the Markdown library, cmark 0.30.2, is slow on some inputs): the build is stopped; "
@@ -74,11 +78,12 @@ struct BuildCommand: ParsableCommand {
       var siteBuild = SiteBuild(root: site.root, output: outputFolder, build: build, usesCache: !noCache)
       siteBuild.leavesMemoryToExit = true
       outcome = try siteBuild.run()
+      progress?.0.clear()
     } catch {
+      progress?.0.clear()
       StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
       throw ExitStatus.contentErrors
     }
-    let speech = site.speech
     DiagnosticPrinter.print(outcome.diagnostics, speech)
     guard !outcome.diagnostics.hasErrors else {
       StandardError.write(
@@ -89,6 +94,7 @@ struct BuildCommand: ParsableCommand {
       StandardError.write(
         "bantin: warning: the build cache could not be saved (\(problem)): the next build is a whole one")
     }
+    if site.quiet { return }
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     if outcome.upToDate {

@@ -98,3 +98,33 @@ struct VersionTests {
     }
   }
 }
+
+@Suite("The progress line")
+struct ProgressLineTests {
+  /// `bantin` under a pseudo-terminal (`script`), as an editor runs it; what the
+  /// terminal received, standard output and error together.
+  func onTerminal(_ arguments: [String], in folder: String) throws -> String {
+    let command = ([Repository.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
+    return try runProcess("/usr/bin/script", ["-qefc", command, "/dev/null"], in: folder, language: "").output
+  }
+
+  @Test("on a terminal a build shows its stages on one line, overwritten and cleared; --quiet and pipes show none")
+  func progress() throws {
+    let site = try Scratch([
+      "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
+      "content/tin-tuc/a.md": TestSite.article(), "content/tin-tuc/b.md": TestSite.article(title: "Tin B"),
+      "site.yml": "baseURL: https://phuong.example.vn/\n",
+    ])
+    let shown = try onTerminal(["build"], in: site.path)
+    #expect(shown.contains("\r\u{1B}[2Kbantin: đọc bài viết 0/3 tệp"), "\(shown.debugDescription)")
+    #expect(shown.contains("\r\u{1B}[2Kbantin: đọc bài viết 3/3 tệp"))
+    #expect(shown.contains("\r\u{1B}[2Kbantin: ghi trang "))
+    // Cleared before the summary: nothing of the line is left in front of it.
+    #expect(shown.contains("\r\u{1B}[2KĐã dựng ./public trong "), "\(shown.debugDescription)")
+    let quiet = try onTerminal(["build", "--quiet"], in: site.path)
+    #expect(quiet == "")
+    let piped = try bantin(["build", "--no-cache"], in: site.path)
+    #expect(!piped.errors.contains("\u{1B}") && !piped.output.contains("\u{1B}"))
+    #expect(piped.output.hasPrefix("Built ./public in "), "\(piped.output)")
+  }
+}

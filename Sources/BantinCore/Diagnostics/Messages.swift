@@ -204,6 +204,21 @@ public enum Say {
     Message("Bài hết hạn", "Expired left out"),
   ]
 
+  /// The progress line of a long build on a terminal.
+  public static func progress(_ step: BuildProgress.Step, secondsLeft: Int?) -> Message {
+    let (done, total) = (step.done, step.total)
+    switch step.stage {
+    case .markdown:
+      return Message("bantin: đọc bài viết \(done)/\(total) tệp", "bantin: Markdown \(done) of \(total) files")
+    case .photos:
+      let left = secondsLeft.map { (", còn khoảng \($0) s", ", about \($0) s left") } ?? ("", "")
+      return Message(
+        "bantin: xử lý ảnh \(done)/\(total)\(left.0)", "bantin: photos \(done) of \(total)\(left.1)")
+    case .pages:
+      return Message("bantin: ghi trang \(done)/\(total)", "bantin: pages \(done) of \(total) written")
+    }
+  }
+
   // MARK: - The preview (`bantin serve`)
 
   public static let previewFailed = Message(

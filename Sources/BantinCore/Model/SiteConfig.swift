@@ -208,6 +208,8 @@ public struct BuildConfig: Sendable {
   /// Link pages, styles and photos relative to each page, naming `index.html`, so
   /// the output can be opened from disk (`RelativeLinks`).
   public var relativeURLs = false
+  /// Told how far the long stages are (a progress line on a terminal).
+  public var progress: BuildProgress?
   /// Told when each stage of the build ends (`--verbose` prints how long each took).
   public var stageEnded: (@Sendable (String) -> Void)?
   /// Told when libcmark starts (`true`) and ends rendering a file's body, so that a

@@ -15,7 +15,10 @@ extension Pipeline {
     let memo = cache
     let words = ThemeWords(language: settings.config.language)
     let advise = build.givesAdvice
+    let progress = build.progress
+    progress?.begin(.markdown, total: entries.count)
     let made = entries.parallelMap { keyed -> (MadeArticle, reused: Bool) in
+      defer { progress?.advance() }
       if let (article, problems) = memo.article(
         keyed.key, sameReferences: sameReferences, assets: assets, url: settings.url)
       {

@@ -29,6 +29,7 @@ extension Pipeline {
     cache.reservePages(pages.count)
     var outputBytes = plan.copiedBytes
     var start = 0
+    build.progress?.begin(.pages, total: pages.count)
     while start < pages.count {
       let batch = Array(start..<min(start + Pipeline.batchSize, pages.count))
       start += batch.count
@@ -58,6 +59,7 @@ extension Pipeline {
       }
       guard !log.diagnostics.hasErrors else { return }
       try sink.write(outcomes.map(\.0))
+      build.progress?.advance(batch.count)
     }
     log.summary.pagesUnchanged = cache.counts.pages
     build.stageEnded?(
