@@ -70,7 +70,11 @@ struct RequestPolicyTests {
     #expect(
       String(decoding: LiveReloadPage.inject(into: page, problems: []), as: UTF8.self)
         == "<html><body><p>x</p><script src=\"/__bantin/live-reload.js\"></script></body></html>")
-    let broken = String(decoding: LiveReloadPage.inject(into: page, problems: ["a.md:1:1: error: <b>"]), as: UTF8.self)
+    // The overlay's title, then the problems, each escaped.
+    let broken = String(
+      decoding: LiveReloadPage.inject(into: page, problems: ["bantin: <i>hỏng</i>", "a.md:1:1: error: <b>"]),
+      as: UTF8.self)
+    #expect(broken.contains("<strong>bantin: &lt;i&gt;hỏng&lt;/i&gt;</strong>"))
     #expect(broken.contains("a.md:1:1: error: &lt;b&gt;</pre></div><script"))
   }
 

@@ -139,6 +139,56 @@ public enum Say {
       "'\(key)' must be a list such as [\"an ninh\", \"quốc phòng\"]")
   }
 
+  public static func articleTooLarge(bytes: Int, limit: String) -> Message {
+    Message(
+      "tệp dài \(bytes) byte, quá \(limit) cho phép của một bài (maxArticleBytes trong site.yml): hãy chia thành nhiều bài",
+      "the file is \(bytes) bytes, more than the \(limit) an article may have (maxArticleBytes in site.yml)")
+  }
+  public static let homeIndexName = Message(
+    "trang chủ được mô tả trong content/_index.md, không phải content/index.md: hãy đổi tên tệp",
+    "the home page is described by content/_index.md, not content/index.md")
+  public static func folderWithoutLetters(_ folder: String) -> Message {
+    Message(
+      "tên thư mục '\(folder)' không có chữ hay số để làm địa chỉ trang: hãy đổi tên",
+      "the folder name '\(folder)' has no letters or digits to make a URL from: rename it")
+  }
+  public static func fileWithoutLetters(_ file: String) -> Message {
+    Message(
+      "tên tệp '\(file)' không có chữ hay số để làm địa chỉ trang: hãy đổi tên, hoặc ghi 'slug'",
+      "the file name '\(file)' has no letters or digits to make a URL from: rename it or set 'slug'")
+  }
+  public static func badSlug(suggestion: String?) -> Message {
+    Message(
+      "'slug' chỉ gồm chữ thường không dấu, số và dấu gạch ngang\(suggestion.map { ", như '\($0)'" } ?? "")",
+      "'slug' must be lowercase ASCII letters, digits and hyphens\(suggestion.map { ", such as '\($0)'" } ?? "")")
+  }
+  public static func reservedSlug(_ slug: String, reserved: String) -> Message {
+    Message(
+      "địa chỉ bài sẽ kết thúc bằng '\(slug)', một tên bantin tự dùng (\(reserved)): hãy ghi 'slug' khác",
+      "the URL would end in '\(slug)', a name bantin uses itself (\(reserved)): set another 'slug'")
+  }
+  public static func termWithoutLetters(_ taxonomy: Taxonomy, _ name: String) -> Message {
+    let (vietnamese, english) = taxonomy == .categories ? ("danh mục", "category") : ("từ khóa", "tag")
+    return Message(
+      "\(vietnamese) '\(name)' không có chữ hay số để làm địa chỉ trang của nó",
+      "the \(english) '\(name)' has no letters or digits to make its page's URL from")
+  }
+
+  public static let noBaseURL = Message(
+    "chưa có baseURL như https://bachong.example.vn/: RSS, sitemap.xml và ảnh chia sẻ cần địa chỉ đầy đủ nên chưa được tạo; thêm dòng 'baseURL:' vào site.yml",
+    "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
+  )
+  public static func tooManyFiles(_ count: Int, limit: Int) -> Message {
+    Message(
+      "trang sẽ đăng \(count) tệp, quá \(limit) tệp cho phép (maxOutputFiles)",
+      "the site would publish \(count) files, more than the \(limit) allowed (maxOutputFiles)")
+  }
+  public static func sectionWithoutIndex(_ folder: String) -> Message {
+    Message(
+      "chuyên mục chưa có _index.md nên được đặt tên '\(folder)': thêm tệp content/\(folder)/_index.md có dòng 'title'",
+      "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'")
+  }
+
   // MARK: - Markdown and links
 
   public static let rawHTML = Message(
@@ -157,6 +207,42 @@ public enum Say {
       "liên kết đến \(target) bị hỏng: trang không có trang \(page) (địa chỉ được đọc dưới đường dẫn gốc \(base), dù liên kết có viết nó hay không)",
       "the link to \(target) is broken: the site has no page \(page) (addresses are read under the base path \(base), whether or not the link writes it)"
     )
+  }
+  public static func unsafeLink(_ scheme: String) -> Message {
+    Message(
+      "liên kết '\(scheme):' không được đăng: loại liên kết này có thể chạy mã độc",
+      "the link to '\(scheme):' is not published: such links can run code")
+  }
+  public static func brokenFileLink(_ destination: String, target: SourcePath) -> Message {
+    Message(
+      "liên kết đến '\(destination)' bị hỏng: không có tệp \(target)",
+      "the link to '\(destination)' is broken: \(target) does not exist")
+  }
+  public static func imageNotHTTPS(_ destination: String, write: String?) -> Message {
+    Message(
+      "ảnh '\(destination)' phải là một tệp của trang hoặc một địa chỉ https:\(write.map { ": hãy viết \($0)" } ?? "")",
+      "the image '\(destination)' must be a file of the site or an https: address\(write.map { ": write \($0)" } ?? "")"
+    )
+  }
+  public static let imageWithoutFile = Message(
+    "ảnh chưa có tên tệp: hãy viết ![mô tả](anh.jpg)", "the image has no file: write ![description](photo.jpg)")
+  public static func imageBadEscape(_ destination: String) -> Message {
+    Message(
+      "tên ảnh '\(destination)' có một mã %-escape viết sai", "the image '\(destination)' has a malformed %-escape")
+  }
+  public static func imageMissing(_ destination: String, looked path: String, or other: String?) -> Message {
+    if let other {
+      return Message(
+        "không có ảnh '\(destination)': không có tệp \(path) hay \(other); kiểm tra tên ảnh (chữ hoa, chữ thường, dấu)",
+        "the image '\(destination)' does not exist: there is no \(path) or \(other)")
+    }
+    return Message(
+      "không có ảnh '\(destination)': không có tệp \(path); hãy chép ảnh vào cùng thư mục với bài, hoặc sửa tên ảnh cho đúng",
+      "the image '\(destination)' does not exist: there is no file \(path)")
+  }
+  public static func imageOutside(_ destination: String) -> Message {
+    Message(
+      "ảnh '\(destination)' nằm ngoài thư mục content", "the image '\(destination)' is outside the content folder")
   }
   public static func unknownAbbreviation(_ word: String, file: SourcePath) -> Message {
     Message(

@@ -115,7 +115,7 @@ struct ReferenceResolver {
     if let scheme = ReferenceResolver.scheme(of: destination) {
       if ReferenceResolver.unsafeSchemes.contains(scheme) {
         return .failed(
-          .warning(reference.location, "the link to '\(scheme):' is not published: such links can run code"))
+          .warning(reference.location, Say.unsafeLink(scheme)))
       }
       return .keep
     }
@@ -132,7 +132,7 @@ struct ReferenceResolver {
     guard let decoded = URLPath.decode(path), let target = folder.resolving(decoded) else { return .keep }
     if target.isMarkdown {
       guard let page = assets.pageURLs[target] else {
-        return .failed(.error(reference.location, "the link to '\(destination)' is broken: \(target) does not exist"))
+        return .failed(.error(reference.location, Say.brokenFileLink(destination, target: target)))
       }
       return .link(url.relative(page) + suffix)
     }
@@ -146,8 +146,7 @@ struct ReferenceResolver {
     let (path, _) = ReferenceResolver.splitSuffix(destination)
     if let scheme = ReferenceResolver.scheme(of: destination) {
       guard scheme == "https" else {
-        return .failure(
-          .error(location, "the image '\(destination.prefix(60))' must be a file of the site or an https: address"))
+        return .failure(.error(location, Say.imageNotHTTPS(String(destination.prefix(60)), write: nil)))
       }
       return .success(ResolvedImage(src: URLPath.encodeURL(destination)))
     }
@@ -155,14 +154,13 @@ struct ReferenceResolver {
       return .failure(
         .error(
           location,
-          "the image '\(destination.prefix(60))' must be a file of the site or an https: address: write https:\(destination.prefix(60))"
-        ))
+          Say.imageNotHTTPS(String(destination.prefix(60)), write: "https:" + destination.prefix(60))))
     }
     guard !path.isEmpty else {
-      return .failure(.error(location, "the image has no file: write ![description](photo.jpg)"))
+      return .failure(.error(location, Say.imageWithoutFile))
     }
     guard let decoded = URLPath.decode(path) else {
-      return .failure(.error(location, "the image '\(destination)' has a malformed %-escape"))
+      return .failure(.error(location, Say.imageBadEscape(destination)))
     }
     let output: OutputPath
     if decoded.hasPrefix("/") {
@@ -171,18 +169,17 @@ struct ReferenceResolver {
         assets.assets[candidate] != nil || assets.replaced[candidate] != nil
       else {
         return .failure(
-          .error(
-            location, "the image '\(destination)' does not exist: there is no content\(decoded) or static\(decoded)"))
+          .error(location, Say.imageMissing(destination, looked: "content\(decoded)", or: "static\(decoded)")))
       }
       if let photo = assets.replaced[candidate] { return .success(photoImage(photo)) }
       output = candidate
     } else {
       guard let source = folder.resolving(decoded), source.relative(to: ContentEntry.contentFolder) != nil else {
-        return .failure(.error(location, "the image '\(destination)' is outside the content folder"))
+        return .failure(.error(location, Say.imageOutside(destination)))
       }
       if assets.images[source] != nil { return .success(photoImage(source)) }
       guard let found = assets.outputs[source] else {
-        return .failure(.error(location, "the image '\(destination)' does not exist: there is no file \(source)"))
+        return .failure(.error(location, Say.imageMissing(destination, looked: source.rawValue, or: nil)))
       }
       output = found
     }

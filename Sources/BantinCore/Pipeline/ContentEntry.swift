@@ -122,10 +122,7 @@ package struct ContentEntry: Sendable {
       return (
         nil,
         [
-          Diagnostic(
-            .error, in: path,
-            "the file is \(bytes.count) bytes, more than the \(limit) an article may have (maxArticleBytes in site.yml)"
-          )
+          Diagnostic(.error, in: path, Say.articleTooLarge(bytes: bytes.count, limit: limit))
         ]
       )
     }
@@ -151,7 +148,7 @@ package struct ContentEntry: Sendable {
     case ("_index", 0): role = .homeIndex
     case ("_index", _): role = .sectionIndex
     case ("index", 0):
-      return (nil, [.error(start, "the home page is described by content/_index.md, not content/index.md")])
+      return (nil, [.error(start, Say.homeIndexName)])
     case (_, 0): role = .page
     default: role = .article
     }
@@ -167,7 +164,7 @@ package struct ContentEntry: Sendable {
     }
     if let empty = folders.first(where: { Slug(from: $0).isEmpty }) {
       diagnostics.append(
-        .error(start, "the folder name '\(empty)' has no letters or digits to make a URL from: rename it"))
+        .error(start, Say.folderWithoutLetters(empty)))
     }
 
     var urlPath: String
@@ -183,23 +180,19 @@ package struct ContentEntry: Sendable {
           slug = valid
         } else {
           let suggestion = Slug(from: written.value)
-          var message = "'slug' must be lowercase ASCII letters, digits and hyphens"
-          if !suggestion.isEmpty { message += ", such as '\(suggestion)'" }
-          diagnostics.append(.error(written.location, message))
+          diagnostics.append(
+            .error(written.location, Say.badSlug(suggestion: suggestion.isEmpty ? nil : "\(suggestion)")))
           frontMatter.slug = nil
         }
       } else if slug.isEmpty {
         diagnostics.append(
-          .error(
-            start,
-            "the file name '\(fileSlugSource)' has no letters or digits to make a URL from: rename it or set 'slug'"))
+          .error(start, Say.fileWithoutLetters(fileSlugSource)))
       }
       if ContentEntry.reservedSlugs.contains(slug.rawValue) {
         diagnostics.append(
           .error(
             frontMatter.slug?.location ?? start,
-            "the URL would end in '\(slug.rawValue)', a name bantin uses itself (\(ContentEntry.reservedSlugs.sorted().joined(separator: ", "))): set another 'slug'"
-          ))
+            Say.reservedSlug(slug.rawValue, reserved: ContentEntry.reservedSlugs.sorted().joined(separator: ", "))))
       }
       urlPath = "/" + (urlFolders + [slug.rawValue]).joined(separator: "/") + "/"
       let sectionFolders = bundle != nil ? Array(folders.dropLast()) : folders
@@ -221,10 +214,9 @@ package struct ContentEntry: Sendable {
       case .failure(let problem): diagnostics.append(.error(alias.location, problem.message))
       }
     }
-    for (taxonomy, names) in [("category", frontMatter.categories), ("tag", frontMatter.tags)] {
+    for (taxonomy, names) in [(Taxonomy.categories, frontMatter.categories), (.tags, frontMatter.tags)] {
       for name in names where Slug(from: name.value).isEmpty {
-        diagnostics.append(
-          .error(name.location, "the \(taxonomy) '\(name.value)' has no letters or digits to make its page's URL from"))
+        diagnostics.append(.error(name.location, Say.termWithoutLetters(taxonomy, name.value)))
       }
     }
     // An entry with errors is still made, so that its body is read too and every

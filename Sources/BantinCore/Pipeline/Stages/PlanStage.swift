@@ -16,10 +16,7 @@ extension Pipeline {
     let pages = SiteOutputs.plan(site, options: OutputOptions(writesFeeds: !settings.url.origin.isEmpty))
     if settings.url.origin.isEmpty {
       log.add([
-        Diagnostic(
-          .warning, in: SiteConfig.path,
-          "has no baseURL such as https://bachong.example.vn/: feeds, sitemap.xml and social cards need absolute addresses and are not written"
-        )
+        Diagnostic(.warning, in: SiteConfig.path, Say.noBaseURL)
       ])
     }
     var copies: [OutputFile] = []
@@ -49,10 +46,7 @@ extension Pipeline {
     }
     if outputs.count + 1 > config.maxOutputFiles {
       log.add([
-        Diagnostic(
-          .error, in: SiteConfig.path,
-          "the site would publish \(outputs.count + 1) files, more than the \(config.maxOutputFiles) allowed (maxOutputFiles)"
-        )
+        Diagnostic(.error, in: SiteConfig.path, Say.tooManyFiles(outputs.count + 1, limit: config.maxOutputFiles))
       ])
     }
     log.summary.pages = pages.count { $0.role == .page || $0.role == .alias }

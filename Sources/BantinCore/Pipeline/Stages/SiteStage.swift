@@ -99,9 +99,7 @@ extension Pipeline {
       let folder = Section.topFolder(of: path)
       guard sections[folder] == nil else { continue }
       diagnostics.append(
-        Diagnostic(
-          .warning, in: ContentEntry.contentFolder.appending(folder),
-          "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'"))
+        Diagnostic(.warning, in: ContentEntry.contentFolder.appending(folder), Say.sectionWithoutIndex(folder)))
       sections[folder] = Section(
         folder: folder, title: folder, description: nil, weight: Section.unweighted,
         urlPath: "/" + Slug(from: folder).rawValue + "/", source: nil)
