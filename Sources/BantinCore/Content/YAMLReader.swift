@@ -171,7 +171,7 @@ struct YAMLReader {
       offset = parsed.offset
       return FrontMatter.Field(value: parsed.timestamp, location: written.location)
     case .failure(let problem):
-      error(written.location, problem.message)
+      error(written.location, problem.said)
       return nil
     }
   }

@@ -121,6 +121,35 @@ public enum Say {
   public static func yamlUnreadable(_ problem: String) -> Message {
     Message("YAML không đọc được đoạn này: \(problem)", "YAML could not read this: \(problem)")
   }
+  public static func dayMonthYear(_ key: String, _ text: String, suggestion: String) -> Message {
+    Message(
+      "'\(key)' \(text) được viết theo ngày/tháng/năm: hãy viết năm-tháng-ngày, \(suggestion)",
+      "'\(key)' \(text) is written day/month/year: write it as \(suggestion)")
+  }
+  public static func dateShape(_ key: String, _ text: String, example: String) -> Message {
+    Message(
+      "'\(key)' phải viết như 2024-01-12 hoặc 2024-01-12T14:00:00+07:00, không phải '\(text)'",
+      "'\(key)' must look like \(example), not '\(text)'")
+  }
+  public static func noSuchMonth(_ key: String, _ text: String, month: Int) -> Message {
+    Message(
+      "'\(key)' \(text) không có thật: không có tháng \(month)",
+      "'\(key)' \(text) does not exist: there is no month \(month)")
+  }
+  public static func noSuchDay(_ key: String, _ text: String, month: Int, year: Int, days: Int) -> Message {
+    Message(
+      "'\(key)' \(text) không có thật: tháng \(month) năm \(year) có \(days) ngày",
+      "'\(key)' \(text) does not exist: month \(month) of \(year) has \(days) days")
+  }
+  public static func noSuchTime(_ key: String, _ text: String, time: String) -> Message {
+    Message(
+      "'\(key)' \(text) không có thật: không có giờ \(time)",
+      "'\(key)' \(text) does not exist: there is no time \(time)")
+  }
+  public static func impossibleOffset(_ key: String, _ text: String) -> Message {
+    Message(
+      "'\(key)' \(text) có múi giờ không thể có", "'\(key)' \(text) has an impossible time zone offset")
+  }
   public static func mustBe(_ key: String, _ expected: Message) -> Message {
     Message("'\(key)' phải là \(expected.vietnamese)", "'\(key)' must be \(expected.english)")
   }
@@ -208,6 +237,56 @@ public enum Say {
       "the link to \(target) is broken: the site has no page \(page) (addresses are read under the base path \(base), whether or not the link writes it)"
     )
   }
+  public static func insideBundle(_ bundle: String) -> Message {
+    Message(
+      "nằm trong thư mục bài \(bundle)/ (thư mục có index.md chứa một bài và các tệp của nó): hãy chuyển nó ra ngoài",
+      "is inside the page bundle \(bundle)/ (a folder with index.md holds one article and its files): move it out")
+  }
+  public static func sameURL(_ url: String, as other: SourcePath) -> Message {
+    Message(
+      "được đăng ở \(url), trùng với \(other): hãy đổi tên một trong hai tệp, hoặc ghi 'slug'",
+      "is published at \(url), as \(other) is: change one file's name or 'slug'")
+  }
+  public static func orphanPage(_ path: String) -> Message {
+    Message(
+      "không trang nào liên kết đến \(path) và không thanh chuyên mục nào có nó: người đọc chỉ tìm được nếu biết địa chỉ; hãy liên kết từ một bài hoặc content/_index.md, hoặc thêm vào 'menu' trong site.yml",
+      "no page links to \(path) and no menu shows it: readers can only find it by its address; link it from an article or content/_index.md, or add it to the theme's menu"
+    )
+  }
+  public static let gfmTable = Message(
+    "bảng kiểu GitHub không phải CommonMark nên được đăng thành chữ: hãy viết các hàng thành danh sách, hoặc đính kèm bảng thành tệp (PDF hoặc bảng tính)",
+    "GitHub's tables are not CommonMark and are published as text: write the rows as a list, or link the table as a file (PDF or spreadsheet)"
+  )
+  public static let taskList = Message(
+    "danh sách việc ('[ ]' và '[x]') không phải CommonMark nên được đăng thành chữ: hãy viết 'Đã xong:' hoặc 'Chưa xong:' trước mỗi mục",
+    "task lists ('[ ]' and '[x]') are not CommonMark and are published as text: write 'Đã xong:' or 'Chưa xong:' before the item"
+  )
+  public static func hugoShortcode(_ tag: String, name: String) -> Message {
+    let instead: (String, String)
+    switch name {
+    case "figure":
+      instead = ("viết ảnh thành ![mô tả](anh.jpg \"chú thích\")", "write the photo as ![mô tả](anh.jpg \"chú thích\")")
+    case "youtube", "vimeo", "video":
+      instead = ("viết liên kết đến video: [Xem video](https://…)", "write a link to the video: [Xem video](https://…)")
+    case "ref", "relref":
+      instead = (
+        "liên kết đến tệp của bài: [xem](../tin-tuc/bai-viet.md)",
+        "link to the article's file: [xem](../tin-tuc/bai-viet.md)"
+      )
+    default: instead = ("viết bằng Markdown", "write it in Markdown")
+    }
+    return Message(
+      "mã rút gọn Hugo \(tag) được đăng thành chữ, vì bantin chỉ đọc Markdown: \(instead.0)",
+      "the Hugo shortcode \(tag) is published as text, since bantin reads Markdown only: \(instead.1)")
+  }
+  public static let strikethrough = Message(
+    "'~~' (gạch ngang chữ) không phải CommonMark nên được đăng kèm dấu ~: hãy bỏ nó, hoặc nói bằng lời rằng điều đó không còn đúng",
+    "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
+  )
+  public static let footnote = Message(
+    "chú thích cuối trang ('[^1]') không phải CommonMark nên được đăng thành chữ hoặc thành liên kết sai: hãy viết lời chú trong ngoặc ngay trong câu, hoặc thành một đoạn ở cuối bài",
+    "footnotes ('[^1]') are not CommonMark and are published as text or as a wrong link: write the note in brackets in the sentence, or as a paragraph at the end"
+  )
   public static func unsafeLink(_ scheme: String) -> Message {
     Message(
       "liên kết '\(scheme):' không được đăng: loại liên kết này có thể chạy mã độc",

@@ -53,7 +53,7 @@ struct UnsupportedSyntax {
     /// Line of the body (1-based) and byte column, as libcmark counts them.
     var line: Int
     var byteColumn: Int
-    var message: String
+    var message: Message
   }
 
   private(set) var findings: [Finding] = []
@@ -80,9 +80,7 @@ struct UnsupportedSyntax {
       findings.append(
         Finding(
           line: start.line, byteColumn: start.column,
-          message:
-            "GitHub's tables are not CommonMark and are published as text: write the rows as a list, or link the table as a file (PDF or spreadsheet)"
-        ))
+          message: Say.gfmTable))
     }
     if paragraphInItem, let first = texts.first,
       first.hasPrefix("[ ] ") || first.hasPrefix("[x] ") || first.hasPrefix("[X] ")
@@ -90,9 +88,7 @@ struct UnsupportedSyntax {
       findings.append(
         Finding(
           line: start.line, byteColumn: start.column,
-          message:
-            "task lists ('[ ]' and '[x]') are not CommonMark and are published as text: write 'Đã xong:' or 'Chưa xong:' before the item"
-        ))
+          message: Say.taskList))
     }
   }
 
@@ -114,27 +110,15 @@ struct UnsupportedSyntax {
     {
       let name = String(decoding: bytes[(offset + 3)...].prefix(40), as: UTF8.self)
         .drop(while: { $0 == " " || $0 == "/" }).prefix(while: { $0.isLetter || $0 == "-" || $0 == "_" })
-      let instead: String
-      switch name {
-      case "figure": instead = "write the photo as ![mô tả](anh.jpg \"chú thích\")"
-      case "youtube", "vimeo", "video": instead = "write a link to the video: [Xem video](https://…)"
-      case "ref", "relref": instead = "link to the article's file: [xem](../tin-tuc/bai-viet.md)"
-      default: instead = "write it in Markdown"
-      }
+      let tag = "{{\(bytes[offset + 2] == UInt8(ascii: "%") ? "%" : "<") \(name) …}}"
       findings.append(
-        Finding(
-          line: line, byteColumn: column + offset,
-          message:
-            "the Hugo shortcode {{\(bytes[offset + 2] == UInt8(ascii: "%") ? "%" : "<") \(name) …}} is published as text, since bantin reads Markdown only: \(instead)"
-        ))
+        Finding(line: line, byteColumn: column + offset, message: Say.hugoShortcode(tag, name: String(name))))
     }
     if hints.tildes, let offset = UnsupportedSyntax.offsets(of: Array("~~".utf8), in: bytes).first {
       findings.append(
         Finding(
           line: line, byteColumn: column + offset,
-          message:
-            "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
-        ))
+          message: Say.strikethrough))
     }
     if hints.caret, let offset = UnsupportedSyntax.offsets(of: Array("[^".utf8), in: bytes).first {
       findings.append(footnote(line: line, byteColumn: column + offset))
@@ -150,9 +134,7 @@ struct UnsupportedSyntax {
   private func footnote(line: Int, byteColumn: Int) -> Finding {
     Finding(
       line: line, byteColumn: byteColumn,
-      message:
-        "footnotes ('[^1]') are not CommonMark and are published as text or as a wrong link: write the note in brackets in the sentence, or as a paragraph at the end"
-    )
+      message: Say.footnote)
   }
 
   /// Footnote definitions (`[^1]: …`) that libcmark read as link definitions and

@@ -13,10 +13,7 @@ extension Pipeline {
       while let slash = end {
         if bundles.contains(path[..<slash]) {
           diagnostics.append(
-            Diagnostic(
-              .error, in: entry.path,
-              "is inside the page bundle \(path[..<slash])/ (a folder with index.md holds one article and its files): move it out"
-            ))
+            Diagnostic(.error, in: entry.path, Say.insideBundle(String(path[..<slash]))))
           break
         }
         end = path.utf8[..<slash].lastIndex(of: UInt8(ascii: "/"))
@@ -42,7 +39,7 @@ extension Pipeline {
       let sorted = paths.sorted()
       for path in sorted.dropFirst() {
         diagnostics.append(
-          Diagnostic(.error, in: path, "is published at \(url), as \(sorted[0]) is: change one file's name or 'slug'"))
+          Diagnostic(.error, in: path, Say.sameURL(url, as: sorted[0])))
       }
     }
     return diagnostics
@@ -87,13 +84,17 @@ extension Pipeline {
   }
 
   /// Pages at the root of `content/` (never listed) that no other page's body, no
-  /// `_index.md` and no template links to: readers cannot find them but by address.
+  /// `_index.md`, no template and no menu link of `site.yml` links to: readers
+  /// cannot find them but by address.
   static func checkUnreached(_ site: Site, templates: [String]) -> [Diagnostic] {
     var linked: [String: Set<SourcePath>] = [:]
     for article in site.articles + site.pages {
       for link in article.internalLinks { linked[link.path, default: []].insert(article.source) }
     }
     for link in site.indexLinks { linked[link.path, default: []].insert(link.location.path) }
+    for link in site.config.theme.menu where link.url.hasPrefix("/") {
+      linked[link.url, default: []].insert(SiteConfig.path)
+    }
     var diagnostics: [Diagnostic] = []
     for page in site.pages {
       let path = page.urlPath
@@ -102,10 +103,7 @@ extension Pipeline {
       let fromTheme = templates.contains { text in forms.contains { !$0.isEmpty && text.contains("\"\($0)") } }
       guard !fromOthers, !fromTheme else { continue }
       diagnostics.append(
-        Diagnostic(
-          .warning, in: page.source,
-          "no page links to \(path) and no menu shows it: readers can only find it by its address; link it from an article or content/_index.md, or add it to the theme's menu"
-        ))
+        Diagnostic(.warning, in: page.source, Say.orphanPage(path)))
     }
     return diagnostics
   }

@@ -25,17 +25,17 @@ public struct DateParser: Sendable {
       let day = scanner.number(digits: 2)
     else {
       if let suggestion = DateParser.dayFirstSuggestion(text) {
-        return .failure(DateError("'\(key)' \(text) is written day/month/year: write it as \(suggestion)"))
+        return .failure(DateError(Say.dayMonthYear(key, text, suggestion: suggestion)))
       }
-      return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+      return .failure(DateError(Say.dateShape(key, text, example: example)))
     }
     guard (1...12).contains(month) else {
-      return .failure(DateError("'\(key)' \(text) does not exist: there is no month \(month)"))
+      return .failure(DateError(Say.noSuchMonth(key, text, month: month)))
     }
     let days = CivilDateTime.daysIn(month: month, year: year)
     guard (1...days).contains(day) else {
       return .failure(
-        DateError("'\(key)' \(text) does not exist: month \(month) of \(year) has \(days) days"))
+        DateError(Say.noSuchDay(key, text, month: month, year: year, days: days)))
     }
     var civil = CivilDateTime(year: year, month: month, day: day)
     if scanner.atEnd {
@@ -45,22 +45,22 @@ public struct DateParser: Sendable {
     guard scanner.skip("T") || scanner.skip("t") || scanner.skipBlanks(),
       let hour = scanner.number(upTo: 2), scanner.skip(":"),
       let minute = scanner.number(digits: 2)
-    else { return .failure(DateError("'\(key)' must look like \(example), not '\(text)'")) }
+    else { return .failure(DateError(Say.dateShape(key, text, example: example))) }
     var second = 0
     if scanner.skip(":") {
       guard let value = scanner.number(digits: 2) else {
-        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+        return .failure(DateError(Say.dateShape(key, text, example: example)))
       }
       second = value
       if scanner.skip(".") || scanner.skip(",") {
         guard scanner.skipDigits() else {
-          return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+          return .failure(DateError(Say.dateShape(key, text, example: example)))
         }
       }
     }
     guard hour < 24, minute < 60, second < 60 else {
       return .failure(
-        DateError("'\(key)' \(text) does not exist: there is no time \(pad(hour)):\(pad(minute)):\(pad(second))"))
+        DateError(Say.noSuchTime(key, text, time: "\(pad(hour)):\(pad(minute)):\(pad(second))")))
     }
     civil.hour = hour
     civil.minute = minute
@@ -79,7 +79,7 @@ public struct DateParser: Sendable {
       } else if scanner.skip("-") {
         sign = -1
       } else {
-        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+        return .failure(DateError(Say.dateShape(key, text, example: example)))
       }
       // `+07:00`, `-0400`, `+7` (YAML allows an hour of one digit).
       let hours: Int?
@@ -89,17 +89,17 @@ public struct DateParser: Sendable {
         hours = scanner.number(digits: 2, followedByDigits: true)
       }
       guard let hours else {
-        return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+        return .failure(DateError(Say.dateShape(key, text, example: example)))
       }
       _ = scanner.skip(":")
       let minutes = scanner.number(digits: 2) ?? 0
       guard hours <= 14, minutes < 60 else {
-        return .failure(DateError("'\(key)' \(text) has an impossible time zone offset"))
+        return .failure(DateError(Say.impossibleOffset(key, text)))
       }
       offset = sign * (hours * 3600 + minutes * 60)
     }
     guard scanner.atEnd else {
-      return .failure(DateError("'\(key)' must look like \(example), not '\(text)'"))
+      return .failure(DateError(Say.dateShape(key, text, example: example)))
     }
     return .success(Parsed(timestamp: civil.timestamp(offset: offset), hadZone: true, offset: offset))
   }
@@ -115,8 +115,10 @@ public struct DateParser: Sendable {
 }
 
 public struct DateError: Error, Equatable, Sendable {
-  public var message: String
-  init(_ message: String) { self.message = message }
+  public var said: Message
+  /// In English.
+  public var message: String { said.english }
+  init(_ said: Message) { self.said = said }
 }
 
 /// A cursor over ASCII text.
