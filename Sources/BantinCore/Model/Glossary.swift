@@ -95,7 +95,7 @@ public struct Glossary: Sendable, Hashable {
         [
           Diagnostic(
             .error, in: source.path,
-            "the file is larger than \(Glossary.maximumFileSize / 1024) KiB: it holds one short line per abbreviation")
+            Say.glossaryTooLarge(kibibytes: Glossary.maximumFileSize / 1024))
         ]
       )
     }
@@ -107,9 +107,7 @@ public struct Glossary: Sendable, Hashable {
         !abbreviation.contains(where: \.isWhitespace)
       else {
         yaml.error(
-          entry.keyLocation,
-          "'\(abbreviation)' is not an abbreviation: write one word of at most \(Glossary.maximumAbbreviationLength) characters, such as UBND"
-        )
+          entry.keyLocation, Say.notAnAbbreviation(abbreviation, characters: Glossary.maximumAbbreviationLength))
         continue
       }
       guard let field = yaml.text(entry.value, key: abbreviation) else {
@@ -117,9 +115,7 @@ public struct Glossary: Sendable, Hashable {
         continue
       }
       guard field.value.count <= Glossary.maximumExpansionLength else {
-        yaml.error(
-          field.location,
-          "what '\(abbreviation)' stands for is longer than \(Glossary.maximumExpansionLength) characters: shorten it")
+        yaml.error(field.location, Say.expansionTooLong(abbreviation, characters: Glossary.maximumExpansionLength))
         continue
       }
       glossary.expansions[abbreviation] = field.value.collapsingSpaces()

@@ -82,7 +82,7 @@ public struct SiteConfig: Sendable, Hashable {
         [
           Diagnostic(
             .error, in: path,
-            "the file is larger than \(maximumFileSize / 1024) KiB: site.yml holds short settings only")
+            Say.settingsTooLarge(kibibytes: maximumFileSize / 1024))
         ]
       )
     }
@@ -93,7 +93,7 @@ public struct SiteConfig: Sendable, Hashable {
       case "title", "description", "publisher":
         guard let field = yaml.text(value, key: key) else { continue }
         guard field.value.count <= maximumTextLength else {
-          yaml.error(field.location, "'\(key)' is longer than \(maximumTextLength) characters: shorten it")
+          yaml.error(field.location, Say.tooLong(key, characters: maximumTextLength))
           continue
         }
         if key == "title" { config.title = field.value }
@@ -105,7 +105,7 @@ public struct SiteConfig: Sendable, Hashable {
           config.baseURL = url
         } else {
           yaml.error(
-            field.location, "'baseURL' must be an address such as https://bachong.example.vn/, not '\(field.value)'")
+            field.location, Say.badBaseURL(field.value))
         }
       case "language":
         guard let field = yaml.text(value, key: key) else { continue }
@@ -114,14 +114,14 @@ public struct SiteConfig: Sendable, Hashable {
         } else {
           yaml.error(
             field.location,
-            "'language' must be a language tag (BCP 47) such as vi or vi-VN, not '\(field.value)'")
+            Say.badLanguage(field.value))
         }
       case "timeZone":
         guard let field = yaml.text(value, key: key) else { continue }
         if field.value.contains("/") || field.value == "UTC", let zone = TimeZone(identifier: field.value) {
           config.timeZone = zone
         } else {
-          yaml.error(field.location, "'timeZone' must be a zone name such as Asia/Ho_Chi_Minh, not '\(field.value)'")
+          yaml.error(field.location, Say.badTimeZone(field.value))
         }
       case "photoWidths":
         let written = yaml.texts(value, key: key)
@@ -173,7 +173,7 @@ public struct SiteConfig: Sendable, Hashable {
         guard let number = yaml.integer(value, key: key), let range = limits[key] else { continue }
         guard range.contains(number) else {
           yaml.error(
-            yaml.location(value.mark), "'\(key)' must be between \(range.lowerBound) and \(range.upperBound)")
+            yaml.location(value.mark), Say.between(key, range.lowerBound, range.upperBound))
           continue
         }
         switch key {

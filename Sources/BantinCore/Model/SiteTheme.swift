@@ -91,7 +91,7 @@ public struct SiteTheme: Sendable, Hashable {
     switch key {
     case "theme":
       guard case .mapping(let mapping) = value else {
-        yaml.error(yaml.location(value.mark), "'theme' must be lines such as 'accent: \"#0b4f8a\"' under it")
+        yaml.error(yaml.location(value.mark), Say.themeShape)
         return
       }
       for (keyNode, entry) in mapping {
@@ -100,27 +100,20 @@ public struct SiteTheme: Sendable, Hashable {
         case "masthead", "accent":
           guard let field = yaml.text(entry, key: "theme.\(name)") else { continue }
           guard let colour = ThemeColour(hex: field.value) else {
-            yaml.error(
-              field.location, "'theme.\(name)' must be a colour such as \"#0b4f8a\" (in quotes), not '\(field.value)'")
+            yaml.error(field.location, Say.notAColour(name, field.value))
             continue
           }
           if name == "masthead" {
             let best = max(colour.contrast(with: SiteTheme.white), colour.contrast(with: SiteTheme.ink))
             guard best >= SiteTheme.contrast else {
-              yaml.error(
-                field.location,
-                "the masthead colour \(colour.hex) leaves its title hard to read in white or in black (contrast \(ThemeColour.ratio(best)):1, at least 4.5:1 is needed): choose a darker colour such as #a4161a, or a lighter one"
-              )
+              yaml.error(field.location, Say.unreadableMasthead(colour.hex, contrast: ThemeColour.ratio(best)))
               continue
             }
             masthead = colour
           } else {
             let onPage = colour.contrast(with: SiteTheme.wash)
             guard onPage >= SiteTheme.contrast else {
-              yaml.error(
-                field.location,
-                "the accent colour \(colour.hex) is too light for text on the page (contrast \(ThemeColour.ratio(onPage)):1, at least 4.5:1 is needed): choose a darker colour such as #a4161a"
-              )
+              yaml.error(field.location, Say.unreadableAccent(colour.hex, contrast: ThemeColour.ratio(onPage)))
               continue
             }
             accent = colour
@@ -129,46 +122,40 @@ public struct SiteTheme: Sendable, Hashable {
           guard let field = yaml.text(entry, key: "theme.logo") else { continue }
           let path = SourcePath(field.value.hasPrefix("/") ? String(field.value.dropFirst()) : field.value)
           guard LogoRule.extensions.contains(path.fileExtension), !path.rawValue.contains("..") else {
-            yaml.error(
-              field.location,
-              "'theme.logo' must be a JPEG, PNG or WebP file of the site such as static/logo.png, not '\(field.value)'")
+            yaml.error(field.location, Say.badLogo(field.value))
             continue
           }
           logo = path
           logoLocation = field.location
         default:
           yaml.error(
-            yaml.location(keyNode.mark), "unknown theme key '\(name)' (known keys: masthead, accent, logo)")
+            yaml.location(keyNode.mark), Say.unknownSetting(name, of: "theme", known: "masthead, accent, logo"))
         }
       }
     case "menu":
       guard case .sequence(let items) = value else {
-        yaml.error(
-          yaml.location(value.mark), "'menu' must be a list of links, each with 'title:' and 'url:' (see the README)")
+        yaml.error(yaml.location(value.mark), Say.menuShape)
         return
       }
       for item in items {
         guard case .mapping(let mapping) = item, let titleNode = mapping["title"], let urlNode = mapping["url"],
           let title = yaml.text(titleNode, key: "menu title"), let url = yaml.text(urlNode, key: "menu url")
         else {
-          yaml.error(yaml.location(item.mark), "a menu link needs 'title:' and 'url:', as in '- title: Dịch vụ công'")
+          yaml.error(yaml.location(item.mark), Say.menuLinkShape)
           continue
         }
         let address = url.value
         guard address.hasPrefix("https://") || address.hasPrefix("http://") || address.hasPrefix("/"),
           !address.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" })
         else {
-          yaml.error(
-            url.location,
-            "a menu link's 'url' must be an address such as https://dichvucong.gov.vn/ or a page of the site such as /gioi-thieu/, not '\(address)'"
-          )
+          yaml.error(url.location, Say.badMenuURL(address))
           continue
         }
         menu.append(MenuLink(title: title.value, url: address))
       }
     case "footer":
       guard case .mapping(let mapping) = value else {
-        yaml.error(yaml.location(value.mark), "'footer' must be lines such as 'phone: 024 3383 1234' under it")
+        yaml.error(yaml.location(value.mark), Say.footerShape)
         return
       }
       for (keyNode, entry) in mapping {
@@ -179,7 +166,7 @@ public struct SiteTheme: Sendable, Hashable {
         case "email":
           guard let field = yaml.text(entry, key: "footer.email") else { continue }
           guard field.value.split(separator: "@").count == 2, !field.value.contains(where: \.isWhitespace) else {
-            yaml.error(field.location, "'footer.email' must be an address such as ubnd@bachong.gov.vn")
+            yaml.error(field.location, Say.badEmail)
             continue
           }
           footer.email = field.value
@@ -188,7 +175,7 @@ public struct SiteTheme: Sendable, Hashable {
         default:
           yaml.error(
             yaml.location(keyNode.mark),
-            "unknown footer key '\(name)' (known keys: address, phone, email, responsible, lines)")
+            Say.unknownSetting(name, of: "footer", known: "address, phone, email, responsible, lines"))
         }
       }
     default:

@@ -49,7 +49,7 @@ public struct Pipeline: Sendable {
       log.add([
         .error(
           settings.config.theme.logoLocation ?? SourceLocation(SiteConfig.path, line: 1, column: 1),
-          "the logo \(logo) is not a file of the site: put the image there, or correct 'logo:'")
+          Say.logoMissing(logo))
       ])
     }
     let assets = deriveFiles(laidOut, settings, log: &log)
