@@ -158,6 +158,41 @@ struct GitPublishTests {
     #expect(english.errors.contains("remote: bantin: push refused: the site has errors; nothing was published"))
   }
 
+  @Test("a new editor's path in Vietnamese: init, new, a push published, a broken one refused; the same in English")
+  func newEditor() throws {
+    let server = try PublishingServer()
+    let clone = try server.clone("bien-tap", files: [:])
+    #expect(try bantin(["init", clone], language: "").status == 0)
+    let new = try bantin(["new", "Hội nghị tổng kết năm 2024", "--section", "tin-tuc"], in: clone, language: "")
+    #expect(new.status == 0, "\(new.errors)")
+    let article = new.output.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(article == "content/tin-tuc/hoi-nghi-tong-ket-nam-2024/index.md")
+    try git(["add", "-A"], in: clone)
+    try git(["commit", "-q", "-m", "Trang mới"], in: clone)
+    let first = try gitRun(["push", "origin", "main"], in: clone, language: "")
+    #expect(first.status == 0, "\(first.errors)")
+    #expect(first.errors.contains("remote: bantin: đang dựng "))
+    #expect(first.errors.contains("remote: bantin: trang dựng được ("))
+    #expect(
+      server.page("tin-tuc/chao-mung/index.html")?.contains("<abbr title=\"Ủy ban nhân dân\">UBND</abbr>") == true)
+
+    // The editor removes the title by mistake: the push is refused, in Vietnamese.
+    let text = try String(contentsOfFile: clone + "/" + article, encoding: .utf8)
+    let untitled = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("title:") }
+    let refused = try server.push(
+      clone, [article: untitled.joined(separator: "\n")], message: "Quên tiêu đề", language: "")
+    #expect(refused.status != 0)
+    #expect(
+      refused.errors.contains(
+        "remote: \(article):1:1: lỗi: phần thông tin chưa có tiêu đề 'title': thêm một dòng như 'title: \"Hội nghị tổng kết năm 2023\"'"
+      ), "\(refused.errors)")
+    #expect(refused.errors.contains("remote: bantin: bản gửi bị từ chối: trang có lỗi, chưa đăng gì"))
+    // An operator's session (BANTIN_LANG=en): the same problem in English.
+    let english = try gitRun(["push", "origin", "main"], in: clone, language: "en")
+    #expect(english.errors.contains("remote: \(article):1:1: error: front matter has no 'title'"))
+    #expect(english.errors.contains("remote: bantin: push refused: the site has errors; nothing was published"))
+  }
+
   @Test("releases lists them, rollback goes back atomically, keep 2 removes only old releases")
   func rollbackAndRotation() throws {
     let server = try PublishingServer(install: ["--keep", "2"])
