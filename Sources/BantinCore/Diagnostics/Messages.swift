@@ -323,6 +323,29 @@ public enum Say {
   public static let rawHTML = Message(
     "HTML viết trực tiếp không được đăng: hãy viết bằng Markdown",
     "raw HTML is not published: write Markdown instead")
+  public static func mostlyRawHTML(share: Int, words: Int, of total: Int) -> Message {
+    Message(
+      "\(share)% nội dung (\(words) trên \(total) chữ) là HTML viết trực tiếp, bantin không đăng phần này nên bài sẽ gần như trống: hãy viết bằng Markdown (mỗi đoạn là các dòng chữ, cách nhau một dòng trống; <a href=\"…\">chữ</a> thành [chữ](…); <img src=\"anh.jpg\"> thành ![mô tả](anh.jpg); <h2> thành ## tiêu đề; <li> thành - mục)",
+      "\(share)% of the text (\(words) of \(total) words) is raw HTML, which bantin does not publish, so the article would be published nearly empty: write it in Markdown (a paragraph as plain lines with a blank line between, <a href=\"…\">text</a> as [text](…), <img src=\"anh.jpg\"> as ![mô tả](anh.jpg), <h2> as ## heading, <li> as - item)"
+    )
+  }
+  public static func pageTooLarge(_ page: String, limit: String, maker: (String, String)) -> Message {
+    Message(
+      "\(page) lớn quá \(limit) (maxPageBytes trong site.yml) khi \(maker.0) tạo nó, nên việc dựng dừng lại: một danh sách lặp trong chính nó ({{#articles}} trong {{#articles}}) hoặc một giá trị rất dài trong site.yml gây ra điều này",
+      "\(page) grew past \(limit) (maxPageBytes in site.yml) while \(maker.1) made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
+    )
+  }
+  public static func siteTooLarge(_ limit: String) -> Message {
+    Message(
+      "trang sẽ đăng nhiều hơn \(limit) (maxOutputBytes): việc dựng dừng lại",
+      "the site would publish more than \(limit) (maxOutputBytes): the build is stopped")
+  }
+  public static func activeContent(_ what: String) -> Message {
+    Message(
+      "tệp có chứa mã chạy được (\(what)), trình duyệt sẽ chạy nó như của chính trang: bantin không đăng tệp này; hãy xoá phần đó, hoặc đăng hình vẽ dạng PNG, hoặc đăng trang thành một bài viết",
+      "the file holds \(what), which a browser would run as the site itself: bantin does not publish it; remove it, or publish the drawing as PNG or the page as an article"
+    )
+  }
   public static let noAltText = Message(
     "ảnh chưa có mô tả: hãy tả ảnh cho người không xem được, như ![Toàn cảnh hội nghị](anh.jpg)",
     "the image has no alt text: describe it for readers who cannot see it, as in ![Toàn cảnh hội nghị](anh.jpg)")

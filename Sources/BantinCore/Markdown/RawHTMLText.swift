@@ -71,10 +71,9 @@ struct RawHTMLText {
 
   /// The problem of a body whose raw HTML holds at least as many words as the
   /// published text, and 20 or more: nil when the loss is small.
-  func problem(publishedWords: Int) -> String? {
+  func problem(publishedWords: Int) -> Message? {
     guard words >= 20, words >= publishedWords else { return nil }
     let share = words * 100 / (words + publishedWords)
-    return
-      "\(share)% of the text (\(words) of \(words + publishedWords) words) is raw HTML, which bantin does not publish, so the article would be published nearly empty: write it in Markdown (a paragraph as plain lines with a blank line between, <a href=\"…\">text</a> as [text](…), <img src=\"anh.jpg\"> as ![mô tả](anh.jpg), <h2> as ## heading, <li> as - item)"
+    return Say.mostlyRawHTML(share: share, words: words, of: words + publishedWords)
   }
 }

@@ -46,10 +46,7 @@ public enum ActiveContent {
     }
     guard let first = found.min(by: { $0.at < $1.at }) else { return nil }
     let (line, column) = position(of: first.at, in: bytes)
-    return Diagnostic(
-      .error, at: SourceLocation(path, line: line, column: column),
-      "the file holds \(first.what), which a browser would run as the site itself: bantin does not publish it; remove it, or publish the drawing as PNG or the page as an article"
-    )
+    return Diagnostic(.error, at: SourceLocation(path, line: line, column: column), Say.activeContent(first.what))
   }
 
   private struct Pattern {

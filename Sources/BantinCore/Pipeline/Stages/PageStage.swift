@@ -51,10 +51,7 @@ extension Pipeline {
       }
       if outputBytes > config.maxOutputBytes {
         log.add([
-          Diagnostic(
-            .error, in: SiteConfig.path,
-            "the site would publish more than \(Pipeline.size(config.maxOutputBytes)) (maxOutputBytes): the build is stopped"
-          )
+          Diagnostic(.error, in: SiteConfig.path, Say.siteTooLarge(Pipeline.size(config.maxOutputBytes)))
         ])
       }
       guard !log.diagnostics.hasErrors else { return }
@@ -70,13 +67,14 @@ extension Pipeline {
 
   /// A page that grew past `maxPageBytes`, named with the template that made it.
   static func tooLarge(_ page: any SitePage, at path: OutputPath, limit: Int, theme: Theme) -> Diagnostic {
-    let template = page.template.map { name in
-      theme.source(of: name).map { "the template \($0)" } ?? "the theme's template '\(name)'"
-    }
+    let maker: (String, String) =
+      page.template.map { name in
+        theme.source(of: name).map { ("mẫu \($0)", "the template \($0)") }
+          ?? ("mẫu '\(name)' của giao diện", "the theme's template '\(name)'")
+      } ?? ("bantin", "bantin")
     return Diagnostic(
       .error, in: page.template.flatMap { theme.source(of: $0) } ?? SiteConfig.path,
-      "/\(path) grew past \(size(limit)) (maxPageBytes in site.yml) while \(template ?? "bantin") made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
-    )
+      Say.pageTooLarge("/\(path)", limit: size(limit), maker: maker))
   }
 
   /// `16 MiB`, `64 KiB`.
