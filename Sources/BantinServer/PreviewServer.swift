@@ -110,9 +110,7 @@ struct RebuildService: Service {
       let address = "http://\(host):\(port)/"
       let changes = watcher.changes()
       // Said before the first build ends (a slow file), in the site's language.
-      state.speech = Speech(
-        siteLanguage: SiteFolder(root: options.root).config().0.language,
-        override: options.lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
+      state.speech = Speech.forSite(language: SiteFolder(root: options.root).config().0.language, lang: options.lang)
       var memo: BuildMemo?
       memo = await rebuild(address: address, memo: memo, changed: [])
       report.ready(address)
@@ -148,8 +146,7 @@ struct RebuildService: Service {
       }
     }
     let (result, diagnostics, next, reuse, language) = outcome
-    let speech = Speech(
-      siteLanguage: language, override: options.lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
+    let speech = Speech.forSite(language: language, lang: options.lang)
     state.speech = speech
     let elapsed = started.duration(to: .now)
     let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

@@ -65,7 +65,7 @@ extension Speech {
   /// `site.yml`; Vietnamese when it has none).
   static func of(site root: String?, lang: String?) -> Speech {
     let language = root.map { SiteFolder(root: $0).config().0.language }
-    return Speech(siteLanguage: language, override: lang ?? ProcessInfo.processInfo.environment["BANTIN_LANG"])
+    return Speech.forSite(language: language, lang: lang)
   }
 }
 

@@ -44,7 +44,7 @@ struct PreReceive: ParsableCommand {
       }
       say(Say.buildingBeforeAccepting(String(update.new.prefix(7))).text(before))
       let build = try publisher.prepare(update.new)
-      let speech = Speech(siteLanguage: build.language, override: ProcessInfo.processInfo.environment["BANTIN_LANG"])
+      let speech = Speech.forSite(language: build.language)
       guard build.succeeded else {
         for line in build.messages(speech) { say(line) }
         say(Say.pushRefused.text(speech))
@@ -114,7 +114,7 @@ func report(_ publication: GitPublisher.Publication, publisher: GitPublisher) th
   case .noBranch:
     say("bantin: the branch \(publisher.branch) does not exist; nothing was published")
   case .failed(let build):
-    let speech = Speech(siteLanguage: build.language, override: ProcessInfo.processInfo.environment["BANTIN_LANG"])
+    let speech = Speech.forSite(language: build.language)
     for line in build.messages(speech) { say(line) }
     say("bantin: the build failed; the live site is unchanged")
     throw ExitCode(1)

@@ -84,8 +84,11 @@ struct MessagesTests {
 
   @Test("every message of the catalogue is written in both languages, and the two differ")
   func catalogue() throws {
-    let source = try String(
-      contentsOfFile: Repository.root + "/Sources/BantinCore/Diagnostics/Messages.swift", encoding: .utf8)
+    let folder = Repository.root + "/Sources/BantinCore/Diagnostics"
+    let files =
+      ["Messages.swift"]
+      + (try FileManager.default.contentsOfDirectory(atPath: folder + "/Catalogue")).sorted().map { "Catalogue/" + $0 }
+    let source = try files.map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }.joined()
     // Each `Message(` of the catalogue: its Vietnamese, then its English.
     let pairs = source.matches(of: #/Message\(\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"\s*\)/#)
     #expect(pairs.count > 40)
@@ -94,7 +97,12 @@ struct MessagesTests {
       #expect(!vietnamese.isEmpty && !english.isEmpty, "\(english)")
       if english != "site.yml" { #expect(vietnamese != english, "said in English only: \(english)") }
     }
-    // A message is made only there: its initialiser is the catalogue's own.
-    #expect(source.contains("fileprivate init(_ vietnamese: String, _ english: String)"))
+    // A message is made only there.
+    let sources = FileManager.default.enumerator(atPath: Repository.root + "/Sources")
+    while let path = sources?.nextObject() as? String {
+      guard path.hasSuffix(".swift"), !path.hasPrefix("BantinCore/Diagnostics/") else { continue }
+      let text = try String(contentsOfFile: Repository.root + "/Sources/" + path, encoding: .utf8)
+      #expect(text.firstMatch(of: #/[^A-Za-z.]Message\(/#) == nil, "a message made outside the catalogue: \(path)")
+    }
   }
 }

@@ -4,76 +4,6 @@ import Ccmark
   import Glibc
 #endif
 
-/// A link or image in an article body, as the editor wrote it.
-public struct MarkdownReference: Sendable, Equatable {
-  public enum Kind: Sendable, Equatable {
-    case link
-    /// An image inside running text.
-    case image
-    /// An image alone in its paragraph, published as `<figure>` with a caption.
-    case figure
-  }
-
-  public var kind: Kind
-  public var destination: String
-  public var title: String
-  /// The link's text, or the image's alt text, as plain text.
-  public var text: String
-  public var location: SourceLocation
-}
-
-/// An image whose file was found: what `<img>` gets.
-public struct ResolvedImage: Sendable, Hashable {
-  public var src: String
-  /// The image's size; for a photo the site processes, its largest published size
-  /// (what `width` and `height` must give: its proportions).
-  public var width: Int?
-  public var height: Int?
-  /// A processed photo's published files, each width as WebP and as JPEG (or PNG),
-  /// for `srcset`; empty for an image published as it is.
-  public var variants: [ImageVariant] = []
-  /// The photo the variants were made from (crops for sharing are made from it).
-  public var photo: SourcePath?
-
-  public init(
-    src: String, width: Int? = nil, height: Int? = nil, variants: [ImageVariant] = [], photo: SourcePath? = nil
-  ) {
-    self.src = src
-    self.width = width
-    self.height = height
-    self.variants = variants
-    self.photo = photo
-  }
-}
-
-/// What to do with a reference once the site has looked at it.
-public enum ReferenceResolution: Sendable {
-  /// Leave it as written.
-  case keep
-  /// Point the link elsewhere (a site path with the site's base path, say).
-  case link(String)
-  /// Publish the image from this address.
-  case image(ResolvedImage)
-  /// The reference is wrong; the diagnostic says why. The node is left as written.
-  case failed(Diagnostic)
-}
-
-/// An article body rendered to HTML, with what the site needs to know about it.
-public struct RenderedMarkdown: Sendable {
-  public var html: String
-  /// Words of running text (not alt text), for reading time.
-  public var wordCount: Int
-  /// The plain text of the first paragraph that is not a photo, for summaries.
-  public var firstParagraph: String
-  public var references: [MarkdownReference]
-  public var diagnostics: [Diagnostic]
-  /// The text before a `<!--more-->` line, Hugo's summary break; nil without one.
-  public var summaryBeforeBreak: String? = nil
-  /// A warning for each word in capitals the glossary does not know, at its first
-  /// use (`bantin check` says them; a build does not).
-  public var unknownAbbreviations: [Diagnostic] = []
-}
-
 /// The one place that talks to libcmark. It parses in safe mode (raw HTML and
 /// dangerous URLs are not rendered), turns paragraphs that hold only an image into
 /// `<figure>`, lets the caller resolve every link and image, and frees every node.
@@ -263,61 +193,6 @@ public enum CommonMark {
       unknownAbbreviations: unknownAbbreviations)
   }
 
-  /// Publishes the first use of each abbreviation `glossary` knows in `texts` (text
-  /// nodes, in reading order) as `<abbr title="…">`, splitting its node; returns a
-  /// warning at the first use of each word in capitals it does not know.
-  private static func spellOut(
-    _ glossary: Glossary, in texts: [OpaquePointer], location: (OpaquePointer, Int) -> SourceLocation
-  ) -> [Diagnostic] {
-    var spelled = Set<String>()  // expansions: "Đ/c" and "đ/c" are one
-    var warned = Set<String>()
-    var warnings: [Diagnostic] = []
-    for node in texts {
-      let literal = string(cmark_node_get_literal(node))
-      let words = Glossary.words(in: literal)
-      if words.isEmpty { continue }
-      let shouted = Glossary.isShouted(words)
-      var found: [(range: Range<String.Index>, expansion: String)] = []
-      for (word, offset) in words {
-        // A file's or a site's name ("HUONG-DAN.md", "UBND.GOV.VN") holds no abbreviation to warn about.
-        let after = literal[word.endIndex...]
-        let named = after.first == "." && after.dropFirst().first?.isLetter == true
-        // "UBND/HĐND", "QP-AN": the whole word if the glossary knows it, else its parts.
-        let parts =
-          glossary.expansion(of: word) != nil
-          ? [word] : word.split(whereSeparator: { $0 == "/" || $0 == "-" })
-        for part in parts {
-          if let expansion = glossary.expansion(of: part) {
-            if !expansion.isEmpty, spelled.insert(expansion).inserted {
-              found.append((part.startIndex..<part.endIndex, expansion))
-            }
-          } else if !shouted, !named, Glossary.looksLikeAbbreviation(part), warned.insert(String(part)).inserted {
-            let partOffset = offset + literal.utf8.distance(from: word.startIndex, to: part.startIndex)
-            warnings.append(
-              .warning(location(node, partOffset), Say.unknownAbbreviation(String(part), file: Glossary.path)))
-          }
-        }
-      }
-      if found.isEmpty { continue }
-      var rest = literal.startIndex
-      for (range, expansion) in found {
-        if rest < range.lowerBound, let text = cmark_node_new(CMARK_NODE_TEXT) {
-          cmark_node_set_literal(text, String(literal[rest..<range.lowerBound]))
-          cmark_node_insert_before(node, text)
-        }
-        if let abbr = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) {
-          cmark_node_set_on_enter(
-            abbr, "<abbr title=\"\(HTML.escape(expansion))\">\(HTML.escape(String(literal[range])))</abbr>")
-          cmark_node_set_on_exit(abbr, "")
-          cmark_node_insert_before(node, abbr)
-        }
-        rest = range.upperBound
-      }
-      cmark_node_set_literal(node, String(literal[rest...]))
-    }
-    return warnings
-  }
-
   /// Replaces an image node by our own `<img>` or `<picture>` (`PictureHTML`), or its
   /// whole paragraph by a `<figure>` with the caption; the first figure is the lead.
   private static func replace(
@@ -364,7 +239,7 @@ public enum CommonMark {
     return result
   }
 
-  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+  static func string(_ pointer: UnsafePointer<CChar>?) -> String {
     pointer.map { String(cString: $0) } ?? ""
   }
 
