@@ -14,9 +14,7 @@ import sys
 import threading
 from functools import partial
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from headless import chromium
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -29,36 +27,31 @@ def main():
     os.makedirs(out, exist_ok=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    options = Options()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"):
-        options.add_argument(flag)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     try:
-        for page in pages:
-            name = page.strip("/").replace("/", "_") or "home"
-            for scheme in ("light", "dark"):
-                driver.execute_cdp_cmd(
-                    "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
-                )
-                for width in (390, 1280):
-                    driver.set_window_size(width, 900)
-                    driver.get(f"http://127.0.0.1:{server.server_port}{page}")
-                    height = driver.execute_script("return document.documentElement.scrollHeight")
+        with chromium("--hide-scrollbars") as driver:
+            for page in pages:
+                name = page.strip("/").replace("/", "_") or "home"
+                for scheme in ("light", "dark"):
                     driver.execute_cdp_cmd(
-                        "Emulation.setDeviceMetricsOverride",
-                        {"width": width, "height": min(height, 4000), "deviceScaleFactor": 1, "mobile": width < 600},
+                        "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
                     )
-                    driver.save_screenshot(os.path.join(out, f"{name}-{width}-{scheme}.png"))
-                    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
-            driver.get(f"http://127.0.0.1:{server.server_port}{page}")
-            pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
-            with open(os.path.join(out, f"{name}.pdf"), "wb") as file:
-                file.write(base64.b64decode(pdf["data"]))
-            print(f"{page}: 4 screenshots and a PDF in {out}")
+                    for width in (390, 1280):
+                        driver.set_window_size(width, 900)
+                        driver.get(f"http://127.0.0.1:{server.server_port}{page}")
+                        height = driver.execute_script("return document.documentElement.scrollHeight")
+                        driver.execute_cdp_cmd(
+                            "Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": min(height, 4000), "deviceScaleFactor": 1, "mobile": width < 600},
+                        )
+                        driver.save_screenshot(os.path.join(out, f"{name}-{width}-{scheme}.png"))
+                        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+                driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+                driver.get(f"http://127.0.0.1:{server.server_port}{page}")
+                pdf = driver.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69})
+                with open(os.path.join(out, f"{name}.pdf"), "wb") as file:
+                    file.write(base64.b64decode(pdf["data"]))
+                print(f"{page}: 4 screenshots and a PDF in {out}")
     finally:
-        driver.quit()
         server.shutdown()
 
 

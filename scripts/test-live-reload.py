@@ -6,6 +6,7 @@ Chromium (selenium + chromedriver), changes the article's title on disk, and wai
 for the page to show the new title without being told to reload. Then breaks the
 front matter and waits for the error overlay, and fixes it again.
 """
+import contextlib
 import os
 import re
 import shutil
@@ -14,9 +15,7 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from headless import chromium
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANTIN = os.environ.get("BANTIN", os.path.join(ROOT, ".build", "debug", "bantin"))
@@ -42,7 +41,7 @@ def main():
         (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(site, name))
     log = open(os.path.join(work, "serve.log"), "w+")
     server = subprocess.Popen([BANTIN, "serve", "--source", site, "--port", "0"], stdout=log, stderr=subprocess.STDOUT)
-    driver = None
+    browser = contextlib.ExitStack()
     try:
         address = None
         deadline = time.time() + 30
@@ -53,12 +52,7 @@ def main():
             time.sleep(0.1)
         if address is None:
             raise SystemExit("live reload: bantin serve did not start")
-        options = Options()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = browser.enter_context(chromium(browser_log=True))
         driver.get(address + PAGE)
         heading = lambda: driver.find_element("css selector", "h1").text
         wait("the article", lambda: "Phường Bắc Hồng tổng kết" in heading())
@@ -89,8 +83,7 @@ def main():
             raise SystemExit("live reload: the Content-Security-Policy blocked: " + "; ".join(blocked))
         print("live reload: nothing was blocked by the Content-Security-Policy")
     finally:
-        if driver:
-            driver.quit()
+        browser.close()
         server.terminate()
         server.wait(10)
         shutil.rmtree(work, ignore_errors=True)

@@ -7,6 +7,7 @@ without diacritics, đ, phrases in order and apart, old and new tone placement, 
 and VNI typed without the Vietnamese keyboard, a quoted phrase, filters, no results,
 and HTML in a title. Each query's result addresses are compared exactly.
 """
+import contextlib
 import os
 import re
 import shutil
@@ -16,9 +17,7 @@ import sys
 import tempfile
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
+from headless import chromium
 from selenium.webdriver.support.ui import Select
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -65,7 +64,7 @@ def main():
     shutil.copytree(SITE, site)
     server = subprocess.Popen(
         [BANTIN, "serve", "--source", site, "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    driver = None
+    browser = contextlib.ExitStack()
     try:
         address = None
         deadline = time.time() + 60
@@ -77,12 +76,7 @@ def main():
             address = found.group(1) if found else None
         if address is None:
             raise SystemExit("search: bantin serve did not start:\n" + seen)
-        options = Options()
-        for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"):
-            options.add_argument(flag)
-        options.binary_location = "/usr/bin/chromium"
-        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver = browser.enter_context(chromium(browser_log=True))
         driver.get(address + "/tim-kiem/")
         box = driver.find_element("id", "tim-kiem-o")
         status = lambda: driver.find_element("id", "tim-kiem-trang-thai").text
@@ -148,8 +142,7 @@ def main():
             raise SystemExit("search: " + "\n  ".join(failures))
         print("search: every query gave the expected results, highlighted, filtered, from the header too")
     finally:
-        if driver:
-            driver.quit()
+        browser.close()
         server.terminate()
         server.wait(10)
         shutil.rmtree(work, ignore_errors=True)

