@@ -65,13 +65,13 @@ public struct DerivedStore: DerivedFileMaker {
 
   public func make(_ jobs: [DerivedJob]) -> [Result<DerivedFacts, DerivedFailure>] {
     guard let site = SiteRoot(siteRoot) else {
-      return jobs.map { _ in .failure(DerivedFailure("cannot be processed: the site folder does not exist")) }
+      return jobs.map { _ in .failure(DerivedFailure(Say.cannotProcess("the site folder does not exist"))) }
     }
     do {
       try POSIX.makeParents(of: folder + "/x")
       try BuildCache.ignore(Publisher.parent(of: folder))
     } catch {
-      return jobs.map { _ in .failure(DerivedFailure("cannot be processed: \(FileSystemError.message(of: error))")) }
+      return jobs.map { _ in .failure(DerivedFailure(Say.cannotProcess(FileSystemError.message(of: error)))) }
     }
     _ = WorkFolder.removeStale(in: folder, prefix: ".making-")
     let known = StampIndex.read(folder + "/stamps")
@@ -93,7 +93,7 @@ public struct DerivedStore: DerivedFileMaker {
     result: Result<DerivedFacts, DerivedFailure>, hashes: Hashes
   ) {
     guard let recipe = recipes[job.recipe] else {
-      return (.failure(DerivedFailure("cannot be processed: bantin has no recipe '\(job.recipe)'")), [:])
+      return (.failure(DerivedFailure(Say.cannotProcess("bantin has no recipe '\(job.recipe)'"))), [:])
     }
     var hashes: Hashes = [:]
     var inputs: [[UInt8]?] = []
@@ -111,7 +111,7 @@ public struct DerivedStore: DerivedFileMaker {
         continue
       }
       switch site.read(input) {
-      case .failure(let diagnostic): return (.failure(DerivedFailure(diagnostic.message)), hashes)
+      case .failure(let diagnostic): return (.failure(DerivedFailure(Say.again(diagnostic))), hashes)
       case .success(let bytes):
         var content = StableHasher()
         content.combine(bytes)
@@ -128,7 +128,7 @@ public struct DerivedStore: DerivedFileMaker {
         bytes.append(read)
       } else {
         switch site.read(input) {
-        case .failure(let diagnostic): return (.failure(DerivedFailure(diagnostic.message)), hashes)
+        case .failure(let diagnostic): return (.failure(DerivedFailure(Say.again(diagnostic))), hashes)
         case .success(let read): bytes.append(read)
         }
       }
@@ -138,7 +138,7 @@ public struct DerivedStore: DerivedFileMaker {
     } catch let failure as DerivedFailure {
       return (.failure(failure), hashes)
     } catch {
-      return (.failure(DerivedFailure("cannot be processed: \(error)")), hashes)
+      return (.failure(DerivedFailure(Say.cannotProcess("\(error)"))), hashes)
     }
   }
 
@@ -156,12 +156,12 @@ public struct DerivedStore: DerivedFileMaker {
     do {
       work = try WorkFolder(in: folder, prefix: ".making-")
     } catch {
-      throw DerivedFailure("cannot be processed: \(FileSystemError.message(of: error))")
+      throw DerivedFailure(Say.cannotProcess(FileSystemError.message(of: error)))
     }
     defer { work.remove() }
     let made = try make(work.path)
     for file in made where file.name.isEmpty || file.name.contains("/") || file.name == "facts" {
-      throw DerivedFailure("cannot be processed: the recipe named a result '\(file.name)'")
+      throw DerivedFailure(Say.cannotProcess("the recipe named a result '\(file.name)'"))
     }
     var writer = BinaryWriter()
     writer.array(made) { writer, file in
@@ -173,12 +173,12 @@ public struct DerivedStore: DerivedFileMaker {
     do {
       try POSIX.write(writer.bytes, to: work.path + "/facts")
     } catch {
-      throw DerivedFailure("cannot be processed: \(FileSystemError.message(of: error))")
+      throw DerivedFailure(Say.cannotProcess(FileSystemError.message(of: error)))
     }
     if rename(work.path, folder + "/" + key) == 0 {
       work.keep()
     } else if readFacts(key) == nil {  // another process made it first, or it failed
-      throw DerivedFailure("cannot be processed: cannot keep the results in \(folder)")
+      throw DerivedFailure(Say.cannotProcess("cannot keep the results in \(folder)"))
     }
     return DerivedFacts(key: key, files: made)
   }

@@ -1,7 +1,7 @@
 import BantinCore
 
 extension BuildMemo {
-  static let magic = Array("bantin-memo-5\n".utf8)
+  static let magic = Array("bantin-memo-6\n".utf8)
 
   /// The memo as bytes, for the build cache, handed to `write` a part at a time so
   /// that the whole is never held in memory.
@@ -177,12 +177,13 @@ extension BinaryReader {
 
   public mutating func diagnostic() throws -> Diagnostic {
     let severity: Diagnostic.Severity = try bool() ? .error : .warning
-    var value = Diagnostic(severity, in: try optional { SourcePath(try $0.string()) }, "")
-    value.line = try optional { try $0.int() }
-    value.column = try optional { try $0.int() }
-    value.message = try string()
-    value.vietnamese = try optional { try $0.string() }
-    return value
+    let path = try optional { SourcePath(try $0.string()) }
+    let line = try optional { try $0.int() }
+    let column = try optional { try $0.int() }
+    let english = try string()
+    let vietnamese = try optional { try $0.string() }
+    return Diagnostic(
+      severity, path: path, line: line, column: column, Say.cached(english: english, vietnamese: vietnamese))
   }
 }
 

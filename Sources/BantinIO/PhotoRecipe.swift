@@ -15,7 +15,7 @@ public struct PhotoRecipe: DerivedRecipe {
 
   public func make(_ inputs: [[UInt8]], settings: String, into folder: String) throws -> [DerivedFacts.Made] {
     guard inputs.count == 1, let settings = PhotoSettings(text: settings) else {
-      throw DerivedFailure("cannot be processed: the photo recipe was given '\(settings)'")
+      throw DerivedFailure(Say.cannotProcess("the photo recipe was given '\(settings)'"))
     }
     let variants = try Photos.variants(
       of: inputs[0], widths: settings.widths, maxPixels: settings.maxPixels, quality: settings.quality)
@@ -52,7 +52,7 @@ public struct CropRecipe: DerivedRecipe {
 
   public func make(_ inputs: [[UInt8]], settings text: String, into folder: String) throws -> [DerivedFacts.Made] {
     guard inputs.count == 1, let settings = CropSettings(text: text) else {
-      throw DerivedFailure("cannot be processed: the crop recipe was given '\(text)'")
+      throw DerivedFailure(Say.cannotProcess("the crop recipe was given '\(text)'"))
     }
     let crops = try Photos.crops(
       of: inputs[0], sizes: settings.sizes, focus: settings.focus, maxPixels: PhotoSettings.standard.maxPixels * 10,
@@ -78,7 +78,7 @@ public struct LogoRecipe: DerivedRecipe {
 
   public func make(_ inputs: [[UInt8]], settings: String, into folder: String) throws -> [DerivedFacts.Made] {
     guard inputs.count == 1, settings == LogoRule.settings else {
-      throw DerivedFailure("cannot be processed: the logo recipe was given '\(settings)'")
+      throw DerivedFailure(Say.cannotProcess("the logo recipe was given '\(settings)'"))
     }
     let made = try Photos.logo(
       of: inputs[0], emblem: LogoRule.emblemBox, squares: LogoRule.squares, maxPixels: PhotoSettings.standard.maxPixels)

@@ -36,7 +36,7 @@ public enum Photos {
 
   /// The header of a JPEG, PNG or WebP photo; nothing is decoded.
   public static func probe(_ bytes: [UInt8]) throws(DerivedFailure) -> Header {
-    guard started else { throw DerivedFailure("cannot be processed: libvips did not start") }
+    guard started else { throw DerivedFailure(Say.photoFailed(.start)) }
     var width: Int32 = 0
     var height: Int32 = 0
     var orientation: Int32 = 1
@@ -45,7 +45,7 @@ public enum Photos {
       bantin_vips_probe($0.baseAddress, $0.count, &width, &height, &orientation, &loader)
     }
     guard status == 0, let loader else {
-      throw DerivedFailure("is not a JPEG, PNG or WebP photo bantin can read\(takeError())")
+      throw DerivedFailure(Say.photoFailed(.probe, detail: takeError()))
     }
     return Header(
       width: Int(width), height: Int(height), orientation: Int(orientation), loader: String(cString: loader))
@@ -79,9 +79,11 @@ public enum Photos {
     var variants: [Variant] = []
     for width in fitting {
       let sized = width == fitting[0] ? largest : bantin_vips_resize(largest, Int32(width), 10_000_000)
-      guard let sized else { throw DerivedFailure("cannot be resized\(takeError())") }
+      guard let sized else { throw DerivedFailure(Say.photoFailed(.resize, detail: takeError())) }
       defer { if sized != largest { bantin_vips_release(sized) } }
-      guard let clean = bantin_vips_stripped(sized) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      guard let clean = bantin_vips_stripped(sized) else {
+        throw DerivedFailure(Say.photoFailed(.process, detail: takeError()))
+      }
       defer { bantin_vips_release(clean) }
       let alpha = bantin_vips_bands(clean) == 4
       let webp = try Photos.withoutMetadata(webp: try encode { bantin_vips_save_webp(clean, Int32(quality), $0, $1) })
@@ -104,7 +106,9 @@ public enum Photos {
     let header = try checkedHeader(bytes, maxPixels: maxPixels)
     let image = try decode(bytes, width: header.upright.width)
     defer { bantin_vips_release(image) }
-    guard let clean = bantin_vips_stripped(image) else { throw DerivedFailure("cannot be processed\(takeError())") }
+    guard let clean = bantin_vips_stripped(image) else {
+      throw DerivedFailure(Say.photoFailed(.process, detail: takeError()))
+    }
     defer { bantin_vips_release(clean) }
     let size = PixelSize(width: Int(bantin_vips_width(clean)), height: Int(bantin_vips_height(clean)))
     if header.loader.contains("Png") {
@@ -133,10 +137,12 @@ public enum Photos {
     var crops: [[UInt8]] = []
     for size in sizes {
       guard let cut = bantin_vips_cover(image, Int32(size.width), Int32(size.height), focus.x, focus.y) else {
-        throw DerivedFailure("cannot be cropped\(takeError())")
+        throw DerivedFailure(Say.photoFailed(.crop, detail: takeError()))
       }
       defer { bantin_vips_release(cut) }
-      guard let clean = bantin_vips_stripped(cut) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      guard let clean = bantin_vips_stripped(cut) else {
+        throw DerivedFailure(Say.photoFailed(.process, detail: takeError()))
+      }
       defer { bantin_vips_release(clean) }
       crops.append(try encode { bantin_vips_save_jpeg(clean, Int32(quality), $0, $1) })
     }
@@ -154,12 +160,14 @@ public enum Photos {
     let image = try decode(bytes, width: min(upright.width, largest))
     defer { bantin_vips_release(image) }
     func png(_ image: UnsafeMutableRawPointer) throws(DerivedFailure) -> [UInt8] {
-      guard let clean = bantin_vips_stripped(image) else { throw DerivedFailure("cannot be processed\(takeError())") }
+      guard let clean = bantin_vips_stripped(image) else {
+        throw DerivedFailure(Say.photoFailed(.process, detail: takeError()))
+      }
       defer { bantin_vips_release(clean) }
       return try encode { bantin_vips_save_png(clean, $0, $1) }
     }
     guard let fitted = bantin_vips_resize(image, Int32(emblem.width), Int32(emblem.height)) else {
-      throw DerivedFailure("cannot be resized\(takeError())")
+      throw DerivedFailure(Say.photoFailed(.resize, detail: takeError()))
     }
     defer { bantin_vips_release(fitted) }
     let emblemSize = PixelSize(width: Int(bantin_vips_width(fitted)), height: Int(bantin_vips_height(fitted)))
@@ -167,7 +175,7 @@ public enum Photos {
     var icons: [[UInt8]] = []
     for size in squares {
       guard let square = bantin_vips_square(image, Int32(size)) else {
-        throw DerivedFailure("cannot be made into an icon\(takeError())")
+        throw DerivedFailure(Say.photoFailed(.icon, detail: takeError()))
       }
       defer { bantin_vips_release(square) }
       icons.append(try png(square))
@@ -190,8 +198,7 @@ public enum Photos {
     let header = try probe(bytes)
     guard header.width * header.height <= maxPixels else {
       throw DerivedFailure(
-        "is \(header.width)×\(header.height) pixels, more than the \(maxPixels / 1_000_000) million bantin reads: make it smaller before adding it"
-      )
+        Say.photoTooLarge(width: header.width, height: header.height, millions: maxPixels / 1_000_000))
     }
     return header
   }
@@ -201,7 +208,7 @@ public enum Photos {
     let image = bytes.withUnsafeBytes {
       bantin_vips_thumbnail($0.baseAddress, $0.count, Int32(width), 10_000_000)
     }
-    guard let image else { throw DerivedFailure("cannot be read as a photo\(takeError())") }
+    guard let image else { throw DerivedFailure(Say.photoFailed(.decode, detail: takeError())) }
     return image
   }
 
@@ -213,7 +220,7 @@ public enum Photos {
       Int(webp[offset]) | Int(webp[offset + 1]) << 8 | Int(webp[offset + 2]) << 16 | Int(webp[offset + 3]) << 24
     }
     guard webp.count >= 12, webp.starts(with: Array("RIFF".utf8)), webp[8..<12].elementsEqual("WEBP".utf8) else {
-      throw DerivedFailure("cannot be processed: libvips made a WebP bantin cannot read")
+      throw DerivedFailure(Say.cannotProcess("libvips made a WebP bantin cannot read"))
     }
     var output = Array(webp[0..<12])
     var offset = 12
@@ -222,7 +229,7 @@ public enum Photos {
       let length = number(at: offset + 4)
       let end = offset + 8 + length + (length & 1)
       guard length >= 0, end <= webp.count else {
-        throw DerivedFailure("cannot be processed: libvips made a WebP bantin cannot read")
+        throw DerivedFailure(Say.cannotProcess("libvips made a WebP bantin cannot read"))
       }
       switch name {
       case "EXIF", "XMP ", "ICCP": break
@@ -248,18 +255,18 @@ public enum Photos {
     var buffer: UnsafeMutableRawPointer?
     var length = 0
     guard save(&buffer, &length) == 0, let buffer else {
-      throw DerivedFailure("cannot be saved\(takeError())")
+      throw DerivedFailure(Say.photoFailed(.save, detail: takeError()))
     }
     defer { bantin_vips_free(buffer) }
     return Array(UnsafeRawBufferPointer(start: buffer, count: length))
   }
 
-  /// libvips' last messages, as `: …`, or nothing; the buffer is cleared.
+  /// libvips' last message (its first line), or nothing; the buffer is cleared.
   static func takeError() -> String {
     guard let copy = bantin_vips_take_error() else { return "" }
     defer { bantin_vips_free(copy) }
     let text = String(cString: copy).split(separator: "\n").first.map(String.init) ?? ""
-    return text.isEmpty ? "" : ": " + text
+    return text
   }
 
   /// For tests: a photo with some structure, `kind` 0 sRGB JPEG, 1 grey JPEG,

@@ -21,7 +21,7 @@ public struct SiteFolder: Sendable {
   public func config() -> (SiteConfig, [Diagnostic]) {
     guard POSIX.exists(root + "/" + SiteConfig.path.rawValue) else { return (SiteConfig(), []) }
     guard let site = SiteRoot(root) else {
-      return (SiteConfig(), [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
+      return (SiteConfig(), [Diagnostic(.error, in: nil, Say.noSiteFolder(root))])
     }
     switch site.read(SiteConfig.path).flatMap({ SourceText.decode($0, path: SiteConfig.path) }) {
     case .success(let text): return SiteConfig.decode(text)

@@ -31,38 +31,30 @@ public struct SiteRoot: Sendable {
     guard let target = POSIX.realPath(real + "/" + relative.rawValue) else {
       let isLink = (try? POSIX.kind(of: real + "/" + relative.rawValue, following: false)) == .symlink
       return .failure(
-        Diagnostic(.error, in: relative, isLink ? "is a link to a file that does not exist" : "cannot be read"))
+        Diagnostic(.error, in: relative, isLink ? Say.brokenFileLink : Say.unreadable))
     }
     if target == real {
       return .failure(
-        Diagnostic(
-          .error, in: relative,
-          "is a link to the site folder itself, which is not in content/, templates/ or static/: only those are read"))
+        Diagnostic(.error, in: relative, Say.linkToSiteFolder))
     }
     guard target.hasPrefix(real + "/") else {
-      return .failure(Diagnostic(.error, in: relative, "is a link to a place outside the site folder"))
+      return .failure(Diagnostic(.error, in: relative, Say.linkOutside))
     }
     let inside = SourcePath(String(target.dropFirst(real.count + 1)))
     if let hidden = inside.components.first(where: { SourceTree.isIgnored(name: $0) }) {
       return .failure(
-        Diagnostic(
-          .error, in: relative,
-          "is a link to \(inside), and bantin never publishes '\(hidden)' (a dotfile or an editor's backup), by its name or through a link"
-        ))
+        Diagnostic(.error, in: relative, Say.linkToHidden(inside.rawValue, String(hidden))))
     }
     let allowed =
       relative == SiteConfig.path || HugoConfig.paths.contains(relative)
       || SourceTree.folders.contains { inside == $0 || inside.isInside($0) }
     guard allowed else {
       return .failure(
-        Diagnostic(
-          .error, in: relative,
-          "is a link to \(inside), which is not in content/, templates/ or static/: only those are read"))
+        Diagnostic(.error, in: relative, Say.linkNotRead(inside.rawValue)))
     }
     guard (try? POSIX.kind(of: target, following: false)) == kind else {
       return .failure(
-        Diagnostic(
-          .error, in: relative, kind == .directory ? "is not a folder" : "is not a regular file"))
+        Diagnostic(.error, in: relative, kind == .directory ? Say.notAFolder : Say.notAFile))
     }
     return .success(target)
   }
@@ -73,7 +65,7 @@ public struct SiteRoot: Sendable {
       do {
         return .success(try POSIX.read(target))
       } catch {
-        return .failure(Diagnostic(.error, in: relative, "cannot be read: \(FileSystemError.message(of: error))"))
+        return .failure(Diagnostic(.error, in: relative, Say.unreadable(FileSystemError.message(of: error))))
       }
     }
   }

@@ -20,17 +20,14 @@ extension SourceTree {
   ) {
     var diagnostics: [Diagnostic] = []
     guard let site = SiteRoot(root) else {
-      return (SourceTree(files: []), [Diagnostic(.error, in: nil, "the site folder \(root) does not exist")])
+      return (SourceTree(files: []), [Diagnostic(.error, in: nil, Say.noSiteFolder(root))])
     }
     let realRoot = site.real
     guard POSIX.isDirectory(realRoot + "/content") else {
       return (
         SourceTree(files: []),
         [
-          Diagnostic(
-            .error, in: nil,
-            "\(root) has no content/ folder: a site folder holds content/, and optionally templates/, static/ and site.yml"
-          )
+          Diagnostic(.error, in: nil, Say.noContentFolder(root))
         ]
       )
     }
@@ -56,9 +53,7 @@ extension SourceTree {
     for path in paths {
       if let other = seen[path], other.utf8.elementsEqual(path.rawValue.utf8) == false {
         diagnostics.append(
-          Diagnostic(
-            .error, in: path,
-            "two files have this name, written in two Unicode forms (NFC and NFD): keep one, or rename one"))
+          Diagnostic(.error, in: path, Say.twoUnicodeForms))
         twice.insert(path.rawValue)
         twice.insert(other)
       } else {
@@ -107,7 +102,7 @@ extension SourceTree {
     do {
       entries = try POSIX.list(site.real + "/" + folder.rawValue)
     } catch {
-      diagnostics.append(Diagnostic(.error, in: folder, "cannot be read: \(FileSystemError.message(of: error))"))
+      diagnostics.append(Diagnostic(.error, in: folder, Say.unreadable(FileSystemError.message(of: error))))
       return
     }
     for entry in entries.sorted(by: { $0.name < $1.name }) where !isIgnored(name: entry.name) {
@@ -129,25 +124,19 @@ extension SourceTree {
       switch kind {
       case .directory: walk(path, site: site, into: &paths, visited: &visited, diagnostics: &diagnostics)
       case .file: paths.append(path)
-      default: diagnostics.append(Diagnostic(.error, in: path, "is not a regular file"))
+      default: diagnostics.append(Diagnostic(.error, in: path, Say.notAFile))
       }
     }
   }
 
   /// Why a name cannot be published, with the name as it can be shown: not UTF-8,
   /// or holding a control character (a newline, an escape) or a direction override.
-  static func nameProblem(_ entry: POSIX.Entry) -> (shown: String, message: String)? {
+  static func nameProblem(_ entry: POSIX.Entry) -> (shown: String, message: Message)? {
     if !entry.isUTF8 {
-      return (
-        VisibleText.escapingBytes(entry.bytes),
-        "the file name is not UTF-8 text (the bytes shown as \\x..): rename it in letters, digits and hyphens"
-      )
+      return (VisibleText.escapingBytes(entry.bytes), Say.nameNotUTF8)
     }
     if let bad = entry.name.unicodeScalars.first(where: VisibleText.isHostile) {
-      return (
-        VisibleText.escaping(entry.name),
-        "the file name holds a control character (\(VisibleText.escaping(String(bad)))): rename it in letters, digits and hyphens"
-      )
+      return (VisibleText.escaping(entry.name), Say.nameHasControl(VisibleText.escaping(String(bad))))
     }
     return nil
   }
@@ -162,9 +151,7 @@ extension SourceTree {
       if ActiveContent.needsCheck(path) {
         guard size <= ActiveContent.maximumCheckedSize else {
           return .failure(
-            Diagnostic(
-              .error, in: path,
-              "is larger than \(ActiveContent.maximumCheckedSize >> 20) MiB, too large to check that it runs no script")
+            Diagnostic(.error, in: path, Say.tooLargeToCheck(mebibytes: ActiveContent.maximumCheckedSize >> 20))
           )
         }
         if let problem = ActiveContent.check(try POSIX.read(absolute), path: path) { return .failure(problem) }
@@ -189,7 +176,7 @@ extension SourceTree {
       return .success(SourceFile(path: path, content: .asset(AssetInfo(byteCount: size, pixelSize: pixels))))
     } catch {
       return .failure(
-        Diagnostic(.error, in: path, "cannot be read: \((error as? FileSystemError)?.message ?? "\(error)")"))
+        Diagnostic(.error, in: path, Say.unreadable(FileSystemError.message(of: error))))
     }
   }
 }

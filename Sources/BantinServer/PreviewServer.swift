@@ -175,11 +175,7 @@ struct RebuildService: Service {
   func slowMarkdownWatchdog(budget seconds: Double) -> MarkdownWatchdog {
     let (state, hub, report) = (state, hub, report)
     return MarkdownWatchdog(seconds: seconds) { path, _ in
-      let problem = Diagnostic(
-        .error, in: path,
-        "rendering its Markdown has taken more than \(String(format: "%g", seconds)) s (the Markdown library, "
-          + "cmark 0.30.2, is slow on some inputs and cannot be stopped): shorten or split the file; "
-          + "the build goes on in the background")
+      let problem = Diagnostic(.error, in: path, Say.slowMarkdown(seconds: String(format: "%g", seconds)))
       let speech = state.speech
       let shown = [Say.previewFailed.text(speech), problem.text(speech)]
       state.fail(shown)

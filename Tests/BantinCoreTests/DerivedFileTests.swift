@@ -21,9 +21,9 @@ struct DerivedFileTests {
   /// Answers every job with the same facts, or fails; remembers the jobs.
   final class Maker: DerivedFileMaker, @unchecked Sendable {
     var jobs: [DerivedJob] = []
-    let failure: String?
+    let failure: Message?
 
-    init(failure: String? = nil) { self.failure = failure }
+    init(failure: Message? = nil) { self.failure = failure }
 
     func make(_ jobs: [DerivedJob]) -> [Result<DerivedFacts, DerivedFailure>] {
       self.jobs += jobs
@@ -91,8 +91,11 @@ struct DerivedFileTests {
 
   @Test("a job that fails is an error naming the asset, and nothing is published")
   func fails() {
-    let result = Self.site(maker: Maker(failure: "is not a photo bantin can read")).run()
-    #expect(result.diagnostics.map(\.description) == ["content/tin-tuc/anh.jpg: error: is not a photo bantin can read"])
+    let result = Self.site(maker: Maker(failure: Say.photoFailed(.probe))).run()
+    #expect(
+      result.diagnostics.map(\.description) == [
+        "content/tin-tuc/anh.jpg: error: is not a JPEG, PNG or WebP photo bantin can read"
+      ])
     #expect(result.files.isEmpty)
   }
 

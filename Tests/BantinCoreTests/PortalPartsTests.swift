@@ -8,7 +8,7 @@ struct PortalPartsTests {
   func alias(_ text: String) -> String {
     switch SitePath.alias(text) {
     case .success(let path): return path
-    case .failure(let problem): return "error: " + problem.message
+    case .failure(let problem): return "error: " + problem.said.english
     }
   }
 

@@ -104,12 +104,15 @@ struct PhotosTests {
   @Test("a photo over the pixel cap is refused from its header, at once")
   func bomb() throws {
     let started = ContinuousClock.now
-    #expect(
-      throws: DerivedFailure(
-        "is 30000×30000 pixels, more than the 100 million bantin reads: make it smaller before adding it")
-    ) {
+    let refusal = #expect(throws: DerivedFailure.self) {
       try Photos.variants(of: Self.pngBomb(), widths: [480], maxPixels: 100_000_000)
     }
+    #expect(
+      refusal?.message
+        == "is 30000×30000 pixels, more than the 100 million bantin reads: make it smaller before adding it")
+    #expect(
+      refusal?.said.vietnamese
+        == "ảnh có 30000×30000 điểm ảnh, nhiều hơn 100 triệu điểm ảnh mà bantin đọc: hãy thu nhỏ ảnh trước khi đưa lên")
     #expect(started.duration(to: .now) < .seconds(1))
   }
 
@@ -161,7 +164,11 @@ struct PhotosTests {
     #expect(try store.make([job])[0].get() == facts)
     #expect(try FileManager.default.attributesOfItem(atPath: factsFile)[.modificationDate] as? Date == made)
     let wrong = DerivedJob(recipe: "photo", settings: "widths=", inputs: ["content/tin-tuc/anh.jpg"])
-    #expect(
-      store.make([wrong])[0] == .failure(DerivedFailure("cannot be processed: the photo recipe was given 'widths='")))
+    guard case .failure(let failure) = store.make([wrong])[0] else {
+      Issue.record("a recipe given 'widths=' made files")
+      return
+    }
+    #expect(failure.message == "cannot be processed: the photo recipe was given 'widths='")
+    #expect(failure.said.vietnamese == "không xử lý được tệp này: the photo recipe was given 'widths='")
   }
 }

@@ -54,6 +54,10 @@ struct SourceLoaderTests {
       atPath: scratch.path + "/site/content/inside.md", withDestinationPath: scratch.path + "/site/content/a.md")
     let (tree, problems) = SourceTree.load(root: scratch.path + "/site")
     #expect(problems.map(\.description) == ["content/secret.txt: error: is a link to a place outside the site folder"])
+    #expect(
+      problems.map { $0.text(.vietnamese) } == [
+        "content/secret.txt: lỗi: là liên kết đến một nơi ngoài thư mục trang: bantin không đọc tệp ngoài trang; hãy chép tệp vào trang"
+      ])
     #expect(tree.files.keys.map(\.rawValue).sorted() == ["content/a.md", "content/inside.md"])
   }
 
@@ -63,7 +67,11 @@ struct SourceLoaderTests {
     let (_, problems) = SourceTree.load(root: scratch.path)
     #expect(
       problems.map(\.description) == [
-        "error: \(scratch.path) has no content/ folder: a site folder holds content/, and optionally templates/, static/ and site.yml"
+        "error: \(scratch.path) has no content/ folder: a site folder holds content/, and optionally templates/, static/, data/ and site.yml (`bantin init` writes a new one)"
+      ])
+    #expect(
+      problems.map { $0.text(.vietnamese) } == [
+        "lỗi: \(scratch.path) không có thư mục content/: thư mục của trang chứa content/, và có thể có templates/, static/, data/ và site.yml (lệnh 'bantin init' tạo sẵn một trang mẫu)"
       ])
   }
 }

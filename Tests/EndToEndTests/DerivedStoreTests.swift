@@ -51,7 +51,7 @@ struct DerivedStoreTests {
     var version: Int { 1 }
     func make(_ inputs: [[UInt8]], settings: String, into folder: String) throws -> [DerivedFacts.Made] {
       runs.add(name)
-      throw DerivedFailure("is not a photo bantin can read")
+      throw DerivedFailure(Say.photoFailed(.probe))
     }
   }
 
@@ -123,7 +123,9 @@ struct DerivedStoreTests {
     try site.write("content/tin-tuc/a.md", TestSite.article(body: "Đã sửa."))
     let outcome = try Self.build(site, runs: runs)
     #expect(
-      outcome.diagnostics.map(\.description) == ["content/tin-tuc/anh.bad: error: is not a photo bantin can read"])
+      outcome.diagnostics.map(\.description) == [
+        "content/tin-tuc/anh.bad: error: is not a JPEG, PNG or WebP photo bantin can read"
+      ])
     #expect(runs["refuse"] == 1)
     #expect(site.snapshot("public") == before)
   }

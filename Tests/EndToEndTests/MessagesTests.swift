@@ -82,6 +82,38 @@ struct MessagesTests {
     #expect(run.errors.hasPrefix("content/tin-tuc/a.md:1:1: error: front matter has no 'title'"), "\(run.errors)")
   }
 
+  @Test("a photo libvips cannot read, a template's mistake, a broken alias and a file link outside: in Vietnamese")
+  func vietnameseFilesAndTemplates() throws {
+    var files = Self.site
+    files["content/tin-tuc/a.md"] =
+      "---\ntitle: Tin A\ndate: 2024-01-12\naliases: [tin-cu/a]\n---\n![Hội nghị](anh.jpg)\n"
+    files["templates/article.mustache"] = "<h1>{{article.title}}</h1>\n{{#article.tags}}\n<p>{{name}}</p>\n"
+    let site = try Scratch(files)
+    try site.write("content/tin-tuc/anh.jpg", "not a photo")
+    try FileManager.default.createSymbolicLink(
+      atPath: site.path + "/content/mat-khau.txt", withDestinationPath: "/etc/passwd")
+    let run = try bantin(["build", "--source", site.path], language: "")
+    #expect(run.status == 1)
+    #expect(
+      run.errors == """
+        content/mat-khau.txt: lỗi: là liên kết đến một nơi ngoài thư mục trang: bantin không đọc tệp ngoài trang; hãy chép tệp vào trang
+        content/tin-tuc/a.md:4:11: lỗi: địa chỉ cũ (alias) 'tin-cu/a' phải là một đường dẫn của trang này, bắt đầu bằng '/', như /tin-cu/hoi-nghi/
+        content/tin-tuc/anh.jpg: lỗi: không phải là ảnh JPEG, PNG hay WebP mà bantin đọc được: hãy mở ảnh bằng một trình xem ảnh rồi lưu lại thành JPEG: VipsForeignLoad: buffer is not in a known format
+        templates/article.mustache:2:1: lỗi: lỗi mẫu trang: {{#article.tags}} được mở nhưng không bao giờ đóng: hãy viết {{/article.tags}} ở chỗ nó kết thúc
+        bantin: 4 lỗi; \(site.path)/public không thay đổi
+
+        """)
+    let english = try bantin(["build", "--source", site.path, "--lang", "en"], language: "")
+    #expect(
+      english.errors.contains(
+        "content/tin-tuc/anh.jpg: error: is not a JPEG, PNG or WebP photo bantin can read: VipsForeignLoad: buffer is not in a known format\n"
+      ), "\(english.errors)")
+    #expect(
+      english.errors.contains(
+        "templates/article.mustache:2:1: error: template error: {{#article.tags}} is opened but never closed: write {{/article.tags}} where it ends\n"
+      ), "\(english.errors)")
+  }
+
   @Test("every message of the catalogue is written in both languages, and the two differ")
   func catalogue() throws {
     let folder = Repository.root + "/Sources/BantinCore/Diagnostics"

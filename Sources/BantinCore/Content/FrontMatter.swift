@@ -95,11 +95,8 @@ extension FrontMatter {
 
   /// The problem of a file of `content/` that is not Markdown but opens with front matter.
   public static func misplaced(_ path: SourcePath, openingLine line: Int) -> Diagnostic {
-    let kind = ["html", "htm", "xhtml", "shtml"].contains(path.fileExtension) ? "an HTML file" : "not Markdown"
-    return Diagnostic(
-      .error, at: SourceLocation(path, line: line, column: 1),
-      "this file is \(kind) but opens with front matter, so it would be published with its front matter in it: rename it to .md and write its body in Markdown (raw HTML is not published), or remove the front matter to publish the file as it is"
-    )
+    let isHTML = ["html", "htm", "xhtml", "shtml"].contains(path.fileExtension)
+    return .error(SourceLocation(path, line: line, column: 1), Say.frontMatterOutsideMarkdown(isHTML: isHTML))
   }
 }
 

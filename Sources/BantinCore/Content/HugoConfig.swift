@@ -39,11 +39,8 @@ public enum HugoConfig {
         return "\(section): \(pattern)"
       }
       if !permalinks.isEmpty { lines.append("permalinks: {" + permalinks.joined(separator: ", ") + "}") }
-      let advice =
-        lines.isEmpty
-        ? "write its settings in site.yml (title, baseURL, language; see the README)"
-        : "write in site.yml: " + lines.joined(separator: "; ")
-      return Diagnostic(.warning, in: path, "is Hugo's configuration, which bantin does not read: \(advice)")
+      let advice = lines.isEmpty ? Say.hugoConfigNothingToKeep : Say.hugoConfigWrite(lines.joined(separator: "; "))
+      return Diagnostic(.warning, in: path, Say.hugoConfig(advice: advice))
     }
   }
 

@@ -18,10 +18,10 @@ enum TOMLFrontMatter {
       let location = SourceLocation(
         source.path, line: firstLine - 1 + max(problem.source.begin.line, 1),
         column: max(problem.source.begin.column, 1))
-      return .failure(.error(location, "TOML could not read this: \(problem.description)"))
+      return .failure(.error(location, Say.tomlUnreadable(problem.description)))
     } catch {
       return .failure(
-        .error(SourceLocation(source.path, line: firstLine, column: 1), "TOML could not read this: \(error)"))
+        .error(SourceLocation(source.path, line: firstLine, column: 1), Say.tomlUnreadable("\(error)")))
     }
     let lines = toml.split(separator: "\n", omittingEmptySubsequences: false)
     let places = keyPlaces(lines)

@@ -31,10 +31,6 @@ struct YAMLReader {
     SourceLocation(source.path, line: line + lineOffset, column: column)
   }
 
-  mutating func error(_ location: SourceLocation, _ message: String) {
-    diagnostics.append(.error(location, message))
-  }
-
   mutating func error(_ location: SourceLocation, _ message: Message) {
     diagnostics.append(.error(location, message))
   }
@@ -83,13 +79,13 @@ struct YAMLReader {
     }
     guard let root else { return [] }
     guard case .mapping(let mapping) = root else {
-      error(location(root.mark), "expected 'key: value' lines, such as 'title: Hội nghị'")
+      error(location(root.mark), Say.yamlNotLines)
       return []
     }
     var entries: [Entry] = []
     for (keyNode, value) in mapping {
       guard case .scalar(let key) = keyNode else {
-        error(location(keyNode.mark), "a key must be a plain word such as 'title'")
+        error(location(keyNode.mark), Say.yamlKeyNotWord)
         continue
       }
       entries.append(Entry(key: key.string, keyLocation: location(keyNode.mark), value: value))
@@ -113,7 +109,7 @@ struct YAMLReader {
     }
     let tag = node.tag.rawValue
     guard YAMLReader.knownTags.contains(tag) else {
-      error(location(node.mark), "'\(key)' has the YAML tag '\(tag)', which is not allowed here")
+      error(location(node.mark), Say.yamlTag(key, tag))
       return nil
     }
     if scalar.style == .plain, scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" {

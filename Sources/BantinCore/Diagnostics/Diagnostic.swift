@@ -28,18 +28,26 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var column: Int?
   /// The message in English (what `description` prints, and tests read).
   public var message: String
-  /// The message in Vietnamese, for a message of the catalogue (`Say`); nil for
-  /// one still said in English only.
+  /// The message in Vietnamese (every message comes from the catalogue, `Say`);
+  /// nil only in a diagnostic made by hand in a test.
   public var vietnamese: String?
 
   public init(_ severity: Severity, at location: SourceLocation, _ message: Message) {
-    self.init(severity, at: location, message.english)
-    vietnamese = message.vietnamese
+    self.init(severity, path: location.path, line: location.line, column: location.column, message)
   }
 
   public init(_ severity: Severity, in path: SourcePath?, _ message: Message) {
-    self.init(severity, in: path, message.english)
-    vietnamese = message.vietnamese
+    self.init(severity, path: path, line: nil, column: nil, message)
+  }
+
+  /// A diagnostic as it was said before (the build cache keeps them).
+  public init(_ severity: Severity, path: SourcePath?, line: Int?, column: Int?, _ message: Message) {
+    self.severity = severity
+    self.path = path
+    self.line = line
+    self.column = column
+    self.message = message.english
+    self.vietnamese = message.vietnamese
   }
 
   public static func error(_ location: SourceLocation, _ message: Message) -> Diagnostic {
@@ -47,28 +55,6 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public static func warning(_ location: SourceLocation, _ message: Message) -> Diagnostic {
-    Diagnostic(.warning, at: location, message)
-  }
-
-  public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
-    self.severity = severity
-    self.path = location.path
-    self.line = location.line
-    self.column = location.column
-    self.message = message
-  }
-
-  public init(_ severity: Severity, in path: SourcePath?, _ message: String) {
-    self.severity = severity
-    self.path = path
-    self.message = message
-  }
-
-  public static func error(_ location: SourceLocation, _ message: String) -> Diagnostic {
-    Diagnostic(.error, at: location, message)
-  }
-
-  public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
     Diagnostic(.warning, at: location, message)
   }
 

@@ -48,4 +48,15 @@ public enum Say {
   public static func severity(_ severity: Diagnostic.Severity) -> Message {
     severity == .error ? Message("lỗi", "error") : Message("cảnh báo", "warning")
   }
+
+  /// A message as the build cache kept it.
+  public static func cached(english: String, vietnamese: String?) -> Message {
+    Message(vietnamese ?? english, english)
+  }
+
+  /// What `diagnostic` says, to be said again elsewhere (a photo that could not be
+  /// read is a photo that could not be processed).
+  public static func again(_ diagnostic: Diagnostic) -> Message {
+    Message(diagnostic.vietnamese ?? diagnostic.message, diagnostic.message)
+  }
 }

@@ -28,7 +28,7 @@ public enum CommonMark {
     guard let document = parsed else {
       return RenderedMarkdown(
         html: "", wordCount: 0, firstParagraph: "", references: [],
-        diagnostics: [Diagnostic(.error, in: source.path, "the Markdown parser ran out of memory")])
+        diagnostics: [Diagnostic(.error, in: source.path, Say.outOfMemory)])
     }
     defer { cmark_node_free(document) }
 
@@ -182,7 +182,7 @@ public enum CommonMark {
     guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
       return RenderedMarkdown(
         html: "", wordCount: 0, firstParagraph: "", references: references,
-        diagnostics: diagnostics + [Diagnostic(.error, in: source.path, "the Markdown renderer ran out of memory")])
+        diagnostics: diagnostics + [Diagnostic(.error, in: source.path, Say.outOfMemory)])
     }
     defer { free(rendered) }
     return RenderedMarkdown(

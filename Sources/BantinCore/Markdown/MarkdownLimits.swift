@@ -40,8 +40,7 @@ public enum MarkdownLimits {
           if openers > imageOpenersPerParagraph {
             return .error(
               SourceLocation(path, line: runStart, column: 1),
-              "this paragraph opens more than \(imageOpenersPerParagraph) images ('![') "
-                + "— the Markdown library (cmark 0.30.2) would take minutes on it: split it with blank lines")
+              Say.tooManyImageOpeners(imageOpenersPerParagraph))
           }
         }
       }

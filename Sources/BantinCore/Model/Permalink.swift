@@ -45,9 +45,9 @@ public struct Permalink: Sendable, Hashable {
 
   /// The pattern read, or why it cannot be used.
   public static func parse(_ pattern: String) -> Result<Permalink, PermalinkProblem> {
-    guard pattern.hasPrefix("/") else { return .failure(.init("must start with '/', as in /:year/:month/:slug/")) }
+    guard pattern.hasPrefix("/") else { return .failure(.init(Say.patternStart)) }
     guard pattern.hasSuffix("/") || pattern.hasSuffix(".html") else {
-      return .failure(.init("must end with '/' (for …/index.html) or with '.html'"))
+      return .failure(.init(Say.patternEnd))
     }
     var parts: [Part] = []
     var text = ""
@@ -57,7 +57,7 @@ public struct Permalink: Sendable, Hashable {
         let name = rest.dropFirst().prefix(while: { $0.isASCII && $0.isLetter })
         guard let token = Token(rawValue: String(name)) else {
           let known = Token.allCases.map { ":" + $0.rawValue }.joined(separator: ", ")
-          return .failure(.init("holds ':\(name)', which is not a part bantin knows (\(known))"))
+          return .failure(.init(Say.patternUnknownPart(String(name), known: known)))
         }
         if !text.isEmpty { parts.append(.text(text)) }
         text = ""
@@ -66,7 +66,7 @@ public struct Permalink: Sendable, Hashable {
         continue
       }
       guard first.isASCII, first.isLetter && first.isLowercase || first.isNumber || "-_./".contains(first) else {
-        return .failure(.init("may hold lowercase ASCII letters, digits, '-', '_', '.', '/' and parts such as :slug"))
+        return .failure(.init(Say.patternCharacters))
       }
       text.append(first)
       rest = rest.dropFirst()
@@ -77,10 +77,10 @@ public struct Permalink: Sendable, Hashable {
       parts.contains(where: { if case .token(let token) = $0 { return naming.contains(token) } else { return false } })
     else {
       return .failure(
-        .init("must hold :slug, :title or :filename, or every article of the section would share one address"))
+        .init(Say.patternNoName))
     }
     guard !pattern.contains("//"), !pattern.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) else {
-      return .failure(.init("may not hold '//', '.' or '..' as a part of the path"))
+      return .failure(.init(Say.patternDots))
     }
     return .success(Permalink(pattern: pattern, parts: parts))
   }
@@ -111,8 +111,9 @@ public struct Permalink: Sendable, Hashable {
 }
 
 public struct PermalinkProblem: Error, Sendable {
-  public var message: String
-  init(_ message: String) { self.message = message }
+  /// What is wrong, following "the address pattern '…' of '…'".
+  public var said: Message
+  init(_ said: Message) { self.said = said }
 }
 
 extension SiteConfig {

@@ -75,13 +75,14 @@ public struct PhotoRule: DerivedRule {
     let output = asset.output
     let name = output.rawValue
     let stem = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
-    var advice: String?
+    var advice: Message?
     if let size = asset.info.pixelSize, let widest = settings.widths.last,
       max(size.width, size.height) > Self.oversize * widest
     {
       let megabytes = Double(asset.info.byteCount) / 1_048_576
-      advice =
-        "is \(size.width)×\(size.height) pixels (\((megabytes * 10).rounded() / 10) MB), far more than the \(widest) pixels the site publishes: the original stays in git's history, so shrink it to about \(widest * Self.oversize) pixels before committing"
+      advice = Say.oversizedPhoto(
+        width: size.width, height: size.height, megabytes: "\((megabytes * 10).rounded() / 10)", widest: widest,
+        advised: widest * Self.oversize)
     }
     return DerivedRequest(
       job: DerivedJob(recipe: Self.recipe, settings: settings.text, inputs: [asset.source]), standsForAsset: true,

@@ -129,16 +129,14 @@ public struct SiteConfig: Sendable, Hashable {
         for field in written {
           guard let width = Int(field.value), photoWidthRange.contains(width) else {
             yaml.error(
-              field.location,
-              "'photoWidths' must list widths in pixels from \(photoWidthRange.lowerBound) to \(photoWidthRange.upperBound), such as [480, 960, 1600], not '\(field.value)'"
-            )
+              field.location, Say.badPhotoWidth(field.value, photoWidthRange.lowerBound, photoWidthRange.upperBound))
             continue
           }
           widths.append(width)
         }
         if written.count > maximumPhotoWidths {
           yaml.error(
-            yaml.location(value.mark), "'photoWidths' lists \(written.count) widths: at most \(maximumPhotoWidths)")
+            yaml.location(value.mark), Say.tooManyPhotoWidths(written.count, limit: maximumPhotoWidths))
         } else if !widths.isEmpty, widths.count == written.count {
           config.photos = PhotoSettings(
             widths: widths, quality: config.photos.quality, maxPixels: config.photos.maxPixels,
@@ -147,7 +145,7 @@ public struct SiteConfig: Sendable, Hashable {
       case "permalinks":
         guard case .mapping(let mapping) = value else {
           yaml.error(
-            yaml.location(value.mark), "'permalinks' must be lines such as 'tin-tuc: /:year/:month/:slug/' under it")
+            yaml.location(value.mark), Say.permalinksShape)
           continue
         }
         for (sectionNode, patternNode) in mapping {
@@ -158,8 +156,7 @@ public struct SiteConfig: Sendable, Hashable {
           switch Permalink.parse(pattern.value) {
           case .success(let permalink): config.permalinks[folder] = permalink
           case .failure(let problem):
-            yaml.error(
-              pattern.location, "the address pattern '\(pattern.value)' of '\(section.value)' \(problem.message)")
+            yaml.error(pattern.location, Say.badPattern(pattern.value, of: section.value, problem.said))
           }
         }
       case "theme", "menu", "footer":

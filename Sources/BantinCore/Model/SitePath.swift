@@ -2,7 +2,7 @@
 /// can write outside the output folder or over the site's own files.
 public enum SitePath {
   public struct Problem: Error, Equatable {
-    public var message: String
+    public var said: Message
   }
 
   /// The folder a page's relative addresses and its bundle's files are under:
@@ -19,41 +19,37 @@ public enum SitePath {
   /// An alias (`/tin-cu/bai-a/`, `/bai-a.html`) as the site path it redirects from:
   /// a folder path ends with `/`.
   public static func alias(_ text: String) -> Result<String, Problem> {
-    let example = "such as /tin-cu/hoi-nghi/"
     guard text.hasPrefix("/"), !text.hasPrefix("//") else {
-      return .failure(Problem(message: "the alias '\(text)' must be a path of this site starting with '/', \(example)"))
+      return .failure(Problem(said: Say.aliasStart(text)))
     }
     guard let decoded = URLPath.decode(text) else {
-      return .failure(Problem(message: "the alias '\(text)' has a malformed %-escape"))
+      return .failure(Problem(said: Say.aliasEscape(text)))
     }
     for candidate in [text, decoded] {
       if let bad = candidate.unicodeScalars.first(where: {
         $0.properties.generalCategory == .control || "\\?#\" <>".unicodeScalars.contains($0)
       }) {
-        let shown = bad.properties.generalCategory == .control ? "a control character" : "'\(bad)'"
-        return .failure(Problem(message: "the alias '\(text)' contains \(shown), which a path may not"))
+        let shown = bad.properties.generalCategory == .control ? nil : "'\(bad)'"
+        return .failure(Problem(said: Say.aliasCharacter(text, shown)))
       }
       let segments = candidate.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
       let inner = candidate.hasSuffix("/") ? segments.dropLast() : segments[...]
       if inner.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
-        return .failure(Problem(message: "the alias '\(text)' must not contain empty, '.' or '..' parts"))
+        return .failure(Problem(said: Say.aliasDots(text)))
       }
       // What is never published by name (`.well-known`, `.git`, backups) is not
       // made by an alias either.
       if let hidden = segments.first(where: { !$0.isEmpty && SourceTree.isIgnored(name: $0) }) {
         return .failure(
-          Problem(
-            message:
-              "the alias '\(text)' has the part '\(hidden)', a name bantin never publishes (a dotfile or an editor's backup)"
-          ))
+          Problem(said: Say.aliasHidden(text, String(hidden))))
       }
     }
     guard decoded.count > 1 else {
-      return .failure(Problem(message: "the alias '/' would replace the home page"))
+      return .failure(Problem(said: Say.aliasHome))
     }
     let first = decoded.dropFirst().prefix(while: { $0 != "/" }).lowercased()
     if reserved.contains(first) || first.hasPrefix("sitemap-") {
-      return .failure(Problem(message: "the alias '\(text)' would replace /\(first), which bantin writes itself"))
+      return .failure(Problem(said: Say.aliasReserved(text, first)))
     }
     let lower = decoded.lowercased()
     var path = decoded

@@ -32,8 +32,8 @@ struct AliasPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
     let owner = owners[to]
-    return ("the alias \(from) of \(owner?.rawValue ?? to)", owner)
+    return (Say.Origin.alias(from, of: owner?.rawValue ?? to), owner)
   }
 }

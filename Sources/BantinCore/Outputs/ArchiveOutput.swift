@@ -68,10 +68,10 @@ struct ArchivePage: SitePage {
     return .context(renderer.listContext(listing, current: nil, page: page, extra: ["archive": archive]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
     switch period {
-    case .year(let year): return ("the archive of \(year.year)", nil)
-    case .month(let month): return ("the archive of \(month.year)-\(pad(month.month))", nil)
+    case .year(let year): return (Say.Origin.archive("\(year.year)"), nil)
+    case .month(let month): return (Say.Origin.archive("\(month.year)-\(pad(month.month))"), nil)
     }
   }
 }
@@ -112,5 +112,5 @@ struct ArchivesIndexPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the archives", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.archives, nil) }
 }

@@ -38,7 +38,7 @@ struct ArticlePage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    (site.articles[index].source.rawValue, site.articles[index].source)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.file(site.articles[index].source.rawValue), site.articles[index].source)
   }
 }

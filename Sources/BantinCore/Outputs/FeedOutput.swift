@@ -30,5 +30,5 @@ struct FeedPage: SitePage {
     .bytes(Array(FeedWriter(renderer: renderer).render(feed).utf8))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("a feed", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.feed, nil) }
 }

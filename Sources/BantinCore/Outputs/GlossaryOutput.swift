@@ -35,7 +35,7 @@ struct GlossaryPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    ("the glossary page", Glossary.path)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.glossary, Glossary.path)
   }
 }

@@ -30,5 +30,5 @@ struct HomePage: SitePage {
     return .context(renderer.listContext(listing, current: nil, page: page, extra: extra))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the home page", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.home, nil) }
 }

@@ -29,5 +29,5 @@ struct NotFoundPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the 404 page", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.notFound, nil) }
 }

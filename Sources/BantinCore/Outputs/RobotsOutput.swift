@@ -16,5 +16,7 @@ struct RobotsPage: SitePage {
     return .bytes(Array(text.utf8))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("robots.txt", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.file("robots.txt"), nil)
+  }
 }

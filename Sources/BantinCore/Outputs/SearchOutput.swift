@@ -35,7 +35,7 @@ struct SearchPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the search page", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.searchPage, nil) }
 }
 
 /// One file of the search index: its bytes are made when the output is planned.
@@ -53,5 +53,5 @@ struct SearchIndexPage: SitePage {
 
   func make(with renderer: PageRenderer) -> PageContent { .bytes(bytes) }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the search index", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.searchIndex, nil) }
 }

@@ -38,9 +38,9 @@ struct SectionPage: SitePage {
     return .context(renderer.listContext(listing, current: section.folder, page: page, extra: ["section": value]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
     (
-      section.source?.rawValue ?? "the section \(section.folder)",
+      section.source.map { Say.Origin.file($0.rawValue) } ?? Say.Origin.section(section.folder),
       section.source ?? ContentEntry.contentFolder.appending(section.folder)
     )
   }

@@ -25,7 +25,7 @@ public protocol SitePage: Sendable {
   /// What it is written for, to name it when two files would be written at one
   /// place, and its source file when it has one. `owners`: the source of each
   /// article and page by URL path.
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?)
 }
 
 extension SitePage {

@@ -29,5 +29,5 @@ struct SitemapPage: SitePage {
     .bytes(Array(SitemapWriter(site: renderer.site, clock: renderer.clock).render(part: part).utf8))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) { ("the sitemap", nil) }
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) { (Say.Origin.sitemap, nil) }
 }

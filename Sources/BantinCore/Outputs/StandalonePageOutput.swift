@@ -29,7 +29,7 @@ struct StandalonePage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    (site.pages[index].source.rawValue, site.pages[index].source)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.file(site.pages[index].source.rawValue), site.pages[index].source)
   }
 }

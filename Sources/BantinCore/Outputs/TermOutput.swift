@@ -34,8 +34,8 @@ struct TermPage: SitePage {
     return .context(renderer.listContext(listing, current: nil, page: page, extra: ["term": renderer.termValue(term)]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    ("the \(term.taxonomy == .tags ? "tag" : "category") '\(term.name)'", nil)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.term(isTag: term.taxonomy == .tags, term.name), nil)
   }
 }
 
@@ -71,7 +71,7 @@ struct TermsIndexPage: SitePage {
       ]))
   }
 
-  func origin(in site: Site, owners: [String: SourcePath]) -> (String, SourcePath?) {
-    ("the index of \(taxonomy.rawValue)", nil)
+  func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
+    (Say.Origin.termsIndex(taxonomy.rawValue), nil)
   }
 }

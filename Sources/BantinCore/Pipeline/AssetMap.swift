@@ -64,7 +64,7 @@ struct AssetMap: Sendable, Equatable {
       }
       if let earlier = claimedBy[output] {
         diagnostics.append(
-          Diagnostic(.error, in: file.path, "is published at /\(output), as \(earlier) is: rename one of them"))
+          Diagnostic(.error, in: file.path, Say.publishedTwice(output.rawValue, earlier.rawValue)))
         continue
       }
       claimedBy[output] = file.path

@@ -50,8 +50,8 @@ extension Pipeline {
   /// and `README.txt`) count as one, since a web server or a checkout on Windows or
   /// macOS that does not tell capitals apart would show one of them for both. Each
   /// error is given to a source file of the two, when one has one.
-  static func checkOutputs(_ planned: [(path: OutputPath, origin: String, file: SourcePath?)]) -> [Diagnostic] {
-    var first: [String: (path: OutputPath, origin: String, file: SourcePath?)] = [:]
+  static func checkOutputs(_ planned: [(path: OutputPath, origin: Message, file: SourcePath?)]) -> [Diagnostic] {
+    var first: [String: (path: OutputPath, origin: Message, file: SourcePath?)] = [:]
     first.reserveCapacity(planned.count)
     var diagnostics: [Diagnostic] = []
     for (path, origin, file) in planned {
@@ -59,8 +59,8 @@ extension Pipeline {
       if let earlier = first[folded] {
         let message =
           earlier.path == path
-          ? "/\(path) would be written twice: for \(earlier.origin) and for \(origin)"
-          : "/\(earlier.path) (for \(earlier.origin)) and /\(path) (for \(origin)) differ only in capitals: a web server or computer that does not tell capitals apart (Windows, macOS) would show one for both; rename one"
+          ? Say.writtenTwice(path.rawValue, earlier.origin, origin)
+          : Say.differOnlyInCapitals(earlier.path.rawValue, earlier.origin, path.rawValue, origin)
         diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
       } else {
         first[folded] = (path, origin, file)
@@ -73,8 +73,8 @@ extension Pipeline {
         if let earlier = first[folder.lowercased()] {
           let message =
             earlier.path.rawValue == folder
-            ? "/\(folder) is written as a file for \(earlier.origin) and as a folder for \(origin)"
-            : "/\(earlier.path) is written as a file for \(earlier.origin) and /\(folder) as a folder for \(origin): they differ only in capitals, which some web servers and computers do not tell apart"
+            ? Say.fileAndFolder(String(folder), earlier.origin, origin)
+            : Say.fileAndFolderInCapitals(earlier.path.rawValue, earlier.origin, String(folder), origin)
           diagnostics.append(Diagnostic(.error, in: file ?? earlier.file, message))
           break
         }

@@ -211,7 +211,7 @@ package struct ContentEntry: Sendable {
     for alias in frontMatter.aliases {
       switch SitePath.alias(alias.value) {
       case .success(let path): aliases.append(path)
-      case .failure(let problem): diagnostics.append(.error(alias.location, problem.message))
+      case .failure(let problem): diagnostics.append(.error(alias.location, problem.said))
       }
     }
     for (taxonomy, names) in [(Taxonomy.categories, frontMatter.categories), (.tags, frontMatter.tags)] {

@@ -61,11 +61,17 @@ public struct DerivedFacts: Sendable, Equatable {
   }
 }
 
-/// Why a job could not be made, in words for the site's editor.
+/// Why a job could not be made, in words for the site's editor, in both languages.
 public struct DerivedFailure: Error, Sendable, Equatable {
-  public var message: String
+  public var said: Message
 
-  public init(_ message: String) { self.message = message }
+  public init(_ said: Message) { self.said = said }
+
+  /// The English, as tests and logs read it.
+  public var message: String { said.english }
+
+  /// The failure as an error at `path`.
+  public func diagnostic(in path: SourcePath) -> Diagnostic { Diagnostic(.error, in: path, said) }
 }
 
 /// Makes jobs outside the core (`BuildConfig.derivedFiles`).
@@ -93,10 +99,10 @@ public struct DerivedRequest: Sendable {
   public var standsForAsset: Bool
   /// A word to the editor about the asset, said by `bantin check` (a photo far
   /// larger than the site publishes, say).
-  public var advice: String?
+  public var advice: Message?
 
   public init(
-    job: DerivedJob, standsForAsset: Bool = false, advice: String? = nil,
+    job: DerivedJob, standsForAsset: Bool = false, advice: Message? = nil,
     publish: @escaping @Sendable (String) -> OutputPath?
   ) {
     self.job = job
@@ -141,7 +147,7 @@ extension Pipeline {
     }
     guard !requests.isEmpty else { return assets }
     guard let maker = build.derivedFiles else {
-      log.add(requests.map { Diagnostic(.error, in: $0.source, "cannot be processed: this build has no file maker") })
+      log.add(requests.map { Diagnostic(.error, in: $0.source, Say.noFileMaker) })
       return assets
     }
     var derived = assets
@@ -151,7 +157,7 @@ extension Pipeline {
       let facts: DerivedFacts
       switch result {
       case .failure(let failure):
-        log.add([Diagnostic(.error, in: source, failure.message)])
+        log.add([failure.diagnostic(in: source)])
         continue
       case .success(let made): facts = made
       }
@@ -160,7 +166,7 @@ extension Pipeline {
       for made in facts.files {
         guard let output = request.publish(made.name) else { continue }
         if output != asset.output, derived.assets[output] != nil {
-          log.add([Diagnostic(.error, in: source, "makes /\(output), which another file of the site is published as")])
+          log.add([Diagnostic(.error, in: source, Say.makesPublishedFile(output.rawValue))])
           continue
         }
         derived.assets[output] = AssetMap.Asset(
@@ -205,7 +211,7 @@ extension Pipeline {
       let facts: DerivedFacts
       switch result {
       case .failure(let failure):
-        log.add([Diagnostic(.error, in: cover.photo, failure.message)])
+        log.add([failure.diagnostic(in: cover.photo)])
         continue
       case .success(let made): facts = made
       }
@@ -214,15 +220,12 @@ extension Pipeline {
         let output = OutputPath(file.output)
         let content = OutputFile.Content.derived(DerivedFile(key: facts.key, name: name, source: cover.photo))
         guard let made = facts.files.first(where: { $0.name == name }) else {
-          log.add([Diagnostic(.error, in: cover.photo, "was processed, but its crop \(name) was not made")])
+          log.add([Diagnostic(.error, in: cover.photo, Say.cropNotMade(name))])
           continue
         }
         if let existing = derived.assets[output], existing.content != content {
           log.add([
-            Diagnostic(
-              .error, in: source,
-              "the crop of its photo for link previews is published at /\(output), as another file is: rename one of them"
-            )
+            Diagnostic(.error, in: source, Say.previewCropClash(output.rawValue))
           ])
           continue
         }

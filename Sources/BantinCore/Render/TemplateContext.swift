@@ -25,20 +25,15 @@ public enum TemplateContext {
     .union(["equalzero", "plusone", "minusone", "even", "odd"])
 
   /// What is wrong with a name a template looks up, or nil.
-  static func problem(with name: TemplateName, names: Set<String>?) -> String? {
+  static func problem(with name: TemplateName, names: Set<String>?) -> Message? {
     for transform in name.transforms where !transforms.contains(transform) {
-      return "there is no transform '\(transform)' (known: \(transforms.sorted().joined(separator: ", ")))"
+      return Say.unknownTransform(transform, known: transforms.sorted().joined(separator: ", "))
     }
     guard let documented = names else { return nil }
     for part in name.parts where !documented.contains(part) {
-      var message = "no page gives templates a value named '\(part)'"
-      if name.parts.count > 1 { message += " (in '\(name.written)')" }
-      if let near = documented.sorted().first(where: { isNear($0, part) }) {
-        message += ": did you mean '\(near)'?"
-      } else {
-        message += ": the names are listed in the README, under Templates"
-      }
-      return message
+      return Say.unknownTemplateName(
+        part, in: name.parts.count > 1 ? name.written : nil,
+        near: documented.sorted().first(where: { isNear($0, part) }))
     }
     return nil
   }

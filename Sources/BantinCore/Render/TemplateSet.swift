@@ -36,7 +36,7 @@ public struct TemplateSet: Sendable {
       } catch {
         broken.insert(source.name)
         diagnostics.append(
-          .error(SourceLocation(path, line: error.line, column: error.column), "template error: \(error.message)"))
+          .error(SourceLocation(path, line: error.line, column: error.column), Say.templateError(error.message)))
         continue
       }
       do {
@@ -46,11 +46,11 @@ public struct TemplateSet: Sendable {
         diagnostics.append(
           .error(
             SourceLocation(path, line: error.context.lineNumber, column: error.context.columnNumber),
-            "template error: \(describe(error.error))"))
+            Say.templateError(describe(error.error))))
         continue
       } catch {
         broken.insert(source.name)
-        diagnostics.append(Diagnostic(.error, in: path, "template error: \(error)"))
+        diagnostics.append(Diagnostic(.error, in: path, Say.templateError(Say.templateLibrary("\(error)"))))
         continue
       }
       compiled[source.name] = nodes
@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
         diagnostics.append(
           .error(
             SourceLocation(SourcePath(origins[name] ?? name), line: line, column: 1),
-            "template error: there is no template '\(reference)' (templates/\(reference).mustache)"))
+            Say.templateError(Say.noTemplate(reference))))
       }
     }
     for (name, nodes) in compiled.sorted(by: { $0.key < $1.key }) {
@@ -70,7 +70,7 @@ public struct TemplateSet: Sendable {
       for tag in self.names(in: nodes) {
         if let problem = TemplateContext.problem(with: tag, names: names) {
           diagnostics.append(
-            .error(SourceLocation(path, line: tag.line, column: tag.column), "template error: \(problem)"))
+            .error(SourceLocation(path, line: tag.line, column: tag.column), Say.templateError(problem)))
         }
       }
     }
@@ -139,7 +139,7 @@ public struct TemplateSet: Sendable {
             diagnostics.append(
               .error(
                 SourceLocation(SourcePath(origins[start] ?? start), line: at, column: 1),
-                "template error: this template includes itself (\(loop)), which would never end"))
+                Say.templateError(Say.includesItself(loop))))
             reported.formUnion(path)
             stack.removeAll()
             break
@@ -173,18 +173,17 @@ public struct TemplateSet: Sendable {
     return found
   }
 
-  private static func describe(_ error: Error) -> String {
-    guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+  private static func describe(_ error: Error) -> Message {
+    guard let error = error as? MustacheTemplate.Error else { return Say.templateLibrary("\(error)") }
     switch error {
-    case .sectionCloseNameIncorrect: return "this closing tag does not match the open section"
-    case .unfinishedName: return "this tag is not closed with }}"
-    case .expectedSectionEnd: return "a section is opened but never closed with {{/name}}"
-    case .invalidSetDelimiter: return "the set-delimiter tag is malformed"
-    case .transformAppliedToInheritanceSection: return "a transform cannot be applied to an inherited section"
-    case .illegalTokenInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
-    case .textInsideInheritSection: return "only {{$block}} overrides may appear inside {{<parent}}"
-    case .invalidConfigVariableSyntax: return "the pragma is malformed"
-    case .unrecognisedConfigVariable: return "unknown pragma"
+    case .sectionCloseNameIncorrect: return Say.closingTagMismatch
+    case .unfinishedName: return Say.tagNotClosedBraces
+    case .expectedSectionEnd: return Say.sectionNotClosed
+    case .invalidSetDelimiter: return Say.badDelimiters
+    case .transformAppliedToInheritanceSection: return Say.noTransformOnInherited
+    case .illegalTokenInsideInheritSection, .textInsideInheritSection: return Say.onlyBlocksInside("parent")
+    case .invalidConfigVariableSyntax: return Say.badPragma
+    case .unrecognisedConfigVariable: return Say.unknownPragma
     }
   }
 }

@@ -29,11 +29,7 @@ public enum ActiveContent {
   /// What in the file would run, or nil when nothing would.
   public static func check(_ bytes: [UInt8], path: SourcePath) -> Diagnostic? {
     if scriptExtensions.contains(path.fileExtension) {
-      let message =
-        path.fileExtension == "svgz"
-        ? "compressed SVG (.svgz) cannot be checked for scripts: publish the drawing as .svg or .png"
-        : "scripts are not published from content/ or static/ (they would run as the site itself): a theme's scripts go in templates/static/"
-      return Diagnostic(.error, in: path, message)
+      return Diagnostic(.error, in: path, path.fileExtension == "svgz" ? Say.compressedSVG : Say.scriptInContent)
     }
     // Addresses are read with tabs and newlines dropped (`java\nscript:` runs);
     // attributes with them as spaces (`<svg\nonload=…>` has a handler).

@@ -84,7 +84,7 @@ public struct SourceText: Sendable {
 
   private struct Problem {
     var offset: Int
-    var message: String
+    var message: Message
   }
 
   /// The first byte that is not valid UTF-8, or a NUL byte.
@@ -95,7 +95,7 @@ public struct SourceText: Sendable {
       let byte = bytes[index]
       if byte < 0x80 {
         if byte == 0 {
-          return Problem(offset: index - bytes.startIndex, message: "the file contains a NUL byte")
+          return Problem(offset: index - bytes.startIndex, message: Say.nulByte)
         }
         index += 1
         continue
@@ -135,7 +135,7 @@ public struct SourceText: Sendable {
     let hex = String(bytes[index], radix: 16, uppercase: true)
     return Problem(
       offset: index - bytes.startIndex,
-      message: "the file is not valid UTF-8 (byte 0x\(hex)); save it as UTF-8")
+      message: Say.notUTF8(byte: hex))
   }
 
   /// Line and character column of a byte offset in bytes that may be invalid UTF-8:

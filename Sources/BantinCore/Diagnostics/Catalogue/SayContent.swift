@@ -170,4 +170,52 @@ extension Say {
       "chuyên mục chưa có _index.md nên được đặt tên '\(folder)': thêm tệp content/\(folder)/_index.md có dòng 'title'",
       "has no _index.md, so the section is titled '\(folder)': add content/\(folder)/_index.md with a 'title'")
   }
+
+  // MARK: - YAML's shape
+
+  public static let yamlNotLines = Message(
+    "cần các dòng 'tên: giá trị', như 'title: Hội nghị'", "expected 'key: value' lines, such as 'title: Hội nghị'")
+  public static let yamlKeyNotWord = Message(
+    "tên mục phải là một từ đơn giản như 'title'", "a key must be a plain word such as 'title'")
+  public static func yamlTag(_ key: String, _ tag: String) -> Message {
+    Message(
+      "'\(key)' có thẻ YAML '\(tag)', không được dùng ở đây: hãy bỏ phần bắt đầu bằng !",
+      "'\(key)' has the YAML tag '\(tag)', which is not allowed here")
+  }
+
+  // MARK: - Aliases
+
+  public static func aliasStart(_ text: String) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' phải là một đường dẫn của trang này, bắt đầu bằng '/', như /tin-cu/hoi-nghi/",
+      "the alias '\(text)' must be a path of this site starting with '/', such as /tin-cu/hoi-nghi/")
+  }
+  public static func aliasEscape(_ text: String) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' có một mã %-escape viết sai", "the alias '\(text)' has a malformed %-escape")
+  }
+  /// `shown` is the character, quoted; nil for a control character.
+  public static func aliasCharacter(_ text: String, _ shown: String?) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' có \(shown ?? "một ký tự điều khiển"), mà đường dẫn không được có",
+      "the alias '\(text)' contains \(shown ?? "a control character"), which a path may not")
+  }
+  public static func aliasDots(_ text: String) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' không được có phần trống, '.' hay '..'",
+      "the alias '\(text)' must not contain empty, '.' or '..' parts")
+  }
+  public static func aliasHidden(_ text: String, _ hidden: String) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' có phần '\(hidden)', một tên bantin không bao giờ đăng (tệp ẩn hoặc tệp sao lưu của trình soạn thảo)",
+      "the alias '\(text)' has the part '\(hidden)', a name bantin never publishes (a dotfile or an editor's backup)"
+    )
+  }
+  public static let aliasHome = Message(
+    "địa chỉ cũ (alias) '/' sẽ thay thế trang chủ", "the alias '/' would replace the home page")
+  public static func aliasReserved(_ text: String, _ first: String) -> Message {
+    Message(
+      "địa chỉ cũ (alias) '\(text)' sẽ thay thế /\(first), tệp mà bantin tự tạo",
+      "the alias '\(text)' would replace /\(first), which bantin writes itself")
+  }
 }

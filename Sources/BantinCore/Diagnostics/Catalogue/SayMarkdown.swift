@@ -3,6 +3,21 @@
 extension Say {
   // MARK: - Markdown and links
 
+  public static let outOfMemory = Message(
+    "không đủ bộ nhớ để đọc phần Markdown của tệp này: hãy chia bài thành nhiều bài ngắn hơn",
+    "the Markdown library ran out of memory on this file")
+  public static func tooManyImageOpeners(_ limit: Int) -> Message {
+    Message(
+      "đoạn văn này mở hơn \(limit) ảnh ('![') — thư viện Markdown (cmark 0.30.2) sẽ mất nhiều phút để đọc: hãy tách đoạn bằng các dòng trống",
+      "this paragraph opens more than \(limit) images ('![') — the Markdown library (cmark 0.30.2) would take minutes on it: split it with blank lines"
+    )
+  }
+  public static func slowMarkdown(seconds: String) -> Message {
+    Message(
+      "đọc phần Markdown của tệp này đã mất hơn \(seconds) giây (thư viện Markdown cmark 0.30.2 chậm với một số cách viết và không dừng được): hãy rút ngắn hoặc chia nhỏ tệp; việc dựng vẫn tiếp tục ở phía sau",
+      "rendering its Markdown has taken more than \(seconds) s (the Markdown library, cmark 0.30.2, is slow on some inputs and cannot be stopped): shorten or split the file; the build goes on in the background"
+    )
+  }
   public static let rawHTML = Message(
     "HTML viết trực tiếp không được đăng: hãy viết bằng Markdown",
     "raw HTML is not published: write Markdown instead")

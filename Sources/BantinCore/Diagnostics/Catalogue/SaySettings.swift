@@ -99,4 +99,44 @@ extension Say {
       "nghĩa của '\(word)' dài quá \(characters) ký tự: hãy viết ngắn lại",
       "what '\(word)' stands for is longer than \(characters) characters: shorten it")
   }
+
+  // MARK: - Photo widths and address patterns
+
+  public static func badPhotoWidth(_ value: String, _ low: Int, _ high: Int) -> Message {
+    Message(
+      "'photoWidths' phải là danh sách độ rộng tính bằng điểm ảnh, từ \(low) đến \(high), như [480, 960, 1600], không phải '\(value)'",
+      "'photoWidths' must list widths in pixels from \(low) to \(high), such as [480, 960, 1600], not '\(value)'")
+  }
+  public static func tooManyPhotoWidths(_ count: Int, limit: Int) -> Message {
+    Message(
+      "'photoWidths' có \(count) độ rộng: nhiều nhất là \(limit)",
+      "'photoWidths' lists \(count) widths: at most \(limit)")
+  }
+  public static let permalinksShape = Message(
+    "'permalinks' phải có các dòng như 'tin-tuc: /:year/:month/:slug/' bên dưới",
+    "'permalinks' must be lines such as 'tin-tuc: /:year/:month/:slug/' under it")
+  public static func badPattern(_ pattern: String, of section: String, _ problem: Message) -> Message {
+    Message(
+      "mẫu địa chỉ '\(pattern)' của '\(section)' \(problem.vietnamese)",
+      "the address pattern '\(pattern)' of '\(section)' \(problem.english)")
+  }
+  public static let patternStart = Message(
+    "phải bắt đầu bằng '/', như /:year/:month/:slug/", "must start with '/', as in /:year/:month/:slug/")
+  public static let patternEnd = Message(
+    "phải kết thúc bằng '/' (cho …/index.html) hoặc bằng '.html'",
+    "must end with '/' (for …/index.html) or with '.html'")
+  public static func patternUnknownPart(_ name: String, known: String) -> Message {
+    Message(
+      "có ':\(name)', không phải là phần bantin biết (\(known))",
+      "holds ':\(name)', which is not a part bantin knows (\(known))")
+  }
+  public static let patternCharacters = Message(
+    "chỉ được có chữ thường không dấu, chữ số, '-', '_', '.', '/' và các phần như :slug",
+    "may hold lowercase ASCII letters, digits, '-', '_', '.', '/' and parts such as :slug")
+  public static let patternNoName = Message(
+    "phải có :slug, :title hoặc :filename, nếu không mọi bài của chuyên mục sẽ chung một địa chỉ",
+    "must hold :slug, :title or :filename, or every article of the section would share one address")
+  public static let patternDots = Message(
+    "không được có '//', '.' hay '..' làm một phần của đường dẫn",
+    "may not hold '//', '.' or '..' as a part of the path")
 }

@@ -29,7 +29,7 @@ extension Pipeline {
         // The memo holds the whole front matter and where the body starts: only the
         // body is read again (a photo it shows has changed, say).
         guard let bytes = keyed.reread?(), let markdown = entry.markdownAgain(from: bytes) else {
-          return (MadeArticle(article: nil, problems: [Diagnostic(.error, in: entry.path, "cannot be read")]), false)
+          return (MadeArticle(article: nil, problems: [Diagnostic(.error, in: entry.path, Say.unreadable)]), false)
         }
         entry.markdown = markdown
       }
@@ -62,7 +62,7 @@ extension Pipeline {
     var diagnostics: [Diagnostic] = []
     var lookups: [Lookup] = []
     guard let markdown = entry.markdown else {
-      return (nil, [Diagnostic(.error, in: entry.path, "the text of this file was not read")])
+      return (nil, [Diagnostic(.error, in: entry.path, Say.notRead)])
     }
     if let problem = MarkdownLimits.check(markdown.body, firstLine: markdown.firstLine, path: entry.path) {
       return (nil, [problem])

@@ -36,7 +36,7 @@ extension Pipeline {
         return (entry, known.frontMatterDiagnostics, true)
       }
       guard let bytes = tree.bytes(of: file) else {
-        return (nil, [Diagnostic(.error, in: file.path, "cannot be read")], false)
+        return (nil, [Diagnostic(.error, in: file.path, Say.unreadable)], false)
       }
       let (entry, problems) = ContentEntry.read(
         file.path, bytes: bytes, config: settings.config, decoder: settings.decoder)

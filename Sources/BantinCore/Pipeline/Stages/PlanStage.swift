@@ -59,21 +59,21 @@ extension Pipeline {
   /// Every file to write, with what it is written for and its source file.
   static func planned(
     _ plan: [any SitePage], stylesheet: OutputPath, copies: [OutputFile], site: Site
-  ) -> [(path: OutputPath, origin: String, file: SourcePath?)] {
+  ) -> [(path: OutputPath, origin: Message, file: SourcePath?)] {
     let owners = Dictionary(
       (site.articles + site.pages).map { ($0.urlPath, $0.source) }, uniquingKeysWith: { a, _ in a })
-    var planned: [(path: OutputPath, origin: String, file: SourcePath?)] = plan.map { page in
+    var planned: [(path: OutputPath, origin: Message, file: SourcePath?)] = plan.map { page in
       let (origin, file) = page.origin(in: site, owners: owners)
       return (page.path, origin, file)
     }
-    planned.append((stylesheet, "the stylesheet", nil))
+    planned.append((stylesheet, Say.Origin.stylesheet, nil))
     for copy in copies {
       if case .copy(let source) = copy.content {
-        planned.append((copy.path, source.rawValue, source))
+        planned.append((copy.path, Say.Origin.file(source.rawValue), source))
       } else if case .derived(let file) = copy.content {
-        planned.append((copy.path, "\(file.source) (\(file.name))", file.source))
+        planned.append((copy.path, Say.Origin.file("\(file.source) (\(file.name))"), file.source))
       } else {
-        planned.append((copy.path, "the theme's static/\(copy.path)", nil))
+        planned.append((copy.path, Say.Origin.themeFile(copy.path.rawValue), nil))
       }
     }
     return planned

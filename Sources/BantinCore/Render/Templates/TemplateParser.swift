@@ -60,7 +60,7 @@ struct TemplateParser {
     return (line, column)
   }
 
-  private func failure(_ message: String, at offset: Int) -> TemplateSyntaxError {
+  private func failure(_ message: Message, at offset: Int) -> TemplateSyntaxError {
     let (line, column) = position(offset)
     return TemplateSyntaxError(line: line, column: column, message: message)
   }
@@ -132,7 +132,7 @@ struct TemplateParser {
       let tagStart = index
       index += open.count
       guard !atEnd else {
-        throw failure("this tag is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart)
+        throw failure(Say.tagNotClosed(String(decoding: close, as: UTF8.self)), at: tagStart)
       }
       let sigil = bytes[index]
       var standalone = false
@@ -155,13 +155,12 @@ struct TemplateParser {
         let nameStart = index
         let name = try readName(tagStart: tagStart)
         guard let closing = scope.closing else {
-          throw failure("{{/\(name.written)}} closes a section that was never opened", at: nameStart)
+          throw failure(Say.closesUnopened(name.written), at: nameStart)
         }
         guard name.written == closing else {
           let at = position(tagStart)
           throw failure(
-            "\(scope.opener) is not closed: write {{/\(closing)}} where it ends, before the {{/\(name.written)}} of line \(at.line)",
-            at: scope.openedAt)
+            Say.sectionClosedLater(scope.opener, closing, name.written, line: at.line), at: scope.openedAt)
         }
         standalone = newLine && finishesLine()
         if !standalone { flushIndent(&nodes, &indent) }
@@ -169,7 +168,7 @@ struct TemplateParser {
 
       case UInt8(ascii: "!"):
         guard let end = find(close, from: index) else {
-          throw failure("this comment is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart)
+          throw failure(Say.commentNotClosed(String(decoding: close, as: UTF8.self)), at: tagStart)
         }
         index = end + close.count
         standalone = newLine && finishesLine()
@@ -213,7 +212,7 @@ struct TemplateParser {
           }):
             continue
           default:
-            throw failure("only {{$block}} overrides may appear inside {{<\(parent)}}", at: tagStart)
+            throw failure(Say.onlyBlocksInside(parent), at: tagStart)
           }
         }
         nodes.append(.parent(parent, overrides: overrides, indentation: indentation))
@@ -223,7 +222,7 @@ struct TemplateParser {
       case UInt8(ascii: "$"):
         index += 1
         let name = try readName(tagStart: tagStart)
-        guard name.transforms.isEmpty, !name.isDot else { throw failure("a block needs a plain name", at: tagStart) }
+        guard name.transforms.isEmpty, !name.isDot else { throw failure(Say.blockNeedsName, at: tagStart) }
         let blockName = name.parts.joined(separator: ".")
         if scope.mode == .parentTop {
           standalone = newLine && finishesLine()
@@ -254,7 +253,7 @@ struct TemplateParser {
         if !standalone { flushIndent(&nodes, &indent) } else { indent = [] }
 
       case UInt8(ascii: "%"):
-        throw failure("pragmas ({{% … }}) are not supported", at: tagStart)
+        throw failure(Say.noPragmas, at: tagStart)
 
       default:
         flushIndent(&nodes, &indent)
@@ -263,8 +262,7 @@ struct TemplateParser {
       newLine = standalone
     }
     if let closing = scope.closing {
-      throw failure(
-        "\(scope.opener) is opened but never closed: write {{/\(closing)}} where it ends", at: scope.openedAt)
+      throw failure(Say.sectionNeverClosed(scope.opener, closing), at: scope.openedAt)
     }
     return (nodes, false)
   }
@@ -324,7 +322,7 @@ struct TemplateParser {
     let text = String(decoding: bytes[start..<index], as: UTF8.self)
     skipBlanks()
     guard starts(with: closing ?? close, at: index), !text.isEmpty else {
-      throw failure("this tag is not closed with \(String(decoding: closing ?? close, as: UTF8.self))", at: tagStart)
+      throw failure(Say.tagNotClosed(String(decoding: closing ?? close, as: UTF8.self)), at: tagStart)
     }
     index += (closing ?? close).count
     let (line, column) = position(tagStart)
@@ -334,13 +332,13 @@ struct TemplateParser {
       transforms.append(String(inner[..<paren]))
       inner = inner[inner.index(after: paren)..<inner.index(before: inner.endIndex)]
     }
-    guard !inner.contains("("), !inner.contains(")") else { throw failure("'\(text)' is not a name", at: tagStart) }
+    guard !inner.contains("("), !inner.contains(")") else { throw failure(Say.notAName(text), at: tagStart) }
     let parts = inner == "." ? [] : inner.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     guard !parts.contains(where: \.isEmpty) || (parts.isEmpty && !transforms.isEmpty) || inner == "." else {
       if inner.isEmpty && !transforms.isEmpty {
         return TemplateName(parts: [], transforms: transforms, line: line, column: column)
       }
-      throw failure("'\(text)' is not a name", at: tagStart)
+      throw failure(Say.notAName(text), at: tagStart)
     }
     return TemplateName(parts: parts, transforms: transforms, line: line, column: column)
   }
@@ -352,7 +350,7 @@ struct TemplateParser {
     let name = String(decoding: bytes[start..<index], as: UTF8.self)
     skipBlanks()
     guard starts(with: close, at: index), !name.isEmpty else {
-      throw failure("this tag is not closed with \(String(decoding: close, as: UTF8.self))", at: tagStart)
+      throw failure(Say.tagNotClosed(String(decoding: close, as: UTF8.self)), at: tagStart)
     }
     index += close.count
     return name
@@ -373,11 +371,11 @@ struct TemplateParser {
     let newClose = Array(bytes[second..<index])
     skipBlanks()
     guard !newOpen.isEmpty, !newClose.isEmpty, !atEnd, bytes[index] == UInt8(ascii: "=") else {
-      throw failure("the set-delimiter tag must look like {{=<% %>=}}", at: tagStart)
+      throw failure(Say.badDelimiters, at: tagStart)
     }
     index += 1
     guard starts(with: close, at: index) else {
-      throw failure("the set-delimiter tag must look like {{=<% %>=}}", at: tagStart)
+      throw failure(Say.badDelimiters, at: tagStart)
     }
     index += close.count
     open = newOpen

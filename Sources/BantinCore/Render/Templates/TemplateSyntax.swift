@@ -45,5 +45,5 @@ struct TemplateName: Sendable, Hashable {
 struct TemplateSyntaxError: Error, Equatable {
   var line: Int
   var column: Int
-  var message: String
+  var message: Message
 }
