@@ -112,6 +112,7 @@ public struct GitPublisher: Sendable {
     if !POSIX.exists(complete) {
       try POSIX.remove(folder)
       try? POSIX.remove(index)
+      try? POSIX.remove(index + ".lock")  // of a git stopped mid-way; the web root is locked
     }
     try? POSIX.remove(complete)
     try POSIX.makeParents(of: folder + "/x")

@@ -32,42 +32,43 @@ public struct Publisher: Sendable {
   /// Why the output folder cannot be used: wrong usage (it would hold or sit in the
   /// site), or the state of the disk (no parent, another program's folder).
   public struct OutputProblem: Sendable {
-    public var message: String
+    public var said: Message
     public var isUsage: Bool
+
+    public var message: String { said.english }
   }
 
   public func outputProblem() -> OutputProblem? {
-    if let message = usageProblem() { return OutputProblem(message: message, isUsage: true) }
-    return diskProblem().map { OutputProblem(message: $0, isUsage: false) }
+    if let message = usageProblem() { return OutputProblem(said: message, isUsage: true) }
+    return diskProblem().map { OutputProblem(said: $0, isUsage: false) }
   }
 
-  private func usageProblem() -> String? {
+  private func usageProblem() -> Message? {
     let parent = Publisher.parent(of: output)
     guard let realParent = POSIX.realPath(parent), let realRoot = POSIX.realPath(siteRoot) else { return nil }
     let realOutput = realParent + "/" + Publisher.name(of: output)
     if realRoot == realOutput || realRoot.hasPrefix(realOutput + "/") {
-      return "the output folder \(output) holds the site folder: it would be replaced"
+      return Say.outputHoldsSite(output)
     }
     for folder in SourceTree.folders
     where realOutput.hasPrefix(realRoot + "/" + folder.rawValue + "/") || realOutput == realRoot + "/" + folder.rawValue
     {
-      return "the output folder \(output) is inside the site's \(folder)/ folder"
+      return Say.outputInside(output, folder.rawValue)
     }
     return nil
   }
 
-  private func diskProblem() -> String? {
+  private func diskProblem() -> Message? {
     let parent = Publisher.parent(of: output)
     guard let realParent = POSIX.realPath(parent), POSIX.isDirectory(realParent) else {
-      return "the folder \(parent) that would hold \(output) does not exist"
+      return Say.noParentFolder(parent, output)
     }
     _ = realParent
     if POSIX.exists(output) {
-      guard POSIX.isDirectory(output) else { return "\(output) exists and is not a folder" }
+      guard POSIX.isDirectory(output) else { return Say.outputNotFolder(output) }
       let entries = (try? POSIX.list(output)) ?? []
       if !entries.isEmpty && !entries.contains(where: { $0.name == Publisher.marker }) {
-        return
-          "\(output) was not written by bantin (it has no \(Publisher.marker) file): move it away or choose another --output"
+        return Say.outputNotOurs(output, marker: Publisher.marker)
       }
     }
     return nil

@@ -7,14 +7,16 @@ public struct SiteFolder: Sendable {
   public init(root: String) { self.root = root }
 
   public enum Problem: Error, CustomStringConvertible {
-    case usage(String)
-    case exists(String)
+    case usage(Message)
+    case exists(Message)
 
-    public var description: String {
+    public var said: Message {
       switch self {
       case .usage(let message), .exists(let message): return message
       }
     }
+
+    public var description: String { said.english }
   }
 
   /// The site's settings, or the defaults, with any problem of `site.yml`.
@@ -46,23 +48,19 @@ public struct SiteFolder: Sendable {
     let chosen: String
     if let section {
       guard sections.contains(section) else {
-        let known = sections.isEmpty ? "there are none yet" : "there are " + sections.joined(separator: ", ")
-        throw Problem.usage(
-          "no section '\(section)' in \(root)/content (\(known)): create content/\(section)/_index.md with its title first"
-        )
+        throw Problem.usage(Say.noSuchSection(section, root: root, sections: sections))
       }
       chosen = section
     } else {
       guard sections.count == 1, let only = sections.first else {
-        let known = sections.isEmpty ? "the site has none yet" : "choose one of " + sections.joined(separator: ", ")
-        throw Problem.usage("say which section the article goes in with --section (\(known))")
+        throw Problem.usage(Say.whichSection(sections))
       }
       chosen = only
     }
     let path = article.path(in: chosen)
     let folder = root + "/" + path.parent.rawValue
     guard !POSIX.exists(folder) else {
-      throw Problem.exists("\(path.parent) already exists: bantin new does not replace an article")
+      throw Problem.exists(Say.articleExists(path.parent.rawValue))
     }
     try POSIX.makeDirectory(folder)
     try POSIX.write(Array(article.text(clock: clock).utf8), to: root + "/" + path.rawValue)

@@ -5,7 +5,9 @@ import Foundation
 /// folders made as needed, and no file replaced unless asked.
 public enum StarterWriter {
   public struct Problem: Error, CustomStringConvertible {
-    public var description: String
+    public var said: Message
+
+    public var description: String { said.english }
   }
 
   /// Writes `files` (paths inside `folder`) and returns their paths as written.
@@ -16,9 +18,7 @@ public enum StarterWriter {
     let manager = FileManager.default
     let existing = files.map(\.path).filter { manager.fileExists(atPath: folder + "/" + $0) }
     if !existing.isEmpty, !replacing {
-      throw Problem(
-        description:
-          "\(folder) already has \(existing.joined(separator: ", ")): nothing was written (--force replaces them)")
+      throw Problem(said: Say.wouldReplace(folder, existing.joined(separator: ", ")))
     }
     for file in files {
       let path = folder + "/" + file.path
@@ -37,9 +37,7 @@ public enum StarterWriter {
     let present = ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != ".git" }.sorted()
     if !present.isEmpty, !force {
       throw Problem(
-        description:
-          "\(folder) is not empty (\(present.prefix(5).joined(separator: ", "))\(present.count > 5 ? ", …" : "")): choose an empty folder, or add --force to add the new site's files beside them"
-      )
+        said: Say.folderNotEmpty(folder, present.prefix(5).joined(separator: ", ") + (present.count > 5 ? ", …" : "")))
     }
     let clock = SiteConfig().clock
     let civil = clock.civil(now)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs a program (git, tar) and waits for it, collecting what it printed.
 public struct Subprocess: Sendable {
@@ -41,6 +42,9 @@ public struct Subprocess: Sendable {
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let pid = process.processIdentifier
+    Self.running.withLock { _ = $0.insert(pid) }
+    defer { Self.running.withLock { _ = $0.remove(pid) } }
     // Read both pipes while the program runs, so a full pipe never blocks it.
     let collected = Collected()
     let group = DispatchGroup()
@@ -57,6 +61,23 @@ public struct Subprocess: Sendable {
     return Outcome(
       status: process.terminationStatus, output: collected.text(isError: false),
       errors: collected.text(isError: true))
+  }
+}
+
+extension Subprocess {
+  /// The programs running now, so that a process ending early can stop them.
+  private static let running = Mutex<Set<pid_t>>([])
+
+  /// Stops every program this process is running (SIGTERM, which git answers by
+  /// removing its lock files) and waits a moment for them to end: for a process
+  /// about to exit, whose children would otherwise run on without it.
+  public static func stopAll() {
+    let pids = running.withLock { $0 }
+    for pid in pids { kill(pid, SIGTERM) }
+    let deadline = ContinuousClock.now + .seconds(2)
+    while ContinuousClock.now < deadline, running.withLock({ !$0.isEmpty }) {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
   }
 }
 

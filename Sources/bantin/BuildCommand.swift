@@ -4,42 +4,38 @@ import BantinIO
 import Foundation
 
 struct BuildCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "build",
-    abstract: "Build the site into its output folder (public/ by default).",
-    discussion: """
-      Reads content/, templates/, static/ and site.yml from the site folder and writes \
-      the site into a staging folder beside the output folder, then swaps it in. When \
-      any file has an error, every error is printed as path:line:col: error: message, \
-      nothing is written, and the exit status is 1.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "build",
+      abstract: Say.Help.build.text(.command),
+      discussion: Say.Help.buildDiscussion.text(.command)
+    )
+  }
 
   @OptionGroup var site: SiteOptions
 
-  @Option(name: .long, help: ArgumentHelp("The output folder (default: <source>/public).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.output, valueName: "dir"))
   var output: String?
 
-  @Flag(name: .long, help: "Also publish articles marked draft: true.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.drafts))
   var drafts = false
 
-  @Flag(name: .long, help: "Also publish articles dated in the future.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.future))
   var future = false
 
   @Flag(
     name: .long,
-    help: "Link pages, styles and photos relative to each page, naming index.html, to open the output from disk.")
+    help: ArgumentHelp(Say.Help.relativeURLs))
   var relativeUrls = false
 
   @Flag(
     name: .long,
-    help: "Build everything again, ignoring and removing the build cache (<output parent>/.bantin-cache/).")
+    help: ArgumentHelp(Say.Help.noCache))
   var noCache = false
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Stop the build when the Markdown of one file takes longer than this to render.", valueName: "seconds"))
+    help: ArgumentHelp(Say.Help.markdownBudget, valueName: "seconds"))
   var markdownBudget: Double = 10
 
   func run() throws {
@@ -48,8 +44,8 @@ struct BuildCommand: ParsableCommand {
     let outputFolder = output ?? site.root + "/public"
     try site.requireSite()
     if let problem = Publisher(siteRoot: site.root, output: outputFolder).outputProblem() {
-      if problem.isUsage { throw ValidationError(problem.message) }
-      throw ExitStatus.failure(problem.message)
+      if problem.isUsage { throw ValidationError(problem.said.text(site.speech)) }
+      throw ExitStatus.failure(problem.said, site.speech)
     }
     var build = BuildConfig(now: Timestamp(Date()), includeDrafts: drafts, includeFuture: future)
     build.relativeURLs = relativeUrls

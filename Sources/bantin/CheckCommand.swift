@@ -4,23 +4,20 @@ import BantinIO
 import Foundation
 
 struct CheckCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "check",
-    abstract: "Build the site in memory and report every problem, writing nothing.",
-    discussion: """
-      Reports, as path:line:col: error|warning: message, what a build reports (front \
-      matter, missing images, two files at one URL) and also links to pages the site \
-      does not have (errors) and images without alt text (warnings). Exit status 1 \
-      when there is any error, 0 otherwise.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "check",
+      abstract: Say.Help.check.text(.command),
+      discussion: Say.Help.checkDiscussion.text(.command)
+    )
+  }
 
   @OptionGroup var site: SiteOptions
 
-  @Flag(name: .long, help: "Also check articles marked draft: true.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.checkDrafts))
   var drafts = false
 
-  @Flag(name: .long, help: "Also check articles dated in the future.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.checkFuture))
   var future = false
 
   func run() throws {

@@ -8,13 +8,15 @@ import Foundation
 #endif
 
 struct HookCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "hook",
-    abstract: "Publish from git: hooks that build every push and publish the branch atomically.",
-    subcommands: [
-      HookInstall.self, HookUninstall.self, PreReceive.self, PostReceive.self, HookPublish.self, PreCommit.self,
-    ]
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "hook",
+      abstract: Say.Help.hook.text(.command),
+      subcommands: [
+        HookInstall.self, HookUninstall.self, PreReceive.self, PostReceive.self, HookPublish.self, PreCommit.self,
+      ]
+    )
+  }
 }
 
 /// The absolute path of the running bantin binary, written into hooks.
@@ -24,26 +26,26 @@ func bantinBinary() -> String {
 
 /// Options of the hooks that publish.
 struct PublishOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The web root: releases/ and the current link go here.", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.webRootForHooks, valueName: "dir"))
   var webRoot: String
 
-  @Option(name: .long, help: "The branch that is published.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.branch))
   var branch: String = "main"
 
-  @Option(name: .long, help: "How many releases to keep.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.keep))
   var keep: Int = 5
 
-  @Option(name: .long, help: "Seconds a build may take before it is stopped and the push refused.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.timeout))
   var timeout: Int = 300
 
-  @Flag(name: .long, help: "Also say how long each step of the build took.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.hookVerbose))
   var verbose = false
 
   func validate() throws {
-    guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
-    guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 second") }
+    guard keep >= 1 else { throw ValidationError(Say.atLeastOne("--keep").text(.command)) }
+    guard timeout >= 1 else { throw ValidationError(Say.atLeastOneSecond("--timeout").text(.command)) }
     guard !branch.isEmpty, !branch.contains(" "), !branch.hasPrefix("-") else {
-      throw ValidationError("--branch is not a branch name")
+      throw ValidationError(Say.notABranch.text(.command))
     }
   }
 
@@ -63,8 +65,10 @@ struct PublishOptions: ParsableArguments {
     let timer = DispatchSource.makeTimerSource(queue: .global())
     timer.schedule(deadline: .now() + .seconds(limit))
     timer.setEventHandler {
-      say("bantin: the build took longer than \(limit) s and was stopped (--timeout)")
-      say("bantin: nothing was published")
+      say(Say.timedOut(seconds: limit).text(.command))
+      say(Say.nothingPublished.text(.command))
+      // git may be checking the site out: stopped first, so that it leaves no lock.
+      Subprocess.stopAll()
       WorkFolder.removeAllHeld()
       Glibc.exit(1)
     }

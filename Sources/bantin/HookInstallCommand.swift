@@ -8,39 +8,38 @@ import Foundation
 #endif
 
 struct HookInstall: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "install",
-    abstract: "Write pre-receive and post-receive hooks into a bare repository (or, with --local, a pre-commit hook).",
-    discussion: """
-      The hooks call this bantin binary by its absolute path. A hook bantin did not \
-      write is never replaced unless --force is given.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "install",
+      abstract: Say.Help.install.text(.command),
+      discussion: Say.Help.installDiscussion.text(.command)
+    )
+  }
 
   @Option(
     name: .long,
-    help: ArgumentHelp("The repository: a bare one on the server, or with --local your clone.", valueName: "path"))
+    help: ArgumentHelp(Say.Help.repo, valueName: "path"))
   var repo: String = "."
 
-  @Flag(name: .long, help: "Install a pre-commit hook in your own clone that checks the staged site.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.local))
   var local = false
 
-  @Flag(name: .long, help: "Replace hooks that bantin did not write.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.installForce))
   var force = false
 
-  @Option(name: .long, help: ArgumentHelp("The web root (not with --local).", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.installWebRoot, valueName: "dir"))
   var webRoot: String?
 
-  @Option(name: .long, help: "The branch that is published.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.branch))
   var branch: String = "main"
 
-  @Option(name: .long, help: "How many releases to keep.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.keep))
   var keep: Int = 5
 
-  @Option(name: .long, help: "Seconds a build may take before it is stopped and the push refused.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.timeout))
   var timeout: Int = 300
 
-  @Flag(name: .long, help: "Have the hooks say how long each step of a build took.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.installVerbose))
   var verbose = false
 
   func run() throws {
@@ -48,15 +47,13 @@ struct HookInstall: ParsableCommand {
     let binary = bantinBinary()
     var hooks: [(name: String, arguments: [String])] = []
     if local {
-      guard webRoot == nil else { throw ValidationError("--web-root is for the server's bare repository, not --local") }
-      guard repository.isBare == false else { throw ValidationError("\(repo) is a bare repository: leave out --local") }
+      guard webRoot == nil else { throw ValidationError(Say.webRootNotLocal.text(.command)) }
+      guard repository.isBare == false else { throw ValidationError(Say.bareWithLocal(repo).text(.command)) }
       hooks = [("pre-commit", ["hook", "pre-commit"])]
     } else {
-      guard let webRoot else { throw ValidationError("give the web root the site is published into: --web-root DIR") }
+      guard let webRoot else { throw ValidationError(Say.needWebRoot.text(.command)) }
       guard repository.isBare == true else {
-        throw ValidationError(
-          "\(repo) is not a bare repository: the server's repository is made with git init --bare (for your own clone, use --local)"
-        )
+        throw ValidationError(Say.notBare(repo).text(.command))
       }
       let options = try PublishOptions.parse([
         "--web-root", webRoot, "--branch", branch, "--keep", "\(keep)", "--timeout", "\(timeout)",
@@ -72,27 +69,29 @@ struct HookInstall: ParsableCommand {
     }
     for hook in hooks {
       if let foreign = repository.foreignHook(hook.name), !force {
-        throw ExitStatus.failure("\(foreign) exists and was not written by bantin: pass --force to replace it")
+        throw ExitStatus.failure(Say.foreignHook(foreign))
       }
     }
     for hook in hooks {
       let path = try repository.install(hook.name, binary: binary, arguments: hook.arguments)
-      print("installed \(path)")
+      print(Say.hookInstalled(path).text(.command))
     }
   }
 }
 
 struct HookUninstall: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "uninstall", abstract: "Remove the hooks bantin wrote; others are left alone.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "uninstall", abstract: Say.Help.uninstall.text(.command))
+  }
 
-  @Option(name: .long, help: ArgumentHelp("The repository.", valueName: "path"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.repository, valueName: "path"))
   var repo: String = "."
 
   func run() throws {
     let repository = GitHooks(repository: absolute(repo))
     for name in ["pre-receive", "post-receive", "pre-commit"] {
-      if try repository.uninstall(name) { print("removed \(repository.path(of: name))") }
+      if try repository.uninstall(name) { print(Say.hookRemoved(repository.path(of: name)).text(.command)) }
     }
   }
 }

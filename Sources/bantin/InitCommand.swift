@@ -4,65 +4,62 @@ import BantinIO
 import Foundation
 
 struct InitCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "init",
-    abstract: "Create a new site that builds at once, with a guide for editors (HUONG-DAN.md).",
-    discussion: """
-      Writes site.yml (every setting, commented in Vietnamese), content/_index.md, a \
-      section (content/tin-tuc/) with a sample article and its photo, data/viet-tat.yml, \
-      .gitignore and HUONG-DAN.md into DIR (the current folder by default, made if \
-      missing). Refuses a folder that is not empty unless --force.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "init",
+      abstract: Say.Help.initSite.text(.command),
+      discussion: Say.Help.initDiscussion.text(.command)
+    )
+  }
 
-  @Argument(help: ArgumentHelp("The new site's folder.", valueName: "dir"))
+  @Argument(help: ArgumentHelp(Say.Help.initFolder, valueName: "dir"))
   var folder: String = "."
 
-  @Flag(name: .long, help: "Write into a folder that is not empty (existing files are replaced).")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.initForce))
   var force = false
 
   func run() throws {
     do {
       let written = try StarterWriter.createSite(in: folder, now: Timestamp(Date()), force: force)
-      print("Created a site in \(folder): \(written.count) files")
-      print("Next: cd \(folder) && bantin serve   (then read HUONG-DAN.md)")
+      print(Say.siteCreated(folder, files: written.count).text(.command))
+      print(Say.siteNext(folder).text(.command))
     } catch let problem as StarterWriter.Problem {
-      throw ExitStatus.failure(problem.description)
+      throw ExitStatus.failure(problem.said)
     }
   }
 }
 
 struct ThemeCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "theme",
-    abstract: "Work with the default theme.",
-    subcommands: [ThemeExportCommand.self]
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "theme",
+      abstract: Say.Help.theme.text(.command),
+      subcommands: [ThemeExportCommand.self]
+    )
+  }
 }
 
 struct ThemeExportCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "export",
-    abstract: "Write the default theme's templates, stylesheet and script into a folder (templates/).",
-    discussion: """
-      A site's templates/ overrides the default theme file by file: export it, change \
-      what you need, and delete the files you did not change. Never replaces a file \
-      unless --force.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "export",
+      abstract: Say.Help.themeExport.text(.command),
+      discussion: Say.Help.themeExportDiscussion.text(.command)
+    )
+  }
 
-  @Argument(help: ArgumentHelp("Where to write the theme.", valueName: "dir"))
+  @Argument(help: ArgumentHelp(Say.Help.themeFolder, valueName: "dir"))
   var folder: String = "templates"
 
-  @Flag(name: .long, help: "Replace files that exist.")
+  @Flag(name: .long, help: ArgumentHelp(Say.Help.themeForce))
   var force = false
 
   func run() throws {
     do {
       let written = try StarterWriter.write(StarterSite.themeFiles, into: folder, replacing: force)
-      print("Wrote the default theme to \(folder): \(written.count) files")
+      print(Say.themeWritten(folder, files: written.count).text(.command))
     } catch let problem as StarterWriter.Problem {
-      throw ExitStatus.failure(problem.description)
+      throw ExitStatus.failure(problem.said)
     }
   }
 }

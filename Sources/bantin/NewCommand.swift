@@ -4,23 +4,21 @@ import BantinIO
 import Foundation
 
 struct NewCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "new",
-    abstract: "Create a new draft article as a page bundle and print its path.",
-    discussion: """
-      Writes content/<section>/<slug>/index.md with the title, today's date and time in \
-      the site's time zone, the slug made from the title, and draft: true. Put the \
-      article's photos in the same folder. Never replaces an existing article.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "new",
+      abstract: Say.Help.new.text(.command),
+      discussion: Say.Help.newDiscussion.text(.command)
+    )
+  }
 
-  @Argument(help: ArgumentHelp("The article's title, in quotes.", valueName: "title"))
+  @Argument(help: ArgumentHelp(Say.Help.title, valueName: "title"))
   var title: String
 
-  @Option(name: .long, help: ArgumentHelp("The section folder under content/.", valueName: "section"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.section, valueName: "section"))
   var section: String?
 
-  @Option(name: .long, help: ArgumentHelp("The site folder, holding content/.", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.source, valueName: "dir"))
   var source: String = "."
 
   func run() throws {
@@ -28,16 +26,17 @@ struct NewCommand: ParsableCommand {
     try ExitStatus.requireSite(root)
     let folder = SiteFolder(root: root)
     let (config, problems) = folder.config()
-    DiagnosticPrinter.print(problems, Speech.of(site: root, lang: nil))
+    let speech = Speech.of(site: root, lang: nil)
+    DiagnosticPrinter.print(problems, speech)
     guard !problems.hasErrors else { throw ExitStatus.contentErrors }
     guard let article = NewArticle(title: title, date: Timestamp(Date())) else {
-      throw ValidationError("the title '\(title)' has no letters or digits to make a URL from")
+      throw ValidationError(Say.titleWithoutLetters(title).text(speech))
     }
     do {
       let path = try folder.create(article, section: section, clock: config.clock)
       print(path)
     } catch let problem as SiteFolder.Problem {
-      throw ExitStatus.failure(problem.description)
+      throw ExitStatus.failure(problem.said, speech)
     }
   }
 }

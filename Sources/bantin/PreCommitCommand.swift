@@ -8,16 +8,18 @@ import Foundation
 #endif
 
 struct PreCommit: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "pre-commit",
-    abstract: "Called by the pre-commit hook: check the staged site, refuse the commit if it has errors.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "pre-commit",
+      abstract: Say.Help.preCommit.text(.command))
+  }
 
   func run() throws {
     // The staged files are checked out inside the repository's git folder (never
     // /tmp), in a work folder the next commit removes if this one is killed.
     let here = FileManager.default.currentDirectoryPath
     let gitDir = try Subprocess.git(["rev-parse", "--absolute-git-dir"], in: here).run()
-    guard gitDir.succeeded else { throw ExitStatus.failure("not in a git repository: \(gitDir.errors)") }
+    guard gitDir.succeeded else { throw ExitStatus.failure(Say.notInGit(gitDir.errors)) }
     let parent = gitDir.output.trimmingCharacters(in: .whitespacesAndNewlines) + "/bantin-work"
     WorkFolder.removeStale(in: parent, prefix: "staged-")
     let folder = try WorkFolder(in: parent, prefix: "staged-")
@@ -25,7 +27,7 @@ struct PreCommit: ParsableCommand {
     let work = folder.path
     let export = try Subprocess.git(["checkout-index", "-a", "-f", "--prefix=\(work)/"], in: here).run()
     guard export.succeeded else {
-      say("bantin: cannot read the staged files: \(export.errors)")
+      say(Say.stagedUnreadable(export.errors).text(.command))
       throw ExitCode(1)
     }
     guard FileManager.default.fileExists(atPath: work + "/content") else { return }  // no site staged

@@ -26,9 +26,11 @@ struct RefUpdate {
 }
 
 struct PreReceive: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "pre-receive",
-    abstract: "Called by the pre-receive hook: build the pushed commit, refuse the push if it fails.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "pre-receive",
+      abstract: Say.Help.preReceive.text(.command))
+  }
 
   @OptionGroup var options: PublishOptions
 
@@ -56,9 +58,11 @@ struct PreReceive: ParsableCommand {
 }
 
 struct PostReceive: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "post-receive", abstract: "Called by the post-receive hook: publish the branch's tip as a new release."
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "post-receive", abstract: Say.Help.postReceive.text(.command)
+    )
+  }
 
   @OptionGroup var options: PublishOptions
 
@@ -81,11 +85,13 @@ func finishPublishing(_ publisher: GitPublisher) {
 }
 
 struct HookPublish: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "publish",
-    abstract: "Publish the branch's tip now, as the post-receive hook does (first install, recovery).")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "publish",
+      abstract: Say.Help.publish.text(.command))
+  }
 
-  @Option(name: .long, help: ArgumentHelp("The bare repository.", valueName: "path"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.bareRepository, valueName: "path"))
   var repo: String
 
   @OptionGroup var options: PublishOptions
@@ -101,22 +107,18 @@ struct HookPublish: ParsableCommand {
 func report(_ publication: GitPublisher.Publication, publisher: GitPublisher) throws {
   switch publication {
   case .published(let release, let build, let removed):
-    var line =
-      build.wasPrepared
-      ? "bantin: published \(publisher.describe(release.commit ?? "")) as releases/\(release.name), as it was built before the push was accepted"
-      : String(
-        format: "bantin: published %@ as releases/%@ in %.1f s", publisher.describe(release.commit ?? ""), release.name,
-        build.seconds)
-    if !removed.isEmpty { line += " (removed \(removed.count) old release\(removed.count == 1 ? "" : "s"))" }
-    say(line)
+    let speech = Speech.forSite(language: build.language)
+    let commit = publisher.describe(release.commit ?? "")
+    let seconds = build.wasPrepared ? nil : String(format: "%.1f", build.seconds)
+    say(Say.published(commit, as: release.name, seconds: seconds, removed: removed.count).text(speech))
   case .alreadyLive(let name):
-    say("bantin: the branch's tip is already live (releases/\(name))")
+    say(Say.alreadyLive(name).text(.command))
   case .noBranch:
-    say("bantin: the branch \(publisher.branch) does not exist; nothing was published")
+    say(Say.noBranch(publisher.branch).text(.command))
   case .failed(let build):
     let speech = Speech.forSite(language: build.language)
     for line in build.messages(speech) { say(line) }
-    say("bantin: the build failed; the live site is unchanged")
+    say(Say.publishFailed.text(speech))
     throw ExitCode(1)
   }
 }

@@ -8,24 +8,29 @@ import Foundation
 #endif
 
 struct ReleasesCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "releases", abstract: "List the releases of a web root, oldest first, and which is live.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "releases", abstract: Say.Help.releases.text(.command))
+  }
 
-  @Option(name: .long, help: ArgumentHelp("The web root.", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.webRoot, valueName: "dir"))
   var webRoot: String
 
   func run() throws {
     guard FileManager.default.fileExists(atPath: absolute(webRoot)) else {
-      throw ExitStatus.failure("the web root \(webRoot) does not exist")
+      throw ExitStatus.failure(Say.noWebRoot(webRoot))
     }
     let releases = ReleaseStore(webRoot: absolute(webRoot)).releases()
-    if releases.isEmpty { print("no releases in \(webRoot)") }
+    let speech = Speech.command
+    if releases.isEmpty { print(Say.noReleasesIn(webRoot).text(speech)) }
     for release in releases {
       let commit = release.commit.map { String($0.prefix(12)) } ?? "?"
       print(
         VisibleText.escaping(
-          "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)\(release.isLive ? "  (live)" : "")"
-            + (release.isPacked ? "  (packed)" : "") + (release.subject.map { "  \($0)" } ?? "")))
+          "\(release.isLive ? "*" : " ") \(release.name)  \(release.time)  \(commit)"
+            + (release.isLive ? "  " + Say.live.text(speech) : "")
+            + (release.isPacked ? "  " + Say.packed.text(speech) : "")
+            + (release.subject.map { "  \($0)" } ?? "")))
     }
   }
 }

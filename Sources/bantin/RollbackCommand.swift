@@ -8,36 +8,38 @@ import Foundation
 #endif
 
 struct RollbackCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "rollback", abstract: "Point the live site back at the previous (or a named) release, atomically.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "rollback", abstract: Say.Help.rollback.text(.command))
+  }
 
-  @Option(name: .long, help: ArgumentHelp("The web root.", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.webRoot, valueName: "dir"))
   var webRoot: String
 
-  @Option(name: .long, help: ArgumentHelp("The release to go back to (see bantin releases).", valueName: "release"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.rollbackTo, valueName: "release"))
   var to: String?
 
   func run() throws {
     let store = ReleaseStore(webRoot: absolute(webRoot))
     guard FileManager.default.fileExists(atPath: store.releasesFolder) else {
-      throw ExitStatus.failure("\(webRoot) has no releases")
+      throw ExitStatus.failure(Say.hasNoReleases(webRoot))
     }
     let target: ReleaseStore.Release = try store.withLock {
       let releases = store.releases()
-      guard !releases.isEmpty else { throw ExitStatus.failure("\(webRoot) has no releases") }
+      guard !releases.isEmpty else { throw ExitStatus.failure(Say.hasNoReleases(webRoot)) }
       if let to {
         guard let named = releases.first(where: { $0.name == to }) else {
-          throw ExitStatus.failure("no release \(to) in \(webRoot)/releases (see bantin releases)")
+          throw ExitStatus.failure(Say.noSuchRelease(to, webRoot))
         }
         try store.switchTo(named.name)
         return named
       }
       guard let live = releases.firstIndex(where: \.isLive), live > 0 else {
-        throw ExitStatus.failure("there is no release older than the live one to go back to")
+        throw ExitStatus.failure(Say.nothingOlder)
       }
       try store.switchTo(releases[live - 1].name)
       return releases[live - 1]
     }
-    print("current → releases/\(target.name) (\(target.commit.map { String($0.prefix(12)) } ?? "commit unknown"))")
+    print(Say.rolledBack(target.name, commit: target.commit.map { String($0.prefix(12)) }).text(.command))
   }
 }

@@ -3,52 +3,49 @@ import BantinCore
 import BantinServer
 
 struct ServeCommand: AsyncParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "serve",
-    abstract: "Preview the site: build it into memory, serve it, rebuild and reload on every change.",
-    discussion: """
-      Never writes public/. Drafts and scheduled articles are shown, marked as such. \
-      When a build fails, the terminal and every open page show its errors, and the \
-      last good site stays served. Stop with Ctrl-C.
-      """
-  )
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "serve",
+      abstract: Say.Help.serve.text(.command),
+      discussion: Say.Help.serveDiscussion.text(.command)
+    )
+  }
 
-  @Option(name: .long, help: ArgumentHelp("The site folder, holding content/.", valueName: "dir"))
+  @Option(name: .long, help: ArgumentHelp(Say.Help.source, valueName: "dir"))
   var source: String = "."
 
-  @Option(name: .long, help: "The port to listen on (0: any free port).")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.port))
   var port: Int = 1313
 
-  @Option(name: .long, help: "The address to listen on; other computers can reach anything but loopback.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.host))
   var host: String = "127.0.0.1"
 
-  @Option(name: .long, help: "Close connections idle for this many seconds.")
+  @Option(name: .long, help: ArgumentHelp(Say.Help.idleTimeout))
   var idleTimeout: Int = 30
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "Report a file whose Markdown takes longer than this to render; the last good site stays served.",
-      valueName: "seconds"))
+    help: ArgumentHelp(Say.Help.serveMarkdownBudget, valueName: "seconds"))
   var markdownBudget: Double = 10
 
   @Option(
     name: .long,
-    help: ArgumentHelp(
-      "The language of messages: vi or en (default: BANTIN_LANG, else the site's language).", valueName: "code"))
+    help: ArgumentHelp(Say.Help.lang, valueName: "code"))
   var lang: String?
 
-  @Flag(inversion: .prefixedNo, help: "Show articles marked draft: true.")
+  @Flag(inversion: .prefixedNo, help: ArgumentHelp(Say.Help.serveDrafts))
   var drafts = true
 
-  @Flag(inversion: .prefixedNo, help: "Show articles dated in the future.")
+  @Flag(inversion: .prefixedNo, help: ArgumentHelp(Say.Help.serveFuture))
   var future = true
 
   func validate() throws {
-    guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
-    guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be at least 1 second") }
-    guard markdownBudget > 0 else { throw ValidationError("--markdown-budget must be more than 0 seconds") }
-    if let lang, !Speech.isKnown(lang) { throw ValidationError("--lang must be vi or en, not '\(lang)'") }
+    guard (0...65535).contains(port) else { throw ValidationError(Say.portRange.text(.command)) }
+    guard idleTimeout > 0 else { throw ValidationError(Say.atLeastOneSecond("--idle-timeout").text(.command)) }
+    guard markdownBudget > 0 else {
+      throw ValidationError(Say.moreThanZeroSeconds("--markdown-budget").text(.command))
+    }
+    if let lang, !Speech.isKnown(lang) { throw ValidationError(Say.unknownLang(lang).text(.command)) }
   }
 
   func run() async throws {

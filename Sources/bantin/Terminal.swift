@@ -83,7 +83,7 @@ private func writeLine(_ line: String, to descriptor: Int32) {
 }
 
 /// Writes `text` as it is.
-private func writeRaw(_ text: String, to descriptor: Int32) {
+func writeRaw(_ text: String, to descriptor: Int32) {
   var text = text
   text.withUTF8 { bytes in
     guard let base = bytes.baseAddress else { return }

@@ -1,10 +1,13 @@
 import ArgumentParser
+import BantinCore
 import BantinIO
 
 struct VersionCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "version",
-    abstract: "Print bantin's version, the commit it was built from, and its libraries' versions.")
+  static var configuration: CommandConfiguration {
+    CommandConfiguration(
+      commandName: "version",
+      abstract: Say.Help.version.text(.command))
+  }
 
   func run() throws {
     for line in BuildInfo.lines { print(line) }

@@ -174,6 +174,10 @@ struct GitPublishTests {
     #expect(first.errors.contains("remote: bantin: đang dựng "))
     #expect(first.errors.contains("remote: bantin: trang dựng được ("))
     #expect(
+      first.errors.contains(
+        "remote: bantin: đã đăng ") && first.errors.contains(", đúng như bản đã dựng trước khi nhận bản gửi"),
+      "\(first.errors)")
+    #expect(
       server.page("tin-tuc/chao-mung/index.html")?.contains("<abbr title=\"Ủy ban nhân dân\">UBND</abbr>") == true)
 
     // The editor removes the title by mistake: the push is refused, in Vietnamese.
@@ -219,6 +223,11 @@ struct GitPublishTests {
     let none = try bantin(["rollback", "--web-root", server.webRoot])
     #expect(none.status == 1)
     #expect(none.errors == "bantin: error: there is no release older than the live one to go back to\n")
+    // The site is Vietnamese: without BANTIN_LANG, so are releases and rollback.
+    let vietnamese = try bantin(["releases", "--web-root", server.webRoot], language: "")
+    #expect(vietnamese.output.contains("  (đang chạy)  Sửa tin A lần 2\n"), "\(vietnamese.output)")
+    let noneVietnamese = try bantin(["rollback", "--web-root", server.webRoot], language: "")
+    #expect(noneVietnamese.errors == "bantin: lỗi: không có bản phát hành nào cũ hơn bản đang chạy để quay về\n")
     let newest = String(lines.last?.dropFirst(2).prefix(while: { $0 != " " }) ?? "")
     #expect(try bantin(["rollback", "--web-root", server.webRoot, "--to", newest]).status == 0)
     #expect(server.page("tin-tuc/a/index.html")?.contains("Tin A lần 3") == true)

@@ -114,6 +114,37 @@ struct MessagesTests {
       ), "\(english.errors)")
   }
 
+  @Test("--help and the argument parser's own errors speak the site's language")
+  func help() throws {
+    let site = try Scratch(Self.site)
+    let help = try bantin(["new", "--help", "--source", site.path], language: "")
+    #expect(help.status == 0)
+    for line in [
+      "TỔNG QUAN: Tạo một bài nháp mới (một thư mục bài) và in ra đường dẫn của nó.",
+      "CÁCH DÙNG: bantin new <title> [--section <section>] [--source <dir>]",
+      "  <title>                 Tiêu đề của bài, đặt trong ngoặc kép.",
+      "  --source <dir>          Thư mục của trang, chứa content/. (mặc định: .)",
+      "  -h, --help              Hiện hướng dẫn này.",
+    ] {
+      #expect(help.output.contains(line + "\n"), "\(line)")
+    }
+    let english = try bantin(["new", "--help", "--source", site.path, "--lang", "en"], language: "")
+    #expect(english.output.hasPrefix("OVERVIEW: Create a new draft article as a page bundle and print its path.\n"))
+    let wrong = try bantin(["build", "--source", site.path, "--bogus"], language: "")
+    #expect(wrong.status == 64)
+    #expect(wrong.errors.hasPrefix("Lỗi: Không có tùy chọn '--bogus'\nCách dùng: bantin build [--source <dir>]"))
+    #expect(wrong.errors.hasSuffix("  Xem 'bantin build --help' để biết thêm.\n"))
+    let port = try bantin(["serve", "--source", site.path, "--port", "70000"], language: "")
+    #expect(port.errors.hasPrefix("Lỗi: --port phải từ 0 đến 65535\n"))
+    let untitled = try bantin(["new", "!!!", "--source", site.path], language: "")
+    #expect(untitled.errors.hasPrefix("Lỗi: tiêu đề '!!!' không có chữ hay số nào để làm địa chỉ của bài\n"))
+    let section = try bantin(["new", "Hội nghị", "--section", "thong-bao", "--source", site.path], language: "")
+    #expect(
+      section.errors
+        == "bantin: lỗi: không có chuyên mục 'thong-bao' trong \(site.path)/content (đang có: tin-tuc): hãy tạo content/thong-bao/_index.md với tiêu đề của chuyên mục trước\n"
+    )
+  }
+
   @Test("every message of the catalogue is written in both languages, and the two differ")
   func catalogue() throws {
     let folder = Repository.root + "/Sources/BantinCore/Diagnostics"
