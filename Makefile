@@ -32,8 +32,13 @@ build: deps
 
 ## The release binary, with the commit it is built from (`bantin version`).
 COMMIT := $(shell git describe --always --dirty --abbrev=12 2>/dev/null)
+## It goes into a header only cbantinsystem.c reads, rewritten only when it changes:
+## a new commit recompiles that one file, not the whole release build.
+COMMIT_HEADER := Sources/CBantinSystem/commit.h
 release: deps
-	$(SWIFT) build -c release --product bantin -Xcc '-DBANTIN_COMMIT="$(COMMIT)"'
+	@printf '#define BANTIN_COMMIT "%s"\n' '$(COMMIT)' > $(COMMIT_HEADER).new
+	@if cmp -s $(COMMIT_HEADER).new $(COMMIT_HEADER); then rm $(COMMIT_HEADER).new; else mv $(COMMIT_HEADER).new $(COMMIT_HEADER); fi
+	$(SWIFT) build -c release --product bantin
 
 deps:
 	@scripts/ensure-packages.sh $(SYSTEM_PACKAGES)

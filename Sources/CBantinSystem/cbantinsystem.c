@@ -23,6 +23,13 @@ int bantin_remove_tree(const char *path) {
   return result;
 }
 
+// `make release` writes the commit into commit.h (git-ignored, rewritten only when
+// the commit changes), so that a new commit recompiles this file alone. Debug
+// builds (-DDEBUG) say none, rather than the last release's.
+#if !defined(DEBUG) && __has_include("commit.h")
+#include "commit.h"
+#endif
+
 const char *bantin_build_commit(void) {
 #ifdef BANTIN_COMMIT
   return BANTIN_COMMIT;

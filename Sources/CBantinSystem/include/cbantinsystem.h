@@ -11,8 +11,8 @@ int bantin_rename_exchange(const char *first, const char *second);
 /// error. Returns 0 on success, -1 with errno set otherwise.
 int bantin_remove_tree(const char *path);
 
-/// The commit bantin was built from, as `make release` passes it
-/// (-DBANTIN_COMMIT="..."); empty when it was built otherwise.
+/// The commit bantin was built from, as `make release` writes it into commit.h;
+/// empty when it was built otherwise.
 const char *bantin_build_commit(void);
 
 #endif
