@@ -10,10 +10,10 @@ public enum BuildInfo {
     return commit.isEmpty ? nil : commit
   }
 
-  public static var lines: [String] {
+  public static func lines(_ speech: Speech) -> [String] {
     [
       "bantin \(BantinCore.version)",
-      "commit \(commit ?? "unknown (built without make release)")",
+      commit.map { "commit \($0)" } ?? Say.commitUnknown.text(speech),
       "libcmark \(CommonMark.version), libvips \(Photos.libraryVersion)",
     ]
   }

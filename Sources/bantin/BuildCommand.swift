@@ -77,7 +77,7 @@ struct BuildCommand: ParsableCommand {
       progress?.0.clear()
     } catch {
       progress?.0.clear()
-      StandardError.write("bantin: error: \(error); \(outputFolder) is unchanged")
+      StandardError.write(Say.commandFailed(Say.buildStopped("\(error)", unchanged: outputFolder)).text(speech))
       throw ExitStatus.contentErrors
     }
     DiagnosticPrinter.print(outcome.diagnostics, speech)

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
     do {
       try await PreviewServer(options: options, report: report).run()
     } catch {
-      StandardError.write("bantin: error: \(error)")
+      StandardError.write(Say.commandFailed(Say.cannotServe("\(error)")).text(speech))
       throw ExitStatus.contentErrors
     }
   }

@@ -10,6 +10,6 @@ struct VersionCommand: ParsableCommand {
   }
 
   func run() throws {
-    for line in BuildInfo.lines { print(line) }
+    for line in BuildInfo.lines(.command) { print(line) }
   }
 }

@@ -9,6 +9,9 @@ extension Say {
 
   // MARK: - The command line
 
+  public static let commitUnknown = Message(
+    "không rõ commit (không dựng bằng make release)", "commit unknown (built without make release)")
+
   public static func unknownLang(_ lang: String) -> Message {
     Message("--lang phải là vi hoặc en, không phải '\(lang)'", "--lang must be vi or en, not '\(lang)'")
   }
@@ -27,6 +30,14 @@ extension Say {
     "--branch không phải là tên một nhánh", "--branch is not a branch name")
 
   // MARK: - The output folder
+
+  /// A build stopped by the system (a disk full, a folder that cannot be written).
+  public static func buildStopped(_ detail: String, unchanged folder: String) -> Message {
+    Message("\(detail); \(folder) không thay đổi", "\(detail); \(folder) is unchanged")
+  }
+  public static func cannotServe(_ detail: String) -> Message {
+    Message("không chạy được máy chủ xem trước: \(detail)", "cannot serve the preview: \(detail)")
+  }
 
   public static func outputHoldsSite(_ output: String) -> Message {
     Message(
