@@ -98,7 +98,7 @@ struct MessagesTests {
       run.errors == """
         content/mat-khau.txt: lỗi: là liên kết đến một nơi ngoài thư mục trang: bantin không đọc tệp ngoài trang; hãy chép tệp vào trang
         content/tin-tuc/a.md:4:11: lỗi: địa chỉ cũ (alias) 'tin-cu/a' phải là một đường dẫn của trang này, bắt đầu bằng '/', như /tin-cu/hoi-nghi/
-        content/tin-tuc/anh.jpg: lỗi: không phải là ảnh JPEG, PNG hay WebP mà bantin đọc được: hãy mở ảnh bằng một trình xem ảnh rồi lưu lại thành JPEG: VipsForeignLoad: buffer is not in a known format
+        content/tin-tuc/anh.jpg: lỗi: không phải là ảnh JPEG, PNG hay WebP mà bantin đọc được: hãy mở ảnh bằng một trình xem ảnh rồi lưu lại thành JPEG (thư viện ảnh libvips báo: VipsForeignLoad: buffer is not in a known format)
         templates/article.mustache:2:1: lỗi: lỗi mẫu trang: {{#article.tags}} được mở nhưng không bao giờ đóng: hãy viết {{/article.tags}} ở chỗ nó kết thúc
         bantin: 4 lỗi; \(site.path)/public không thay đổi
 

@@ -72,6 +72,6 @@ struct TermsIndexPage: SitePage {
   }
 
   func origin(in site: Site, owners: [String: SourcePath]) -> (Message, SourcePath?) {
-    (Say.Origin.termsIndex(taxonomy.rawValue), nil)
+    (Say.Origin.termsIndex(isTags: taxonomy == .tags), nil)
   }
 }

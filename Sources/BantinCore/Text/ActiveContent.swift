@@ -35,8 +35,8 @@ public enum ActiveContent {
     // attributes with them as spaces (`<svg\nonload=…>` has a handler).
     let (text, origins) = normalized(bytes, whitespace: nil)
     let (spaced, spacedOrigins) = normalized(bytes, whitespace: UInt8(ascii: " "))
-    var found: [(at: Int, what: String)] = []
-    if let at = handlerIndex(in: spaced) { found.append((spacedOrigins[at], "an event handler attribute")) }
+    var found: [(at: Int, what: Message)] = []
+    if let at = handlerIndex(in: spaced) { found.append((spacedOrigins[at], Say.Active.handlerAttribute)) }
     for pattern in patterns {
       if let at = firstIndex(of: pattern.bytes, in: text) { found.append((origins[at], pattern.what)) }
     }
@@ -47,20 +47,18 @@ public enum ActiveContent {
 
   private struct Pattern {
     var bytes: [UInt8]
-    var what: String
+    var what: Message
   }
 
   private static let patterns: [Pattern] = {
     var list: [Pattern] = []
     for (text, what) in [
-      ("<script", "a script element"), ("javascript:", "a javascript: address"),
-      ("vbscript:", "a vbscript: address"), ("data:text/html", "an embedded HTML document"),
-      ("data:image/svg", "an embedded SVG document"), ("<iframe", "a frame"), ("<frame", "a frame"),
-      ("<object", "an embedded object"), ("<embed", "an embedded object"), ("<applet", "an embedded object"),
-      ("<foreignobject", "an embedded HTML document (foreignObject)"), ("<handler", "an event handler"),
-      ("<base", "a base address"),
-      ("<?xml-stylesheet", "an XML stylesheet (XSLT can run scripts)"), ("<!entity", "an XML entity"),
-      ("<xsl:", "an XSLT stylesheet"), ("<form", "a form"),
+      ("<script", Say.Active.script), ("javascript:", Say.Active.javascript), ("vbscript:", Say.Active.vbscript),
+      ("data:text/html", Say.Active.htmlData), ("data:image/svg", Say.Active.svgData), ("<iframe", Say.Active.frame),
+      ("<frame", Say.Active.frame), ("<object", Say.Active.object), ("<embed", Say.Active.object),
+      ("<applet", Say.Active.object), ("<foreignobject", Say.Active.foreignObject), ("<handler", Say.Active.handler),
+      ("<base", Say.Active.base), ("<?xml-stylesheet", Say.Active.xmlStylesheet), ("<!entity", Say.Active.entity),
+      ("<xsl:", Say.Active.xslt), ("<form", Say.Active.form),
     ] {
       list.append(Pattern(bytes: Array(text.utf8), what: what))
     }

@@ -130,10 +130,12 @@ extension Say {
       Message("địa chỉ cũ \(from) của \(owner)", "the alias \(from) of \(owner)")
     }
     public static func term(isTag: Bool, _ name: String) -> Message {
-      isTag ? Message("thẻ '\(name)'", "the tag '\(name)'") : Message("danh mục '\(name)'", "the category '\(name)'")
+      isTag
+        ? Message("từ khóa '\(name)'", "the tag '\(name)'") : Message("danh mục '\(name)'", "the category '\(name)'")
     }
-    public static func termsIndex(_ taxonomy: String) -> Message {
-      Message("danh sách \(taxonomy)", "the index of \(taxonomy)")
+    public static func termsIndex(isTags: Bool) -> Message {
+      isTags
+        ? Message("danh sách từ khóa", "the index of tags") : Message("danh sách danh mục", "the index of categories")
     }
     public static func themeFile(_ path: String) -> Message {
       Message("tệp static/\(path) của giao diện", "the theme's static/\(path)")
@@ -209,9 +211,10 @@ extension Say {
     case .save: (vietnamese, english) = ("không lưu được ảnh đã xử lý", "cannot be saved")
     case .process: (vietnamese, english) = ("không xử lý được ảnh", "cannot be processed")
     }
-    let said = detail.isEmpty ? "" : ": " + detail
-    let advice = detail.isEmpty || step == .probe ? "" : " (ảnh có thể bị hỏng: hãy chụp hoặc lưu lại ảnh)"
-    return Message(vietnamese + said + advice, english + said)
+    guard !detail.isEmpty else { return Message(vietnamese, english) }
+    // libvips' words stay as it wrote them, named as its own.
+    let advice = step == .probe || step == .start ? "" : ": ảnh có thể bị hỏng, hãy chụp hoặc lưu lại ảnh"
+    return Message(vietnamese + advice + " (thư viện ảnh libvips báo: \(detail))", english + ": " + detail)
   }
   public static func photoTooLarge(width: Int, height: Int, millions: Int) -> Message {
     Message(

@@ -18,6 +18,27 @@ extension Say {
       "rendering its Markdown has taken more than \(seconds) s (the Markdown library, cmark 0.30.2, is slow on some inputs and cannot be stopped): shorten or split the file; the build goes on in the background"
     )
   }
+  /// What in a file would run, as `activeContent` names it.
+  public enum Active {
+    public static let handlerAttribute = Message(
+      "một thuộc tính xử lý sự kiện, như onload=", "an event handler attribute")
+    public static let script = Message("một thẻ <script>", "a script element")
+    public static let javascript = Message("một địa chỉ javascript:", "a javascript: address")
+    public static let vbscript = Message("một địa chỉ vbscript:", "a vbscript: address")
+    public static let htmlData = Message("một tài liệu HTML nhúng", "an embedded HTML document")
+    public static let svgData = Message("một hình SVG nhúng", "an embedded SVG document")
+    public static let frame = Message("một khung (frame) nhúng trang khác", "a frame")
+    public static let object = Message("một đối tượng nhúng", "an embedded object")
+    public static let foreignObject = Message(
+      "một tài liệu HTML nhúng (foreignObject)", "an embedded HTML document (foreignObject)")
+    public static let handler = Message("một bộ xử lý sự kiện", "an event handler")
+    public static let base = Message("một địa chỉ gốc <base>", "a base address")
+    public static let xmlStylesheet = Message(
+      "một bảng kiểu XML (XSLT có thể chạy mã)", "an XML stylesheet (XSLT can run scripts)")
+    public static let entity = Message("một thực thể XML (<!ENTITY)", "an XML entity")
+    public static let xslt = Message("một bảng kiểu XSLT", "an XSLT stylesheet")
+    public static let form = Message("một biểu mẫu <form>", "a form")
+  }
   public static let rawHTML = Message(
     "HTML viết trực tiếp không được đăng: hãy viết bằng Markdown",
     "raw HTML is not published: write Markdown instead")
@@ -38,10 +59,10 @@ extension Say {
       "trang sẽ đăng nhiều hơn \(limit) (maxOutputBytes): việc dựng dừng lại",
       "the site would publish more than \(limit) (maxOutputBytes): the build is stopped")
   }
-  public static func activeContent(_ what: String) -> Message {
+  public static func activeContent(_ what: Message) -> Message {
     Message(
-      "tệp có chứa mã chạy được (\(what)), trình duyệt sẽ chạy nó như của chính trang: bantin không đăng tệp này; hãy xoá phần đó, hoặc đăng hình vẽ dạng PNG, hoặc đăng trang thành một bài viết",
-      "the file holds \(what), which a browser would run as the site itself: bantin does not publish it; remove it, or publish the drawing as PNG or the page as an article"
+      "tệp có chứa mã chạy được (\(what.vietnamese)), trình duyệt sẽ chạy nó như của chính trang: bantin không đăng tệp này; hãy xoá phần đó, hoặc đăng hình vẽ dạng PNG, hoặc đăng trang thành một bài viết",
+      "the file holds \(what.english), which a browser would run as the site itself: bantin does not publish it; remove it, or publish the drawing as PNG or the page as an article"
     )
   }
   public static let noAltText = Message(
@@ -120,7 +141,7 @@ extension Say {
   }
   public static func imageNotHTTPS(_ destination: String, write: String?) -> Message {
     Message(
-      "ảnh '\(destination)' phải là một tệp của trang hoặc một địa chỉ https:\(write.map { ": hãy viết \($0)" } ?? "")",
+      "ảnh '\(destination)' phải là một tệp của trang hoặc một địa chỉ bắt đầu bằng https://\(write.map { "; hãy viết \($0)" } ?? "")",
       "the image '\(destination)' must be a file of the site or an https: address\(write.map { ": write \($0)" } ?? "")"
     )
   }
