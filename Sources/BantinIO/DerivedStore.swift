@@ -75,28 +75,42 @@ public struct DerivedStore: DerivedFileMaker {
     }
     _ = WorkFolder.removeStale(in: folder, prefix: ".making-")
     let known = StampIndex.read(folder + "/stamps")
+    // First what is kept already (most jobs of a site built before), then the rest:
+    // the progress line counts only the photos that are processed.
+    let looked = jobs.parallelMap(chunkSize: 1) { job in lookUp(job, site: site, known: known) }
+    let pending = looked.indices.filter { if case .make = looked[$0].step { true } else { false } }
     let progress = self.progress
-    progress?.begin(.photos, total: jobs.count)
-    let outcomes = jobs.parallelMap(chunkSize: 1) { job in
+    if !pending.isEmpty { progress?.begin(.photos, total: pending.count) }
+    let made = pending.parallelMap(chunkSize: 1) { index in
       defer { progress?.advance() }
-      return make(job, site: site, known: known)
+      guard case .make(let key, let recipe) = looked[index].step else { preconditionFailure() }
+      return make(jobs[index], key: key, recipe: recipe, site: site)
     }
+    var results = looked.map { looked -> Result<DerivedFacts, DerivedFailure>? in
+      if case .done(let result) = looked.step { return result } else { return nil }
+    }
+    for (index, result) in zip(pending, made) { results[index] = result }
     var index = known
-    for outcome in outcomes { index.merge(outcome.hashes) { _, new in new } }
+    for outcome in looked { index.merge(outcome.hashes) { _, new in new } }
     if index != known { StampIndex.write(index, to: folder + "/stamps") }
-    return outcomes.map(\.result)
+    return results.compactMap { $0 }
   }
 
   typealias Hashes = [StampIndex.Key: StableHash]
 
-  private func make(_ job: DerivedJob, site: SiteRoot, known: Hashes) -> (
-    result: Result<DerivedFacts, DerivedFailure>, hashes: Hashes
-  ) {
+  /// A job's results when they are kept (or why it cannot be made), else the key
+  /// to make them under. No input's bytes are kept between the two: a thousand new
+  /// photos are read again one by one as they are made, not held at once.
+  private enum Step: Sendable {
+    case done(Result<DerivedFacts, DerivedFailure>)
+    case make(key: String, recipe: any DerivedRecipe)
+  }
+
+  private func lookUp(_ job: DerivedJob, site: SiteRoot, known: Hashes) -> (step: Step, hashes: Hashes) {
     guard let recipe = recipes[job.recipe] else {
-      return (.failure(DerivedFailure(Say.cannotProcess("bantin has no recipe '\(job.recipe)'"))), [:])
+      return (.done(.failure(DerivedFailure(Say.cannotProcess("bantin has no recipe '\(job.recipe)'")))), [:])
     }
     var hashes: Hashes = [:]
-    var inputs: [[UInt8]?] = []
     var hasher = StableHasher()
     hasher.combine(recipe.name)
     hasher.combine(recipe.version)
@@ -106,39 +120,39 @@ public struct DerivedStore: DerivedFileMaker {
       let target = try? site.resolve(input).get()
       let key = target.flatMap { target in POSIX.stamp(target).map { StampIndex.Key(path: target, stamp: $0) } }
       if let key, let hash = known[key] {
-        hasher.combine(hash)
-        inputs.append(nil)  // read only if the job must be made
+        hasher.combine(hash)  // the file is read only if the job must be made
         continue
       }
       switch site.read(input) {
-      case .failure(let diagnostic): return (.failure(DerivedFailure(Say.again(diagnostic))), hashes)
+      case .failure(let diagnostic): return (.done(.failure(DerivedFailure(Say.again(diagnostic)))), hashes)
       case .success(let bytes):
         var content = StableHasher()
         content.combine(bytes)
         hasher.combine(content.value)
         if let key, key.stamp.size == bytes.count { hashes[key] = content.value }
-        inputs.append(bytes)
       }
     }
     let key = DerivedStore.hex(hasher.value)
-    if let facts = readFacts(key) { return (.success(facts), hashes) }
+    if let facts = readFacts(key) { return (.done(.success(facts)), hashes) }
+    return (.make(key: key, recipe: recipe), hashes)
+  }
+
+  private func make(_ job: DerivedJob, key: String, recipe: any DerivedRecipe, site: SiteRoot) -> Result<
+    DerivedFacts, DerivedFailure
+  > {
     var bytes: [[UInt8]] = []
-    for (input, read) in zip(job.inputs, inputs) {
-      if let read {
-        bytes.append(read)
-      } else {
-        switch site.read(input) {
-        case .failure(let diagnostic): return (.failure(DerivedFailure(Say.again(diagnostic))), hashes)
-        case .success(let read): bytes.append(read)
-        }
+    for input in job.inputs {
+      switch site.read(input) {
+      case .failure(let diagnostic): return .failure(DerivedFailure(Say.again(diagnostic)))
+      case .success(let read): bytes.append(read)
       }
     }
     do {
-      return (.success(try store(key) { try recipe.make(bytes, settings: job.settings, into: $0) }), hashes)
+      return .success(try store(key) { try recipe.make(bytes, settings: job.settings, into: $0) })
     } catch let failure as DerivedFailure {
-      return (.failure(failure), hashes)
+      return .failure(failure)
     } catch {
-      return (.failure(DerivedFailure(Say.cannotProcess("\(error)"))), hashes)
+      return .failure(DerivedFailure(Say.cannotProcess("\(error)")))
     }
   }
 
