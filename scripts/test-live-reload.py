@@ -4,7 +4,8 @@
 Starts `bantin serve` on a copy of the sample site, opens the article in headless
 Chromium (selenium + chromedriver), changes the article's title on disk, and waits
 for the page to show the new title without being told to reload. Then breaks the
-front matter and waits for the error overlay, and fixes it again.
+front matter and waits for the error overlay, in Vietnamese, and fixes it again; then
+the same overlay in English, from `bantin serve --lang en`.
 """
 import contextlib
 import os
@@ -32,6 +33,27 @@ def wait(what, check, timeout=15):
     raise SystemExit(f"live reload: timed out waiting for {what}")
 
 
+def start(site, work, *options):
+    """`bantin serve` on `site` and its address, with its output in a log file."""
+    log = open(os.path.join(work, "serve.log"), "w+")
+    server = subprocess.Popen(
+        [BANTIN, "serve", "--source", site, "--port", "0", *options], stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        log.seek(0)
+        found = re.search(r"(http://127\.0\.0\.1:\d+)/", log.read())
+        if found:
+            return server, found.group(1)
+        time.sleep(0.1)
+    server.terminate()
+    raise SystemExit("live reload: bantin serve did not start")
+
+
+def stop(server):
+    server.terminate()
+    server.wait(10)
+
+
 def main():
     work = tempfile.mkdtemp(prefix="bantin-live-")
     site = os.path.join(work, "site")
@@ -39,19 +61,14 @@ def main():
     for name in ("content", "templates", "site.yml"):
         source = os.path.join(ROOT, name)
         (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(site, name))
-    log = open(os.path.join(work, "serve.log"), "w+")
-    server = subprocess.Popen([BANTIN, "serve", "--source", site, "--port", "0"], stdout=log, stderr=subprocess.STDOUT)
+    path = os.path.join(site, ARTICLE)
+    original = open(path, encoding="utf-8").read()
+    broken = "---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-01-12\n---\n"
     browser = contextlib.ExitStack()
+    servers = []
     try:
-        address = None
-        deadline = time.time() + 30
-        while address is None and time.time() < deadline:
-            log.seek(0)
-            found = re.search(r"(http://127\.0\.0\.1:\d+)/", log.read())
-            address = found.group(1) if found else None
-            time.sleep(0.1)
-        if address is None:
-            raise SystemExit("live reload: bantin serve did not start")
+        server, address = start(site, work)
+        servers.append(server)
         driver = browser.enter_context(chromium(browser_log=True))
         driver.get(address + PAGE)
         heading = lambda: driver.find_element("css selector", "h1").text
@@ -59,14 +76,12 @@ def main():
         wait("the live-reload stream", lambda: driver.execute_script("return document.readyState") == "complete")
         time.sleep(0.5)
         marker = driver.execute_script("window.bantinMarker = 1; return window.bantinMarker")
-        path = os.path.join(site, ARTICLE)
-        original = open(path, encoding="utf-8").read()
         open(path, "w", encoding="utf-8").write(original.replace("Phường Bắc Hồng tổng kết", "Đã sửa: Phường Bắc Hồng tổng kết", 1))
         wait("the page to reload with the new title", lambda: heading().startswith("Đã sửa:"))
         if driver.execute_script("return window.bantinMarker") == marker:
             raise SystemExit("live reload: the title changed but the page was not reloaded")
         print("live reload: the page reloaded itself with the new title")
-        open(path, "w", encoding="utf-8").write("---\ntitle: Đảng ủy: Hội nghị\ndate: 2024-01-12\n---\n")
+        open(path, "w", encoding="utf-8").write(broken)
         overlay = lambda: driver.execute_script(
             "var o = document.getElementById('bantin-problems'); return o ? o.textContent : ''")
         # The sample site is Vietnamese: so is the overlay an editor reads.
@@ -82,10 +97,25 @@ def main():
         if blocked:
             raise SystemExit("live reload: the Content-Security-Policy blocked: " + "; ".join(blocked))
         print("live reload: nothing was blocked by the Content-Security-Policy")
+
+        # An operator's preview of the same site in English (--lang en).
+        stop(servers.pop())
+        server, address = start(site, work, "--lang", "en")
+        servers.append(server)
+        driver.get(address + PAGE)
+        wait("the article in English", lambda: "Phường Bắc Hồng tổng kết" in heading())
+        time.sleep(0.5)
+        open(path, "w", encoding="utf-8").write(broken)
+        wait("the English overlay", lambda: "index.md:2:15: error: the value of 'title' contains ': '" in overlay())
+        if not overlay().startswith("bantin: the last build failed; this page is the last good one."):
+            raise SystemExit("live reload: the overlay's title is not in English: " + overlay()[:200])
+        print("live reload: with --lang en the overlay shows: " + overlay()[:120] + "…")
+        open(path, "w", encoding="utf-8").write(original)
+        wait("the English overlay to go", lambda: overlay() == "")
     finally:
         browser.close()
-        server.terminate()
-        server.wait(10)
+        for server in servers:
+            stop(server)
         shutil.rmtree(work, ignore_errors=True)
 
 
