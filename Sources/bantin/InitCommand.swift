@@ -22,7 +22,7 @@ struct InitCommand: ParsableCommand {
     do {
       let written = try StarterWriter.createSite(in: folder, now: Timestamp(Date()), force: force)
       print(Say.siteCreated(folder, files: written.count).text(.command))
-      print(Say.siteNext(folder).text(.command))
+      print(Say.siteNext(shellQuoted(folder)).text(.command))
     } catch let problem as StarterWriter.Problem {
       throw ExitStatus.failure(problem.said)
     }
@@ -62,4 +62,13 @@ struct ThemeExportCommand: ParsableCommand {
       throw ExitStatus.failure(problem.said)
     }
   }
+}
+
+/// `path` as a shell reads it back: quoted when it holds anything but letters,
+/// digits and `._/-` (a folder named "trang mới").
+func shellQuoted(_ path: String) -> String {
+  let plain = path.unicodeScalars.allSatisfy {
+    $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._/-".unicodeScalars.contains($0))
+  }
+  return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

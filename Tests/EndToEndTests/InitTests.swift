@@ -46,6 +46,22 @@ struct InitTests {
       ))
   }
 
+  @Test("init in Vietnamese, into a folder whose name needs quoting for the shell")
+  func initVietnamese() throws {
+    let scratch = try Scratch()
+    let folder = scratch.path + "/trang mới"
+    let run = try bantin(["init", folder], language: "vi")
+    #expect(run.status == 0, "\(run.errors)")
+    #expect(
+      run.output
+        == "Đã tạo trang trong \(folder): 8 tệp\nTiếp theo: cd '\(folder)' && bantin serve   (rồi đọc HUONG-DAN.md)\n")
+    let again = try bantin(["init", folder], language: "vi")
+    #expect(
+      again.errors
+        == "bantin: lỗi: \(folder) không trống (.gitignore, HUONG-DAN.md, content, data, site.yml): hãy chọn một thư mục trống, hoặc thêm --force để ghi các tệp của trang mới bên cạnh\n"
+    )
+  }
+
   @Test("theme export writes the default theme, byte for byte, and never over a file without --force")
   func exportTheme() throws {
     let scratch = try Scratch()
