@@ -28,6 +28,18 @@ struct GlossaryTests {
         """)
   }
 
+  @Test("the kinds of document in their numbers: Quyết định 12/QĐ-UBND, Nghị định 100/2019/NĐ-CP, with no warning")
+  func documentNumbers() {
+    let built = site("Quyết định số 12/QĐ-UBND và Nghị định 100/2019/NĐ-CP; Nghị quyết 05-NQ/TW.", advise: true).run()
+    #expect(
+      built.site?.articles.first?.bodyHTML
+        == """
+        <p>Quyết định số 12/<abbr title="quyết định">QĐ</abbr>-<abbr title="Ủy ban nhân dân">UBND</abbr> và Nghị định 100/2019/<abbr title="nghị định">NĐ</abbr>-<abbr title="Chính phủ">CP</abbr>; Nghị quyết 05-<abbr title="nghị quyết">NQ</abbr>/<abbr title="Trung ương">TW</abbr>.</p>
+
+        """)
+    #expect(built.diagnostics.isEmpty, "\(built.diagnostics)")
+  }
+
   @Test("abbreviations joined by / or - are found apart, inside links and emphasis too; a longer word is not one")
   func joined() {
     #expect(

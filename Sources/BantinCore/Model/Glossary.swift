@@ -69,6 +69,20 @@ public struct Glossary: Sendable, Hashable {
     "TW": "Trung ương",
     "TP": "thành phố",
     "HCM": "Hồ Chí Minh",
+    // The kinds of document in their numbers (Quyết định số 12/QĐ-UBND).
+    "QĐ": "quyết định",
+    "NĐ": "nghị định",
+    "NQ": "nghị quyết",
+    "CP": "Chính phủ",
+    "QH": "Quốc hội",
+    "XHCN": "xã hội chủ nghĩa",
+    "CHXHCN": "Cộng hòa xã hội chủ nghĩa",
+    "UBKT": "Ủy ban Kiểm tra",
+    "CBCC": "cán bộ, công chức",
+    "CCCD": "căn cước công dân",
+    "TDTT": "thể dục, thể thao",
+    "BVMT": "bảo vệ môi trường",
+    "ATVSTP": "an toàn vệ sinh thực phẩm",
   ])
 
   /// What `abbreviation` stands for, or nil; a word starting with a small letter
