@@ -1,4 +1,5 @@
-"""Headless Chromium for the browser checks, with nothing left behind in /tmp.
+"""Headless Chromium for the browser checks, with nothing left behind in /tmp, and a
+built site served to it over HTTP.
 
 Chromium writes its profile and a `org.chromium.Chromium.*` socket folder to the
 temporary directory and does not always remove them when quit, so each browser
@@ -6,9 +7,12 @@ gets a temporary directory of its own, removed when the browser is done.
 """
 
 import contextlib
+import http.server
 import os
 import shutil
 import tempfile
+import threading
+from functools import partial
 
 from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
@@ -35,3 +39,19 @@ def chromium(*extra_flags, browser_log=False):
             driver.quit()
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def served(folder):
+    """`folder` served on a free local port; yields its address (no trailing slash)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()

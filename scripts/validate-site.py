@@ -17,14 +17,11 @@
 Exits 1 on the first kind of failure, printing every failure of that kind.
 """
 import glob
-import http.server
 import json
 import os
 import re
 import subprocess
 import sys
-import threading
-from functools import partial
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCHEMAS = os.path.join(ROOT, "Tests", "validators")
@@ -123,41 +120,31 @@ def check_json_ld(out):
     print(f"JSON-LD: {count} NewsArticle blocks parse")
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def check_axe(out, pages):
     from axe_core_python.selenium import Axe
-    from headless import chromium
+    from headless import chromium, served
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=out))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     problems = []
-    try:
-        with chromium("--window-size=1280,900") as driver:
-            for scheme in ("light", "dark"):
-                # The stylesheet's `prefers-color-scheme: dark` colours, as a reader's
-                # phone in dark mode asks for them.
-                driver.execute_cdp_cmd(
-                    "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
-                )
-                for page in pages:
-                    for width in (390, 1280):
-                        driver.set_window_size(width, 900)
-                        driver.get(f"http://127.0.0.1:{server.server_port}{page}")
-                        applied = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
-                        if applied != (scheme == "dark"):
-                            problems.append(f"{page}: the {scheme} colour scheme was not applied")
-                        results = Axe().run(driver)
-                        for violation in results["violations"]:
-                            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-                            problems.append(
-                                f"{page} at {width}px, {scheme}: {violation['id']}: {violation['help']} ({targets})"
-                            )
-    finally:
-        server.shutdown()
+    with served(out) as address, chromium("--window-size=1280,900") as driver:
+        for scheme in ("light", "dark"):
+            # The stylesheet's `prefers-color-scheme: dark` colours, as a reader's
+            # phone in dark mode asks for them.
+            driver.execute_cdp_cmd(
+                "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]}
+            )
+            for page in pages:
+                for width in (390, 1280):
+                    driver.set_window_size(width, 900)
+                    driver.get(address + page)
+                    applied = driver.execute_script("return matchMedia('(prefers-color-scheme: dark)').matches")
+                    if applied != (scheme == "dark"):
+                        problems.append(f"{page}: the {scheme} colour scheme was not applied")
+                    results = Axe().run(driver)
+                    for violation in results["violations"]:
+                        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+                        problems.append(
+                            f"{page} at {width}px, {scheme}: {violation['id']}: {violation['help']} ({targets})"
+                        )
     fail(problems, "axe-core")
     print(f"axe-core: no violations on {len(pages)} pages at 390 and 1280 px, light and dark")
 

@@ -63,7 +63,7 @@ public struct DerivedStore: DerivedFileMaker {
   /// The bytes of the result `file`, if it is kept.
   public func bytes(of file: DerivedFile) -> [UInt8]? { try? POSIX.read(path(of: file)) }
 
-  public func make(_ jobs: [DerivedJob]) -> [Result<DerivedFacts, DerivedFailure>] {
+  public func make(_ jobs: [DerivedJob]) -> [Outcome] {
     guard let site = SiteRoot(siteRoot) else {
       return jobs.map { _ in .failure(DerivedFailure(Say.cannotProcess("the site folder does not exist"))) }
     }
@@ -78,18 +78,19 @@ public struct DerivedStore: DerivedFileMaker {
     // First what is kept already (most jobs of a site built before), then the rest:
     // the progress line counts only the photos that are processed.
     let looked = jobs.parallelMap(chunkSize: 1) { job in lookUp(job, site: site, known: known) }
-    let pending = looked.indices.filter { if case .make = looked[$0].step { true } else { false } }
+    let pending = looked.indices.compactMap { index -> (index: Int, key: String, recipe: any DerivedRecipe)? in
+      if case .make(let key, let recipe) = looked[index].step { (index, key, recipe) } else { nil }
+    }
     let progress = self.progress
     if !pending.isEmpty { progress?.begin(.photos, total: pending.count) }
-    let made = pending.parallelMap(chunkSize: 1) { index in
+    let made = pending.parallelMap(chunkSize: 1) { job in
       defer { progress?.advance() }
-      guard case .make(let key, let recipe) = looked[index].step else { preconditionFailure() }
-      return make(jobs[index], key: key, recipe: recipe, site: site)
+      return make(jobs[job.index], key: job.key, recipe: job.recipe, site: site)
     }
-    var results = looked.map { looked -> Result<DerivedFacts, DerivedFailure>? in
-      if case .done(let result) = looked.step { return result } else { return nil }
+    var results = looked.map { looked -> Outcome? in
+      if case .done(let outcome) = looked.step { outcome } else { nil }
     }
-    for (index, result) in zip(pending, made) { results[index] = result }
+    for (job, outcome) in zip(pending, made) { results[job.index] = outcome }
     var index = known
     for outcome in looked { index.merge(outcome.hashes) { _, new in new } }
     if index != known { StampIndex.write(index, to: folder + "/stamps") }
@@ -97,12 +98,13 @@ public struct DerivedStore: DerivedFileMaker {
   }
 
   typealias Hashes = [StampIndex.Key: StableHash]
+  public typealias Outcome = Result<DerivedFacts, DerivedFailure>
 
   /// A job's results when they are kept (or why it cannot be made), else the key
   /// to make them under. No input's bytes are kept between the two: a thousand new
   /// photos are read again one by one as they are made, not held at once.
   private enum Step: Sendable {
-    case done(Result<DerivedFacts, DerivedFailure>)
+    case done(Outcome)
     case make(key: String, recipe: any DerivedRecipe)
   }
 
@@ -137,9 +139,7 @@ public struct DerivedStore: DerivedFileMaker {
     return (.make(key: key, recipe: recipe), hashes)
   }
 
-  private func make(_ job: DerivedJob, key: String, recipe: any DerivedRecipe, site: SiteRoot) -> Result<
-    DerivedFacts, DerivedFailure
-  > {
+  private func make(_ job: DerivedJob, key: String, recipe: any DerivedRecipe, site: SiteRoot) -> Outcome {
     var bytes: [[UInt8]] = []
     for input in job.inputs {
       switch site.read(input) {

@@ -57,6 +57,6 @@ public enum Say {
   /// What `diagnostic` says, to be said again elsewhere (a photo that could not be
   /// read is a photo that could not be processed).
   public static func again(_ diagnostic: Diagnostic) -> Message {
-    Message(diagnostic.vietnamese ?? diagnostic.message, diagnostic.message)
+    cached(english: diagnostic.message, vietnamese: diagnostic.vietnamese)
   }
 }

@@ -193,28 +193,26 @@ extension Say {
     case start, probe, decode, resize, crop, icon, save, process
   }
   public static func photoFailed(_ step: PhotoStep, detail: String = "") -> Message {
-    let (vietnamese, english): (String, String)
-    switch step {
-    case .start:
-      (vietnamese, english) = (
-        "không xử lý được ảnh: thư viện ảnh libvips không khởi động", "cannot be processed: libvips did not start"
-      )
-    case .probe:
-      (vietnamese, english) = (
-        "không phải là ảnh JPEG, PNG hay WebP mà bantin đọc được: hãy mở ảnh bằng một trình xem ảnh rồi lưu lại thành JPEG",
-        "is not a JPEG, PNG or WebP photo bantin can read"
-      )
-    case .decode: (vietnamese, english) = ("không đọc được ảnh này", "cannot be read as a photo")
-    case .resize: (vietnamese, english) = ("không thu nhỏ được ảnh", "cannot be resized")
-    case .crop: (vietnamese, english) = ("không cắt được ảnh", "cannot be cropped")
-    case .icon: (vietnamese, english) = ("không làm được biểu tượng từ ảnh này", "cannot be made into an icon")
-    case .save: (vietnamese, english) = ("không lưu được ảnh đã xử lý", "cannot be saved")
-    case .process: (vietnamese, english) = ("không xử lý được ảnh", "cannot be processed")
-    }
-    guard !detail.isEmpty else { return Message(vietnamese, english) }
+    let said: Message =
+      switch step {
+      case .start:
+        Message(
+          "không xử lý được ảnh: thư viện ảnh libvips không khởi động", "cannot be processed: libvips did not start")
+      case .probe:
+        Message(
+          "không phải là ảnh JPEG, PNG hay WebP mà bantin đọc được: hãy mở ảnh bằng một trình xem ảnh rồi lưu lại thành JPEG",
+          "is not a JPEG, PNG or WebP photo bantin can read")
+      case .decode: Message("không đọc được ảnh này", "cannot be read as a photo")
+      case .resize: Message("không thu nhỏ được ảnh", "cannot be resized")
+      case .crop: Message("không cắt được ảnh", "cannot be cropped")
+      case .icon: Message("không làm được biểu tượng từ ảnh này", "cannot be made into an icon")
+      case .save: Message("không lưu được ảnh đã xử lý", "cannot be saved")
+      case .process: Message("không xử lý được ảnh", "cannot be processed")
+      }
+    guard !detail.isEmpty else { return said }
     // libvips' words stay as it wrote them, named as its own.
     let advice = step == .probe || step == .start ? "" : ": ảnh có thể bị hỏng, hãy chụp hoặc lưu lại ảnh"
-    return Message(vietnamese + advice + " (thư viện ảnh libvips báo: \(detail))", english + ": " + detail)
+    return Message(said.vietnamese + advice + " (thư viện ảnh libvips báo: \(detail))", said.english + ": " + detail)
   }
   public static func photoTooLarge(width: Int, height: Int, millions: Int) -> Message {
     Message(
