@@ -48,10 +48,19 @@ extension Say {
       "\(share)% of the text (\(words) of \(total) words) is raw HTML, which bantin does not publish, so the article would be published nearly empty: write it in Markdown (a paragraph as plain lines with a blank line between, <a href=\"…\">text</a> as [text](…), <img src=\"anh.jpg\"> as ![mô tả](anh.jpg), <h2> as ## heading, <li> as - item)"
     )
   }
-  public static func pageTooLarge(_ page: String, limit: String, maker: (String, String)) -> Message {
+  /// Who made a page: a template of the site or theme, or bantin itself.
+  public enum Maker {
+    public static func template(_ source: String) -> Message { Message("mẫu \(source)", "the template \(source)") }
+    public static func themeTemplate(_ name: String) -> Message {
+      Message("mẫu '\(name)' của giao diện", "the theme's template '\(name)'")
+    }
+    /// A name, the same in both languages.
+    public static let bantin = Origin.file("bantin")
+  }
+  public static func pageTooLarge(_ page: String, limit: String, maker: Message) -> Message {
     Message(
-      "\(page) lớn quá \(limit) (maxPageBytes trong site.yml) khi \(maker.0) tạo nó, nên việc dựng dừng lại: một danh sách lặp trong chính nó ({{#articles}} trong {{#articles}}) hoặc một giá trị rất dài trong site.yml gây ra điều này",
-      "\(page) grew past \(limit) (maxPageBytes in site.yml) while \(maker.1) made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
+      "\(page) lớn quá \(limit) (maxPageBytes trong site.yml) khi \(maker.vietnamese) tạo nó, nên việc dựng dừng lại: một danh sách lặp trong chính nó ({{#articles}} trong {{#articles}}) hoặc một giá trị rất dài trong site.yml gây ra điều này",
+      "\(page) grew past \(limit) (maxPageBytes in site.yml) while \(maker.english) made it, and the build is stopped: a list repeated inside itself ({{#articles}} inside {{#articles}}) or a very long value in site.yml does this"
     )
   }
   public static func siteTooLarge(_ limit: String) -> Message {

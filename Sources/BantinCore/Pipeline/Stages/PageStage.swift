@@ -67,11 +67,11 @@ extension Pipeline {
 
   /// A page that grew past `maxPageBytes`, named with the template that made it.
   static func tooLarge(_ page: any SitePage, at path: OutputPath, limit: Int, theme: Theme) -> Diagnostic {
-    let maker: (String, String) =
+    let maker =
       page.template.map { name in
-        theme.source(of: name).map { ("mẫu \($0)", "the template \($0)") }
-          ?? ("mẫu '\(name)' của giao diện", "the theme's template '\(name)'")
-      } ?? ("bantin", "bantin")
+        theme.source(of: name).map { Say.Maker.template($0.rawValue) } ?? Say.Maker.themeTemplate(name)
+      }
+      ?? Say.Maker.bantin
     return Diagnostic(
       .error, in: page.template.flatMap { theme.source(of: $0) } ?? SiteConfig.path,
       Say.pageTooLarge("/\(path)", limit: size(limit), maker: maker))
