@@ -91,6 +91,53 @@ struct FrontMatterTests {
       ])
   }
 
+  @Test("a quote or bracket never closed is said where it opens, with the line to write")
+  func quoteNeverClosed() {
+    #expect(
+      diagnostics("---\ntitle: \"Hội nghị tổng kết\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:8: error: the \" opened here is never closed: add \" at the end of the value, on the same line, as in title: \"Hội nghị tổng kết\""
+      ])
+    #expect(
+      diagnostics("---\ndate: 2024-01-12\ntitle:   'Hội nghị\n---\n") == [
+        "content/tin-tuc/a.md:3:10: error: the ' opened here is never closed: add ' at the end of the value, on the same line, as in title: 'Hội nghị'"
+      ])
+    #expect(
+      diagnostics("---\ntitle: Tin A\ntags: [an ninh, trật tự\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:3:7: error: the '[' opened here is never closed: write tags: [an ninh, trật tự] for a list, or tags: \"[an ninh, trật tự\" for text"
+      ])
+    #expect(
+      diagnostics("---\ntitle: {Hội nghị\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:8: error: the '{' opened here is never closed: write title: {Hội nghị} for a list, or title: \"{Hội nghị\" for text"
+      ])
+    let vietnamese = TestSite(["content/tin-tuc/a.md": "---\ntitle: \"Hội nghị\ndate: 2024-01-12\n---\n"]).run()
+    #expect(
+      vietnamese.diagnostics.map { $0.text(.vietnamese) } == [
+        "content/tin-tuc/a.md:2:8: lỗi: dấu \" mở ở đây không được đóng: thêm \" vào cuối giá trị, trên cùng dòng, như title: \"Hội nghị\""
+      ])
+  }
+
+  @Test("a quoted value holding its own quote mark is told to use the other one")
+  func quoteInsideQuotes() {
+    #expect(
+      diagnostics("---\ntitle: \"Phong trào \"Toàn dân\" năm 2024\"\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:21: error: the value in \" ends here, but the line goes on: put a value that holds \" in ' instead, as in title: 'Phong trào \"Toàn dân\" năm 2024'"
+      ])
+    #expect(
+      diagnostics("---\ntitle: 'Lễ ra quân 'Ngày thứ Bảy xanh''\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:21: error: the value in ' ends here, but the line goes on: put a value that holds ' in \" instead, as in title: \"Lễ ra quân 'Ngày thứ Bảy xanh'\""
+      ])
+    #expect(
+      diagnostics("---\ntitle: \"Toàn dân\" phát động\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:19: error: the value in \" ends here, but the line goes on: put a value that holds \" in ' instead, as in title: '\"Toàn dân\" phát động'"
+      ])
+    // The suggestion reads back as the value the editor meant.
+    let fixed = TestSite([
+      "content/tin-tuc/a.md": "---\ntitle: 'Phong trào \"Toàn dân\" năm 2024'\ndate: 2024-01-12\n---\n"
+    ]).run()
+    #expect(fixed.diagnostics.isEmpty)
+    #expect(fixed.site?.articles.first?.title == "Phong trào \"Toàn dân\" năm 2024")
+  }
+
   @Test("YAML 1.1 surprises stay text: title no, slug 084")
   func yamlSurprises() throws {
     let site = TestSite(["content/tin-tuc/a.md": TestSite.article(title: "no", extra: "slug: \"084\"\n")])

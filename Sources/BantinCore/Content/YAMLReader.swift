@@ -214,8 +214,14 @@ struct YAMLReader {
 
   func diagnostic(for problem: YamlError, yaml: Substring) -> Diagnostic {
     switch problem {
-    case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _),
-      .composer(_, let text, let mark, _):
+    case .scanner(let context, let text, let mark, _), .parser(let context, let text, let mark, _),
+      .composer(let context, let text, let mark, _):
+      if let context, let opened = YAMLReader.neverClosed(context, yaml: yaml) {
+        return .error(location(context.mark), opened)
+      }
+      if let ended = YAMLReader.textAfterQuote(text, at: mark, yaml: yaml) {
+        return .error(location(mark), ended)
+      }
       return .error(location(mark), explain(text, at: mark, yaml: yaml))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
@@ -226,6 +232,65 @@ struct YAMLReader {
     default:
       return .error(location(line: 1, column: 1), Say.yamlUnreadable("\(problem)"))
     }
+  }
+
+  /// A line of `yaml` (1-based) as Unicode scalars, which libyaml's columns count,
+  /// with the key before its first ':' and the value after it.
+  private static func keyAndValue(
+    line: Int, of yaml: Substring
+  ) -> (scalars: [Unicode.Scalar], valueStart: Int, key: String, value: String)? {
+    guard line >= 1,
+      let text = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first,
+      let colon = text.firstIndex(of: ":")
+    else { return nil }
+    return (
+      Array(text.unicodeScalars), text[...colon].unicodeScalars.count,
+      text[..<colon].trimmingBlanksAround(), text[text.index(after: colon)...].trimmingBlanksAround()
+    )
+  }
+
+  /// A quote, '[' or '{' opened at `context` and never closed, said at the place it
+  /// opens (libyaml names the place it gave up, often the next line or the end).
+  static func neverClosed(_ context: YamlError.Context, yaml: Substring) -> Message? {
+    let opening = ["while scanning a quoted scalar", "while parsing a flow sequence", "while parsing a flow mapping"]
+    guard opening.contains(context.text),
+      let (scalars, valueStart, key, value) = keyAndValue(line: context.mark.line, of: yaml),
+      scalars.indices.contains(context.mark.column - 1), context.mark.column - 1 >= valueStart
+    else { return nil }
+    let mark = Character(scalars[context.mark.column - 1])
+    switch mark {
+    case "\"", "'":
+      let quote = String(mark)
+      let rest = value.hasPrefix(quote) ? String(value.dropFirst()) : value
+      return Say.quoteNeverClosed(quote, example: "\(key): \(quote)\(rest)\(quote)")
+    case "[", "{":
+      let close = mark == "[" ? "]" : "}"
+      return Say.bracketNeverClosed(
+        String(mark), close: close, closed: "\(key): \(value)\(close)", asText: "\(key): \(YAMLText.quoted(value))")
+    default:
+      return nil
+    }
+  }
+
+  /// A quoted value that ends before its line does, because it holds its own quote
+  /// (`title: "Phong trào "Toàn dân" năm 2024"`): the other quote mark around it.
+  static func textAfterQuote(_ problem: String, at mark: Mark, yaml: Substring) -> Message? {
+    guard problem == "did not find expected key",
+      let (scalars, _, key, value) = keyAndValue(line: mark.line, of: yaml),
+      let quote = value.first, quote == "\"" || quote == "'",
+      scalars.indices.contains(mark.column - 2),
+      // libyaml points past the blanks after the closing quote.
+      let closing = scalars[..<(mark.column - 1)].lastIndex(where: { $0 != " " && $0 != "\t" }),
+      Character(scalars[closing]) == quote
+    else { return nil }
+    // `"…"…"` was meant as one quoted value; `"Toàn dân" phát động` as text that
+    // begins with a quotation.
+    let inner = value.count > 1 && value.last == quote ? value.dropFirst().dropLast() : Substring(value)
+    let example =
+      quote == "\""
+      ? "\(key): '\(inner.replacingOccurrences(of: "'", with: "''"))'"
+      : "\(key): \(YAMLText.quoted(String(inner)))"
+    return Say.quoteInsideQuotes(String(quote), other: quote == "\"" ? "'" : "\"", example: example)
   }
 
   /// libyaml's problem in words an editor can act on.

@@ -170,6 +170,11 @@ public enum StarterSite {
     - `draft: true`: bài nháp, chưa đăng. Xoá dòng này (hoặc ghi `false`) khi bài đã xong.
     - `image`: ảnh đại diện khi chia sẻ (mặc định là ảnh đầu tiên của bài).
 
+    Tiêu đề có dấu `:`, hoặc bắt đầu bằng `[`, `{`, `#`, `&`, `*`: đặt cả tiêu đề trong
+    ngoặc kép, như `title: "Đảng ủy: Hội nghị"`. Tiêu đề có dấu `"` thì bao bằng dấu `'`,
+    như `title: 'Phong trào "Toàn dân" năm 2024'`. Khi phần thông tin viết sai, bantin
+    chỉ ra dòng, cột và cách sửa.
+
     Dưới dòng `---` thứ hai là nội dung bài. Mỗi đoạn văn cách nhau một dòng trống.
     Chữ đậm viết `**chữ đậm**`, chữ nghiêng `*chữ nghiêng*`, tiêu đề nhỏ bắt đầu bằng `## `.
 

@@ -71,6 +71,23 @@ extension Say {
       "YAML không đọc được dòng này (\(problem)): kiểm tra thụt đầu dòng, và đặt trong ngoặc kép giá trị có ':' hoặc '#'",
       "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'")
   }
+  public static func quoteNeverClosed(_ quote: String, example: String) -> Message {
+    Message(
+      "dấu \(quote) mở ở đây không được đóng: thêm \(quote) vào cuối giá trị, trên cùng dòng, như \(example)",
+      "the \(quote) opened here is never closed: add \(quote) at the end of the value, on the same line, as in \(example)"
+    )
+  }
+  public static func bracketNeverClosed(_ open: String, close: String, closed: String, asText: String) -> Message {
+    Message(
+      "dấu '\(open)' mở ở đây không được đóng: viết \(closed) nếu đây là danh sách, hoặc \(asText) nếu đây là chữ",
+      "the '\(open)' opened here is never closed: write \(closed) for a list, or \(asText) for text")
+  }
+  public static func quoteInsideQuotes(_ quote: String, other: String, example: String) -> Message {
+    Message(
+      "giá trị trong dấu \(quote) đã kết thúc ở đây, nhưng dòng vẫn còn chữ: giá trị có dấu \(quote) bên trong thì hãy bao nó bằng dấu \(other), như \(example)",
+      "the value in \(quote) ends here, but the line goes on: put a value that holds \(quote) in \(other) instead, as in \(example)"
+    )
+  }
   public static func yamlUnreadable(_ problem: String) -> Message {
     Message("YAML không đọc được đoạn này: \(problem)", "YAML could not read this: \(problem)")
   }
