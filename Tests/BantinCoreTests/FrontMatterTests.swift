@@ -138,6 +138,52 @@ struct FrontMatterTests {
     #expect(fixed.site?.articles.first?.title == "Phong trào \"Toàn dân\" năm 2024")
   }
 
+  @Test("a key without a space after ':' or indented under the line above is said at its line, alone")
+  func keyLineShapes() {
+    #expect(
+      diagnostics("---\ntitle:Hội nghị\ndate: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:7: error: 'title' needs a space after its ':': write title: Hội nghị"
+      ])
+    #expect(
+      diagnostics("---\ntitle:Hội nghị\ndate:2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:2:7: error: 'title' needs a space after its ':': write title: Hội nghị",
+        "content/tin-tuc/a.md:3:6: error: 'date' needs a space after its ':': write date: 2024-01-12",
+      ])
+    #expect(
+      diagnostics("---\ntitle: Hội nghị\n  date: 2024-01-12\n---\n") == [
+        "content/tin-tuc/a.md:3:1: error: the line of 'date' starts with spaces, so YAML reads it as more of the line above: write 'date:' at the start of the line"
+      ])
+    let vietnamese = TestSite(["content/tin-tuc/a.md": "---\ntitle:Hội nghị\ndate: 2024-01-12\n---\n"]).run()
+    #expect(
+      vietnamese.diagnostics.map { $0.text(.vietnamese) } == [
+        "content/tin-tuc/a.md:2:7: lỗi: sau dấu ':' của 'title' cần một dấu cách: viết title: Hội nghị"
+      ])
+  }
+
+  @Test("' #' that starts a YAML comment inside a plain text value is a warning, with the quoted line")
+  func commentCutsText() throws {
+    #expect(
+      diagnostics("---\ntitle: Tin A\ndate: 2024-01-12\ndescription: Hội nghị #1 năm 2024\n---\n") == [
+        "content/tin-tuc/a.md:4:23: warning: YAML reads ' #' as the start of a comment and drops '#1 năm 2024', leaving 'description' as 'Hội nghị': if that belongs to the value, quote the whole value, as in description: \"Hội nghị #1 năm 2024\""
+      ])
+    #expect(
+      diagnostics("---\ntitle: Tin A\ndate: 2024-01-12\ntags:\n  - an ninh # 2024\n---\n") == [
+        "content/tin-tuc/a.md:5:13: warning: YAML reads ' #' as the start of a comment and drops '# 2024', leaving 'tags' as 'an ninh': if that belongs to the value, quote the whole value, as in - \"an ninh # 2024\""
+      ])
+    // Quoted, or '#' inside a word: the value is whole and nothing is said.
+    let quoted = TestSite([
+      "content/tin-tuc/a.md": "---\ntitle: \"Hội nghị #1\"\ndate: 2024-01-12\ndescription: Kỳ họp thứ#2\n---\n"
+    ]).run()
+    #expect(quoted.diagnostics.isEmpty)
+    #expect(quoted.site?.articles.first?.title == "Hội nghị #1")
+    // site.yml keeps YAML's comments after values without a word.
+    let site = TestSite([
+      "site.yml": "title: Phường Bến Thành # tên trang\nbaseURL: https://example.vn/\n",
+      "content/tin-tuc/a.md": TestSite.article(title: "Tin A"),
+    ]).run()
+    #expect(site.diagnostics.isEmpty)
+  }
+
   @Test("YAML 1.1 surprises stay text: title no, slug 084")
   func yamlSurprises() throws {
     let site = TestSite(["content/tin-tuc/a.md": TestSite.article(title: "no", extra: "slug: \"084\"\n")])

@@ -22,6 +22,7 @@ public struct FrontMatterDecoder: Sendable {
     -> (FrontMatter, [Diagnostic])
   {
     var yaml = YAMLReader(source: source, lineOffset: block.yamlFirstLine - 1)
+    yaml.warnsCommentInText = true
     var frontMatter = FrontMatter()
     var text = block.yaml
     if block.format == .toml {

@@ -17,6 +17,11 @@ struct YAMLReader {
   /// Lines of the file before the YAML's first line.
   let lineOffset: Int
   var diagnostics: [Diagnostic] = []
+  /// Whether a plain text value cut short by ` #` (a YAML comment) is warned about:
+  /// in front matter, where `#1` is more likely a number than a note.
+  var warnsCommentInText = false
+  /// The YAML last given to `entries(of:)`.
+  private var document: Substring = ""
 
   init(source: SourceText, lineOffset: Int) {
     self.source = source
@@ -37,6 +42,7 @@ struct YAMLReader {
 
   /// The top-level `key: value` pairs of `yaml`, in order; none when it cannot be read.
   mutating func entries(of yaml: Substring) -> [Entry] {
+    document = yaml
     if let finding = YAMLGuard.scan(yaml) {
       let at = location(line: finding.line, column: finding.column)
       switch finding.kind {
@@ -61,6 +67,9 @@ struct YAMLReader {
         root = try Yams.compose(yaml: document, Resolver.basic, Constructor.default, .utf8)
         break
       } catch let problem as YamlError {
+        // `title:Hội nghị` is text to libyaml, which gives up lines later: said
+        // where the space is missing, alone.
+        if blanked.isEmpty, reportMissingSpaces(in: yaml) { return [] }
         diagnostics.append(diagnostic(for: problem, yaml: yaml))
         var lines = text ?? yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard YAMLReader.isLineLocal(problem), let line = YAMLReader.line(of: problem),
@@ -79,6 +88,7 @@ struct YAMLReader {
     }
     guard let root else { return [] }
     guard case .mapping(let mapping) = root else {
+      if reportMissingSpaces(in: yaml) { return [] }
       error(location(root.mark), Say.yamlNotLines)
       return []
     }
@@ -124,8 +134,52 @@ struct YAMLReader {
   mutating func text(_ node: Node, key: String) -> FrontMatter.Field<String>? {
     guard var field = scalarText(node, key: key, expected: Say.text) else { return nil }
     field.value = field.value.trimmingBlanks(newlines: true)  // a block scalar's last newline too
+    if warnsCommentInText, case .scalar(let scalar) = node, scalar.style == .plain, let mark = node.mark {
+      warnCommentCut(key: key, kept: field.value, at: mark)
+    }
     if field.value.isEmpty { return nil }
     return field
+  }
+
+  /// Warns when ` #` on a plain value's first line began a comment that YAML dropped.
+  mutating func warnCommentCut(key: String, kept: String, at mark: Mark) {
+    guard mark.line >= 1,
+      let line = document.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(mark.line - 1).first
+    else { return }
+    let scalars = Array(line.unicodeScalars)
+    guard mark.column >= 1, mark.column <= scalars.count,
+      let hash = scalars.indices.dropFirst(mark.column).first(where: {
+        scalars[$0] == "#" && (scalars[$0 - 1] == " " || scalars[$0 - 1] == "\t")
+      })
+    else { return }
+    let dropped = String(String.UnicodeScalarView(scalars[hash...])).trimmingBlanks()
+    let meant = String(String.UnicodeScalarView(scalars[(mark.column - 1)...])).trimmingBlanks()
+    // What the line has before the value: `description:`, or `-` of a list item.
+    let before = String(String.UnicodeScalarView(scalars[..<(mark.column - 1)])).trimmingBlanks()
+    diagnostics.append(
+      .warning(
+        location(line: mark.line, column: hash + 1),
+        Say.commentCutsText(
+          key, kept: kept, dropped: dropped,
+          quoted: before.isEmpty ? YAMLText.quoted(meant) : "\(before) \(YAMLText.quoted(meant))")))
+  }
+
+  /// Reports each top-level `key:value` line missing the space after ':'; whether any was.
+  mutating func reportMissingSpaces(in yaml: Substring) -> Bool {
+    var found = false
+    for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      guard let first = line.first, first.isASCII, first.isLetter else { continue }
+      let key = line.prefix(while: { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+      let rest = line.dropFirst(key.count)
+      guard rest.first == ":", let after = rest.dropFirst().first, after != " ", after != "\t", after != ":" else {
+        continue
+      }
+      let value = rest.dropFirst().trimmingBlanksAround()
+      error(
+        location(line: index + 1, column: key.count + 2), Say.spaceAfterColon(String(key), example: "\(key): \(value)"))
+      found = true
+    }
+    return found
   }
 
   /// Names (categories, tags): texts with each run of spaces as one.
@@ -222,6 +276,9 @@ struct YAMLReader {
       if let ended = YAMLReader.textAfterQuote(text, at: mark, yaml: yaml) {
         return .error(location(mark), ended)
       }
+      if let key = YAMLReader.indentedKey(text, at: mark, yaml: yaml) {
+        return .error(location(line: mark.line, column: 1), Say.keyIndented(key))
+      }
       return .error(location(mark), explain(text, at: mark, yaml: yaml))
     case .duplicatedKeysInMapping(let duplicates, let context):
       let key = duplicates.first ?? ""
@@ -274,6 +331,18 @@ struct YAMLReader {
 
   /// A quoted value that ends before its line does, because it holds its own quote
   /// (`title: "Phong trào "Toàn dân" năm 2024"`): the other quote mark around it.
+  /// The key of a `  key: value` line indented under a line with a value (libyaml
+  /// reads it as the value going on, then finds ': ').
+  static func indentedKey(_ problem: String, at mark: Mark, yaml: Substring) -> String? {
+    guard problem.contains("mapping values are not allowed"),
+      let (scalars, valueStart, key, _) = keyAndValue(line: mark.line, of: yaml),
+      let first = scalars.first, first == " " || first == "\t",
+      mark.column == valueStart, !key.isEmpty,
+      key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+    else { return nil }
+    return key
+  }
+
   static func textAfterQuote(_ problem: String, at mark: Mark, yaml: Substring) -> Message? {
     guard problem == "did not find expected key",
       let (scalars, _, key, value) = keyAndValue(line: mark.line, of: yaml),

@@ -71,6 +71,23 @@ extension Say {
       "YAML không đọc được dòng này (\(problem)): kiểm tra thụt đầu dòng, và đặt trong ngoặc kép giá trị có ':' hoặc '#'",
       "YAML could not read this line (\(problem)): check its indentation, and quote values that contain ':' or '#'")
   }
+  public static func spaceAfterColon(_ key: String, example: String) -> Message {
+    Message(
+      "sau dấu ':' của '\(key)' cần một dấu cách: viết \(example)",
+      "'\(key)' needs a space after its ':': write \(example)")
+  }
+  public static func keyIndented(_ key: String) -> Message {
+    Message(
+      "dòng của '\(key)' bắt đầu bằng dấu cách, nên YAML đọc nó thành phần tiếp của dòng trên: viết '\(key):' sát đầu dòng",
+      "the line of '\(key)' starts with spaces, so YAML reads it as more of the line above: write '\(key):' at the start of the line"
+    )
+  }
+  public static func commentCutsText(_ key: String, kept: String, dropped: String, quoted: String) -> Message {
+    Message(
+      "YAML coi ' #' là đầu một ghi chú và bỏ '\(dropped)', nên '\(key)' chỉ còn '\(kept)': nếu phần đó thuộc giá trị, hãy đặt cả giá trị trong ngoặc kép, như \(quoted)",
+      "YAML reads ' #' as the start of a comment and drops '\(dropped)', leaving '\(key)' as '\(kept)': if that belongs to the value, quote the whole value, as in \(quoted)"
+    )
+  }
   public static func quoteNeverClosed(_ quote: String, example: String) -> Message {
     Message(
       "dấu \(quote) mở ở đây không được đóng: thêm \(quote) vào cuối giá trị, trên cùng dòng, như \(example)",
