@@ -339,6 +339,57 @@ struct SiteTests {
       ])
   }
 
+  @Test(
+    "an image, link or heading that a slip turns into text is warned at its place with the line to write, never in code"
+  )
+  func slipsIntoText() {
+    let markdown = """
+      **Ảnh:** ![Hội trường] (anh-1.jpg) và ![Lễ khai mạc](ảnh lễ khai mạc.jpg).
+
+      Xem [cổng dịch vụ công] (https://dichvucong.gov.vn), điều [1] (2024).
+
+      ![Ảnh](C:\\Users\\Lan\\Pictures\\ảnh hội nghị.jpg)
+
+      #Hội nghị tổng kết
+
+      #ChuyenDoiSo #PhuongBenThanh
+
+      #ANTQ
+
+      `![a] (b)`
+
+          #Mã ![a] (b)
+      """
+    let (html, diagnostics) = MarkdownTests().body(markdown)
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:5:10: warning: an image has no space between ']' and '(', or it shows as text: write ![Hội trường](anh-1.jpg)",
+        "content/tin-tuc/hoi-nghi/index.md:5:39: warning: the image's file name has spaces, so the image shows as text: write ![Lễ khai mạc](<ảnh lễ khai mạc.jpg>), or rename the file without spaces",
+        "content/tin-tuc/hoi-nghi/index.md:7:5: warning: a link has no space between ']' and '(', or it shows as text: write [cổng dịch vụ công](https://dichvucong.gov.vn)",
+        "content/tin-tuc/hoi-nghi/index.md:9:1: warning: the image 'C:\\Users\\Lan\\Pictures\\ảnh hội nghị.jpg' is a file on your own computer, which the site cannot reach: copy it into the article's folder (beside index.md) and write ![…](<ảnh hội nghị.jpg>)",
+        "content/tin-tuc/hoi-nghi/index.md:11:1: warning: this line starts with '#' without a space after it, so it shows as plain text: for a heading, write # Hội nghị tổng kết",
+      ])
+    #expect(html.contains("<p>#ChuyenDoiSo #PhuongBenThanh</p>"))
+    // What the warnings suggest is read as an image.
+    let fixed = MarkdownTests().body("![Hội trường](anh-1.jpg) ![Tệp](<Ảnh 2.png>)\n")
+    #expect(fixed.diagnostics.isEmpty)
+    #expect(fixed.html.contains("<img") && fixed.html.contains("%E1%BA%A2nh%202.png"))
+  }
+
+  @Test("an image named in other letter case, or on the editor's computer, is said with the name to write")
+  func imageNames() {
+    let (_, diagnostics) = MarkdownTests().body(
+      "![Hội trường](ANH-1.JPG)\n\n![Tệp](./ảnh 2.PNG)\n\n![Tệp](<./ảnh 2.PNG>)\n\n![Ảnh](file:///home/lan/anh-1.jpg)\n"
+    )
+    #expect(
+      diagnostics == [
+        "content/tin-tuc/hoi-nghi/index.md:5:1: error: the image 'ANH-1.JPG' does not exist, but content/tin-tuc/hoi-nghi/anh-1.jpg does, in other letter case: on the server the name must be written as the file's, as in ![…](anh-1.jpg)",
+        "content/tin-tuc/hoi-nghi/index.md:7:1: warning: the image's file name has spaces, so the image shows as text: write ![Tệp](<./ảnh 2.PNG>), or rename the file without spaces",
+        "content/tin-tuc/hoi-nghi/index.md:9:1: error: the image './ảnh 2.PNG' does not exist, but content/tin-tuc/hoi-nghi/Ảnh 2.png does, in other letter case: on the server the name must be written as the file's, as in ![…](<./Ảnh 2.png>)",
+        "content/tin-tuc/hoi-nghi/index.md:11:1: error: the image 'file:///home/lan/anh-1.jpg' is a file on your own computer, which the site cannot reach: copy it into the article's folder (beside index.md) and write ![…](anh-1.jpg)",
+      ])
+  }
+
   @Test("<!--more--> ends the summary, as in Hugo, and is not a raw HTML warning")
   func summaryBreak() throws {
     let site = TestSite([

@@ -146,6 +146,10 @@ struct ReferenceResolver {
     let (path, _) = ReferenceResolver.splitSuffix(destination)
     if let scheme = ReferenceResolver.scheme(of: destination) {
       guard scheme == "https" else {
+        // `C:\Users\…\anh.jpg`, `file:///…`: a file of the editor's own computer.
+        if let name = UnsupportedSyntax.computerFileName(destination) {
+          return .failure(.error(location, Say.imageOnComputer(String(destination.prefix(80)), name: name)))
+        }
         return .failure(.error(location, Say.imageNotHTTPS(String(destination.prefix(60)), write: nil)))
       }
       return .success(ResolvedImage(src: URLPath.encodeURL(destination)))
@@ -179,6 +183,18 @@ struct ReferenceResolver {
       }
       if assets.images[source] != nil { return .success(photoImage(source)) }
       guard let found = assets.outputs[source] else {
+        // Named as Windows or macOS would find it (`Anh.JPG` for `anh.jpg`).
+        let lowered = source.rawValue.lowercased()
+        if let other = (assets.images.keys.first { $0.rawValue.lowercased() == lowered })
+          ?? (assets.outputs.keys.first { $0.rawValue.lowercased() == lowered })
+        {
+          let folderAsWritten = destination.lastIndex(of: "/").map { String(destination[...$0]) } ?? ""
+          let write =
+            other.parent == source.parent
+            ? folderAsWritten + other.fileName
+            : "/" + (other.relative(to: ContentEntry.contentFolder) ?? other.rawValue)
+          return .failure(.error(location, Say.imageOtherCase(destination, file: other.rawValue, write: write)))
+        }
         return .failure(.error(location, Say.imageMissing(destination, looked: source.rawValue, or: nil)))
       }
       output = found

@@ -130,6 +130,25 @@ extension Say {
       "mã rút gọn Hugo \(tag) được đăng thành chữ, vì bantin chỉ đọc Markdown: \(instead.0)",
       "the Hugo shortcode \(tag) is published as text, since bantin reads Markdown only: \(instead.1)")
   }
+  public static func spaceBeforeParen(image: Bool, write: String) -> Message {
+    image
+      ? Message(
+        "giữa ']' và '(' của ảnh không được có dấu cách, nếu không ảnh hiện ra thành chữ: viết \(write)",
+        "an image has no space between ']' and '(', or it shows as text: write \(write)")
+      : Message(
+        "giữa ']' và '(' của liên kết không được có dấu cách, nếu không liên kết hiện ra thành chữ: viết \(write)",
+        "a link has no space between ']' and '(', or it shows as text: write \(write)")
+  }
+  public static func imageNameWithSpaces(write: String) -> Message {
+    Message(
+      "tên tệp ảnh có dấu cách nên ảnh hiện ra thành chữ: viết \(write), hoặc đổi tên tệp cho không còn dấu cách",
+      "the image's file name has spaces, so the image shows as text: write \(write), or rename the file without spaces")
+  }
+  public static func headingWithoutSpace(_ heading: String) -> Message {
+    Message(
+      "dòng này bắt đầu bằng '#' mà không có dấu cách theo sau, nên hiện ra thành chữ thường: nếu đây là tiêu đề, viết \(heading)",
+      "this line starts with '#' without a space after it, so it shows as plain text: for a heading, write \(heading)")
+  }
   public static let strikethrough = Message(
     "'~~' (gạch ngang chữ) không phải CommonMark nên được đăng kèm dấu ~: hãy bỏ nó, hoặc nói bằng lời rằng điều đó không còn đúng",
     "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
@@ -169,6 +188,20 @@ extension Say {
     return Message(
       "không có ảnh '\(destination)': không có tệp \(path); hãy chép ảnh vào cùng thư mục với bài, hoặc sửa tên ảnh cho đúng",
       "the image '\(destination)' does not exist: there is no file \(path)")
+  }
+  public static func imageOnComputer(_ destination: String, name: String) -> Message {
+    let name = name.contains(" ") ? "<\(name)>" : name
+    return Message(
+      "ảnh '\(destination)' là một tệp trên máy tính của bạn, trang web không lấy được: chép ảnh vào thư mục của bài (cạnh index.md) rồi viết ![…](\(name))",
+      "the image '\(destination)' is a file on your own computer, which the site cannot reach: copy it into the article's folder (beside index.md) and write ![…](\(name))"
+    )
+  }
+  public static func imageOtherCase(_ destination: String, file: String, write: String) -> Message {
+    let write = write.contains(" ") ? "<\(write)>" : write
+    return Message(
+      "không có ảnh '\(destination)', nhưng có tệp \(file), chỉ khác chữ hoa, chữ thường: trên máy chủ tên ảnh phải viết đúng như tên tệp, như ![…](\(write))",
+      "the image '\(destination)' does not exist, but \(file) does, in other letter case: on the server the name must be written as the file's, as in ![…](\(write))"
+    )
   }
   public static func imageOutside(_ destination: String) -> Message {
     Message(
