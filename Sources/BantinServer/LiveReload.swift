@@ -115,10 +115,29 @@ enum LiveReloadPage {
     """
   }
 
-  /// The page with the script (and the overlay, when there are problems) before `</body>`.
-  static func inject(into html: [UInt8], problems: [String]) -> [UInt8] {
+  /// The most warnings a notice lists.
+  static let noticeLines = 50
+
+  static let noticeStyle =
+    "position:fixed;left:.75em;bottom:.75em;z-index:2147483646;max-width:min(46em,calc(100vw - 1.5em));max-height:50vh;overflow:auto;padding:.5em .9em;background:#fff8e1;color:#3d2c00;border:2px solid #8a6100;border-radius:6px;font:14px/1.5 sans-serif;box-shadow:0 2px 10px rgba(0,0,0,.2)"
+
+  /// The warnings of a good build as a notice, folded: `lines` is its title, then
+  /// the warnings. It shows how the page will look and does not hide it.
+  static func notice(_ lines: [String]) -> String {
+    """
+    <details id="bantin-warnings" style="\(noticeStyle)"><summary style="cursor:pointer;font-weight:bold">\(HTML.escape(lines.first ?? ""))</summary><pre style="white-space:pre-wrap;margin:.5em 0 0;font:13px/1.5 monospace">\(lines.dropFirst().map(HTML.escape).joined(separator: "\n"))</pre></details>
+    """
+  }
+
+  /// The page with the script (and the overlay, when there are problems, or else the
+  /// notice, when there are warnings) before `</body>`.
+  static func inject(into html: [UInt8], problems: [String], warnings: [String] = []) -> [UInt8] {
     var addition = "<script src=\"\(scriptPath)\"></script>"
-    if !problems.isEmpty { addition = overlay(problems) + addition }
+    if !problems.isEmpty {
+      addition = overlay(problems) + addition
+    } else if !warnings.isEmpty {
+      addition = notice(warnings) + addition
+    }
     let marker = Array("</body>".utf8)
     if let at = lastRange(of: marker, in: html) {
       return Array(html[..<at]) + Array(addition.utf8) + Array(html[at...])

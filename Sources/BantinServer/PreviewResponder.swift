@@ -41,7 +41,8 @@ struct PreviewResponder: HTTPResponder {
     }
     let snapshot = state.current
     if let content = snapshot.files[output], let bytes = bytes(of: content) {
-      return serve(bytes, path: output, request: request, status: .ok, problems: snapshot.problems)
+      return serve(
+        bytes, path: output, request: request, status: .ok, problems: snapshot.problems, warnings: snapshot.warnings)
     }
     if !path.hasSuffix("/"), snapshot.files[output + "/index.html"] != nil {
       var response = Response(status: .movedPermanently)
@@ -49,7 +50,9 @@ struct PreviewResponder: HTTPResponder {
       return response
     }
     if let content = snapshot.files["404.html"], let bytes = bytes(of: content) {
-      return serve(bytes, path: "404.html", request: request, status: .notFound, problems: snapshot.problems)
+      return serve(
+        bytes, path: "404.html", request: request, status: .notFound, problems: snapshot.problems,
+        warnings: snapshot.warnings)
     }
     if !snapshot.problems.isEmpty {
       let page =
@@ -72,10 +75,13 @@ struct PreviewResponder: HTTPResponder {
   }
 
   private func serve(
-    _ original: [UInt8], path: String, request: Request, status: HTTPResponse.Status, problems: [String] = []
+    _ original: [UInt8], path: String, request: Request, status: HTTPResponse.Status, problems: [String] = [],
+    warnings: [String] = []
   ) -> Response {
     let type = MediaTypes.of(path)
-    let bytes = MediaTypes.isHTML(path) ? LiveReloadPage.inject(into: original, problems: problems) : original
+    let bytes =
+      MediaTypes.isHTML(path)
+      ? LiveReloadPage.inject(into: original, problems: problems, warnings: warnings) : original
     let tag = "\"\(Fingerprint(bytes).hex)\""
     var headers: HTTPFields = [
       .contentType: type, .eTag: tag, .cacheControl: "no-cache", .acceptRanges: "bytes",

@@ -160,7 +160,12 @@ struct RebuildService: Service {
       report.built(diagnostics, Say.previewBuildFailed(count: lines.count, after: files).text(speech), speech)
       return memo
     }
-    let generation = state.publish(result.files)
+    // Warnings an editor would not see in the terminal: a notice, folded, on every page.
+    let warnings = diagnostics.warnings.map { $0.text(speech) }
+    let notice =
+      warnings.isEmpty
+      ? [] : [Say.previewWarnings(count: warnings.count).text(speech)] + warnings.prefix(LiveReloadPage.noticeLines)
+    let generation = state.publish(result.files, warnings: notice)
     hub.broadcast(.reload(generation: generation))
     report.built(
       diagnostics,

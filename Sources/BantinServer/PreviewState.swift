@@ -10,6 +10,9 @@ public struct SiteSnapshot: Sendable {
   /// When the last build failed: the overlay's title, then its
   /// `path:line:col: error: message` lines.
   public var problems: [String] = []
+  /// When the last build succeeded with warnings: the notice's title, then its
+  /// `path:line:col: warning: message` lines.
+  public var warnings: [String] = []
 }
 
 /// The snapshot being served, swapped whole when a build ends, so a request sees
@@ -30,7 +33,7 @@ public final class PreviewState: Sendable {
 
   /// Serves a good build; returns its generation.
   @discardableResult
-  public func publish(_ files: [OutputFile]) -> Int {
+  public func publish(_ files: [OutputFile], warnings: [String] = []) -> Int {
     snapshot.withLock { state in
       var table: [String: OutputFile.Content] = [:]
       table.reserveCapacity(files.count)
@@ -41,6 +44,7 @@ public final class PreviewState: Sendable {
       state.files = table
       state.generation += 1
       state.problems = []
+      state.warnings = warnings
       return state.generation
     }
   }

@@ -234,6 +234,34 @@ struct ServeTests {
       server.output.contains("Dựng lỗi sau khi sửa content/tin-tuc/a/index.md (1 lỗi); vẫn phục vụ bản tốt gần nhất"))
   }
 
+  @Test("a build with warnings shows them folded on every page, in the site's language, until they are fixed")
+  func warningsNotice() throws {
+    let site = try site()
+    let server = try ServeProcess(site: site.path, language: "")
+    let clean = try server.http.get("/tin-tuc/a/")
+    #expect(clean.status == 200 && !clean.text.contains("bantin-warnings"))
+    let events = try HTTPProbe.Connection(port: server.port)
+    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
+    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+
+    try site.write(
+      "content/tin-tuc/a/index.md", Self.article.replacingOccurrences(of: "Nội dung ban đầu.", with: "#Tiêu đề mới"))
+    _ = try events.read(timeout: .seconds(10)) { $0.contains("event: reload") }
+    let warned = try server.http.get("/")
+    #expect(
+      warned.text.contains(
+        "<summary style=\"cursor:pointer;font-weight:bold\">bantin: 1 cảnh báo (trang vẫn dựng được); bấm để xem</summary>"
+      ))
+    #expect(
+      warned.text.contains(
+        "content/tin-tuc/a/index.md:5:1: cảnh báo: dòng này bắt đầu bằng &#39;#&#39; mà không có dấu cách theo sau, nên hiện ra thành chữ thường: nếu đây là tiêu đề, viết # Tiêu đề mới</pre></details><script src=\"/__bantin/live-reload.js\"></script>"
+      ))
+
+    try site.write("content/tin-tuc/a/index.md", Self.article)
+    _ = try events.read(timeout: .seconds(10)) { $0.contains("event: reload") }
+    #expect(!(try server.http.get("/tin-tuc/a/").text.contains("bantin-warnings")))
+  }
+
   @Test("saving an article with images and links nested in an image's text: serve rebuilds, serves it and lives on")
   func nestedImagesSaved() throws {
     let site = try site()

@@ -52,6 +52,12 @@ extension Say {
   public static let previewFailed = Message(
     "bantin: lần dựng gần nhất bị lỗi; trang này là bản tốt gần nhất. Sửa các lỗi dưới đây rồi lưu tệp, trang sẽ tự tải lại.",
     "bantin: the last build failed; this page is the last good one.")
+  public static func previewWarnings(count: Int) -> Message {
+    Message(
+      "bantin: \(count) cảnh báo (trang vẫn dựng được); bấm để xem",
+      "bantin: \(count) \(count == 1 ? "warning" : "warnings") (the site was built); click to see \(count == 1 ? "it" : "them")"
+    )
+  }
   public static func previewBuildFailed(count: Int, after files: String) -> Message {
     Message(
       "Dựng lỗi\(files.isEmpty ? "" : " sau khi sửa \(files)") (\(count) lỗi); vẫn phục vụ bản tốt gần nhất",
