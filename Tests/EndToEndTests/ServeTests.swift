@@ -63,6 +63,14 @@ struct ServeTests {
 
     """
 
+  /// A connection to the preview's events, past its greeting.
+  func listen(to server: ServeProcess) throws -> HTTPProbe.Connection {
+    let events = try HTTPProbe.Connection(port: server.port)
+    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
+    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+    return events
+  }
+
   func site() throws -> Scratch {
     let site = try Scratch([
       "content/tin-tuc/_index.md": "---\ntitle: Tin tức\n---\n",
@@ -184,9 +192,7 @@ struct ServeTests {
   func liveReload() throws {
     let site = try site()
     let server = try ServeProcess(site: site.path)
-    let events = try HTTPProbe.Connection(port: server.port)
-    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
-    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+    let events = try listen(to: server)
 
     try site.write(
       "content/tin-tuc/a/index.md", Self.article.replacingOccurrences(of: "Tin ban đầu", with: "Tin đã sửa"))
@@ -240,9 +246,7 @@ struct ServeTests {
     let server = try ServeProcess(site: site.path, language: "")
     let clean = try server.http.get("/tin-tuc/a/")
     #expect(clean.status == 200 && !clean.text.contains("bantin-warnings"))
-    let events = try HTTPProbe.Connection(port: server.port)
-    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
-    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+    let events = try listen(to: server)
 
     try site.write(
       "content/tin-tuc/a/index.md", Self.article.replacingOccurrences(of: "Nội dung ban đầu.", with: "#Tiêu đề mới"))
@@ -266,9 +270,7 @@ struct ServeTests {
   func nestedImagesSaved() throws {
     let site = try site()
     let server = try ServeProcess(site: site.path)
-    let events = try HTTPProbe.Connection(port: server.port)
-    try events.send(Array("GET /__bantin/events HTTP/1.1\r\nHost: 127.0.0.1:\(server.port)\r\n\r\n".utf8))
-    _ = try events.read(timeout: .seconds(5)) { $0.contains("event: hello") }
+    let events = try listen(to: server)
     try site.write(
       "content/tin-tuc/a/index.md",
       "---\ntitle: Lồng\ndate: 2024-01-12\n---\n![Ảnh ![nhỏ](anh.png)](anh.png)\n\nXem ![xem [bài](/tin-tuc/)](anh.png) nhé.\n"
