@@ -376,6 +376,21 @@ struct SiteTests {
     #expect(fixed.html.contains("<img") && fixed.html.contains("%E1%BA%A2nh%202.png"))
   }
 
+  @Test("'**' left as text (bold that did not take) is warned once a line, never in code")
+  func boldNotTaken() {
+    let bold =
+      "this ** makes no bold text and shows as it is: write ** against the words, with no space just inside either pair, as in **Hội nghị tổng kết**"
+    let (html, diagnostics) = MarkdownTests().body(
+      "Kết quả: **Đậm ** và ** đậm** nữa.\n\nĐúng: **Hội nghị** và `** x **`.\n\n    ** mã **\n\nChữ **nghiêng **.\n")
+    #expect(
+      diagnostics == [
+        // cmark pairs the first ** with the last: the two in the middle are left.
+        "content/tin-tuc/hoi-nghi/index.md:5:16: warning: \(bold)",
+        "content/tin-tuc/hoi-nghi/index.md:11:5: warning: \(bold)",
+      ])
+    #expect(html.contains("<strong>Hội nghị</strong>"))
+  }
+
   @Test("an image named in other letter case, or on the editor's computer, is said with the name to write")
   func imageNames() {
     let (_, diagnostics) = MarkdownTests().body(

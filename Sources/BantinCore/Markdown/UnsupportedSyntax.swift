@@ -21,6 +21,7 @@ struct UnsupportedSyntax {
     var image = false  // `![`
     var spacedParen = false  // `] (`
     var hash = false  // `#Word` at a line's start, after its indentation
+    var stars = false  // `**`
     /// `<!--`, for the summary break.
     var comment = false
 
@@ -41,6 +42,7 @@ struct UnsupportedSyntax {
           if previous == 0x20, beforePrevious == UInt8(ascii: "]") { spacedParen = true }
         case UInt8(ascii: "{"): if previous == UInt8(ascii: "{") { braces = true }
         case UInt8(ascii: "~"): if previous == UInt8(ascii: "~") { tildes = true }
+        case UInt8(ascii: "*"): if previous == UInt8(ascii: "*") { stars = true }
         case UInt8(ascii: "^"): if previous == UInt8(ascii: "[") { caret = true }
         case UInt8(ascii: "|"): pipe = true
         case UInt8(ascii: "]"):
@@ -58,7 +60,7 @@ struct UnsupportedSyntax {
     }
 
     /// Whether any syntax this type warns about may be there.
-    var any: Bool { braces || tildes || caret || paragraphs }
+    var any: Bool { braces || tildes || caret || stars || paragraphs }
     /// Whether the lines of paragraphs are needed, put together from their texts.
     var paragraphs: Bool { pipe || box || image || spacedParen || hash }
   }
@@ -75,6 +77,8 @@ struct UnsupportedSyntax {
   }
 
   private(set) var findings: [Finding] = []
+  /// The line last warned about for `**` left as text.
+  private var boldWarnedLine = 0
   /// A line of the paragraph being read: its texts put together, and where each
   /// text starts in it (UTF-8 offset) and in the body (byte column).
   private struct Line {
@@ -208,6 +212,14 @@ struct UnsupportedSyntax {
       if lines.last?.line != line { lines.append(Line(line: line)) }
       lines[lines.count - 1].pieces.append((lines[lines.count - 1].text.utf8.count, column))
       lines[lines.count - 1].text += literal
+    }
+    // `**` left as text: bold that did not take (`**Đậm **`, `** Đậm**`), once a line.
+    if hints.stars, boldWarnedLine != line, let offset = literal.utf8.firstRange(of: "**".utf8)?.lowerBound {
+      boldWarnedLine = line
+      findings.append(
+        Finding(
+          line: line, byteColumn: column + literal.utf8.distance(from: literal.utf8.startIndex, to: offset),
+          message: Say.boldNotTaken))
     }
     guard hints.braces || hints.tildes || hints.caret else { return }
     let bytes = Array(literal.utf8)

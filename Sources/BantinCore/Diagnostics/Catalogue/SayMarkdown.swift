@@ -149,6 +149,10 @@ extension Say {
       "dòng này bắt đầu bằng '#' mà không có dấu cách theo sau, nên hiện ra thành chữ thường: nếu đây là tiêu đề, viết \(heading)",
       "this line starts with '#' without a space after it, so it shows as plain text: for a heading, write \(heading)")
   }
+  public static let boldNotTaken = Message(
+    "dấu ** này không làm được chữ đậm và sẽ hiện ra nguyên dạng: viết ** sát chữ, không có dấu cách ngay sau ** mở hay ngay trước ** đóng, như **Hội nghị tổng kết**",
+    "this ** makes no bold text and shows as it is: write ** against the words, with no space just inside either pair, as in **Hội nghị tổng kết**"
+  )
   public static let strikethrough = Message(
     "'~~' (gạch ngang chữ) không phải CommonMark nên được đăng kèm dấu ~: hãy bỏ nó, hoặc nói bằng lời rằng điều đó không còn đúng",
     "'~~' (strikethrough) is not CommonMark and is published with its tildes: write the text without it, or say in words that it no longer holds"
