@@ -17,6 +17,7 @@ import tempfile
 import time
 
 from headless import chromium
+from selenium.common.exceptions import WebDriverException
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BANTIN = os.environ.get("BANTIN", os.path.join(ROOT, ".build", "debug", "bantin"))
@@ -27,8 +28,12 @@ PAGE = "/quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/"
 def wait(what, check, timeout=15):
     deadline = time.time() + timeout
     while time.time() < deadline:
-        if check():
-            return
+        # A page that reloads while it is read leaves stale elements: try again.
+        try:
+            if check():
+                return
+        except WebDriverException:
+            pass
         time.sleep(0.1)
     raise SystemExit(f"live reload: timed out waiting for {what}")
 
@@ -99,12 +104,25 @@ def main():
             "var n = document.getElementById('bantin-warnings');"
             "return n ? {open: n.open, summary: n.querySelector('summary').textContent, text: n.textContent} : null")
         slip = "cảnh báo: dòng này bắt đầu bằng '#' mà không có dấu cách theo sau"
-        wait("the warnings notice", lambda: notice() is not None and slip in notice()["text"])
-        if notice()["open"] or "cảnh báo (trang vẫn dựng được); bấm để xem" not in notice()["summary"]:
-            raise SystemExit("live reload: the notice is not folded, or not in Vietnamese: " + str(notice()))
-        driver.find_element("css selector", "#bantin-warnings summary").click()
-        wait("the notice to open on a click", lambda: notice()["open"])
-        print("live reload: the warnings notice shows: " + notice()["summary"])
+        seen = {}
+
+        def warned():
+            shown = notice()
+            if shown is None or slip not in shown["text"]:
+                return False
+            seen.update(shown)
+            return True
+
+        wait("the warnings notice", warned)
+        if seen["open"] or "cảnh báo (trang vẫn dựng được); bấm để xem" not in seen["summary"]:
+            raise SystemExit("live reload: the notice is not folded, or not in Vietnamese: " + str(seen))
+
+        def opened_by_click():
+            driver.find_element("css selector", "#bantin-warnings summary").click()
+            return notice()["open"]
+
+        wait("the notice to open on a click", opened_by_click)
+        print("live reload: the warnings notice shows: " + seen["summary"])
         open(path, "w", encoding="utf-8").write(original)
         wait("the warning to go", lambda: notice() is None or slip not in notice()["text"])
         print("live reload: fixed, the warning is gone")
