@@ -127,9 +127,15 @@ public struct BuildCache: Sendable {
   public func remove() { try? POSIX.remove(folder) }
 
   /// A `.gitignore` in the cache's folder `top`, so that it is never committed.
+  /// Two builds starting at once (`serve` and a hook, say) may both find it
+  /// missing: the one whose write finds it made by the other goes on.
   static func ignore(_ top: String) throws {
-    if !POSIX.exists(top + "/.gitignore") {
-      try POSIX.write(Array("# bantin's build cache: never committed\n*\n".utf8), to: top + "/.gitignore")
+    let path = top + "/.gitignore"
+    guard !POSIX.exists(path) else { return }
+    do {
+      try POSIX.write(Array("# bantin's build cache: never committed\n*\n".utf8), to: path)
+    } catch {
+      guard POSIX.exists(path) else { throw error }
     }
   }
 

@@ -18,10 +18,17 @@ public final class WorkFolder: @unchecked Sendable {
   /// A new folder `<parent>/<prefix><pid>-<random>`, locked; `parent` is made if missing.
   public init(in parent: String, prefix: String) throws {
     try POSIX.makeParents(of: parent + "/x")
-    path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    let path = WorkFolder.name(in: parent, prefix: prefix)
+    self.path = path
+    WorkFolder.making.insert(path)
+    defer { WorkFolder.making.remove(path) }
     try POSIX.makeDirectory(path)
     descriptor = try WorkFolder.lock(path)
     WorkFolder.live.add(self)
+  }
+
+  private static func name(in parent: String, prefix: String) -> String {
+    parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
   }
 
   /// An open descriptor of the folder at `path`, holding its lock; the folder is
@@ -40,7 +47,10 @@ public final class WorkFolder: @unchecked Sendable {
   /// The folder at `existing`, renamed to a new work folder name and locked: a
   /// folder a build reuses (the held tree) is claimed by one build only.
   public init(adopting existing: String, in parent: String, prefix: String) throws {
-    path = parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    let path = WorkFolder.name(in: parent, prefix: prefix)
+    self.path = path
+    WorkFolder.making.insert(path)
+    defer { WorkFolder.making.remove(path) }
     guard rename(existing, path) == 0 else { throw FileSystemError.errno(existing, "cannot claim the folder") }
     descriptor = try WorkFolder.lock(path)
     WorkFolder.live.add(self)
@@ -73,12 +83,16 @@ public final class WorkFolder: @unchecked Sendable {
 
   /// Removes the folders `<parent>/<prefix>…` that no living process holds; returns
   /// how many. A folder without a lock (one left whole, or one made by an older
-  /// bantin) counts as left behind.
+  /// bantin) counts as left behind, unless it may be one a living process has just
+  /// made and is about to lock (`mayBeMaking`): two builds that start at once
+  /// (a hook and `serve`, or two threads of one process) must not take each
+  /// other's new folders for left behind.
   @discardableResult
   public static func removeStale(in parent: String, prefix: String) -> Int {
     var removed = 0
     for entry in (try? POSIX.list(parent)) ?? [] where entry.name.hasPrefix(prefix) {
       let path = parent + "/" + entry.name
+      if mayBeMaking(path, name: entry.name, prefix: prefix) { continue }
       let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
       if descriptor >= 0 {
         defer { close(descriptor) }
@@ -89,6 +103,19 @@ public final class WorkFolder: @unchecked Sendable {
     return removed
   }
 
+  /// Whether the folder at `path` (`<prefix><pid>-…`) may be between its making
+  /// and its lock: one of this process's that is, or one of another living
+  /// process's made in the last minute. It is not even tried for its lock, which
+  /// would keep its maker from taking it.
+  private static func mayBeMaking(_ path: String, name: String, prefix: String) -> Bool {
+    if making.contains(path) { return true }
+    guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { return false }
+    guard kill(pid, 0) == 0 || errno == EPERM else { return false }  // its maker has ended
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return false }
+    return time(nil) - info.st_ctim.tv_sec < 60
+  }
+
   /// Removes every work folder this process still holds: for a process about to
   /// end itself (a watchdog), so that it leaves nothing even for the next run.
   public static func removeAllHeld() {
@@ -96,6 +123,15 @@ public final class WorkFolder: @unchecked Sendable {
   }
 
   private static let live = Registry()
+  private static let making = Paths()
+
+  private final class Paths: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+    func insert(_ path: String) { _ = lock.withLock { paths.insert(path) } }
+    func remove(_ path: String) { _ = lock.withLock { paths.remove(path) } }
+    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
+  }
 
   private final class Registry: @unchecked Sendable {
     private let lock = NSLock()

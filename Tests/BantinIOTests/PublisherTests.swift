@@ -76,9 +76,10 @@ struct PublisherTests {
     let scratch = try Scratch()
     try scratch.write("site/content/a.md", "x")
     let publisher = Publisher(siteRoot: scratch.path + "/site", output: scratch.path + "/public")
-    // Left by a build killed with -9 (no lock held), by any process number.
-    try scratch.write(".public.staging-4242-abc/index.html", "half")
-    try scratch.write(".public.staging-17/index.html", "half, from an older bantin")
+    // Left by a build killed with -9 (no lock held, its process ended).
+    let ended = try endedProcessID()
+    try scratch.write(".public.staging-\(ended)-abc/index.html", "half")
+    try scratch.write(".public.staging-\(ended)/index.html", "half, from an older bantin")
     // Held by a build that is still running (here, this process).
     let running = try WorkFolder(in: scratch.path, prefix: ".public.staging-")
     try publisher.publish([page("index.html", "một")])

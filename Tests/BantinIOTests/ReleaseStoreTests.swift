@@ -41,7 +41,7 @@ struct ReleaseStoreTests {
     try release(store, "20240101T000000Z-aaaaaaa")
     try FileManager.default.createDirectory(atPath: store.partialPath(for: "x"), withIntermediateDirectories: true)
     try FileManager.default.createDirectory(
-      atPath: store.releasesFolder + "/..partial-x.staging-42", withIntermediateDirectories: true)
+      atPath: store.releasesFolder + "/..partial-x.staging-\(try endedProcessID())", withIntermediateDirectories: true)
     try FileManager.default.createSymbolicLink(
       atPath: store.webRoot + "/.current-42", withDestinationPath: "releases/x")
     try store.removeLeftovers()

@@ -36,7 +36,7 @@ struct SampleSiteTests {
     let page = try #require(
       result.files.first {
         $0.path.rawValue == "quoc-phong-an-ninh/hoi-nghi-tong-ket-quoc-phong-an-ninh-nam-2023/index.html"
-      })
+      }, "\(result.diagnostics.map(\.description))")
     guard case .bytes(let bytes) = page.content else { throw TestFailure("the article page is not rendered") }
     // The words, without the glossary's `<abbr>` around abbreviations (tested below).
     let html = String(decoding: bytes, as: UTF8.self)

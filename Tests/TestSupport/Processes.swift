@@ -80,3 +80,14 @@ public struct TestFailure: Error, CustomStringConvertible {
   public var description: String
   public init(_ description: String) { self.description = description }
 }
+
+/// The number of a process that has ended and been waited for: a work folder
+/// named with it was left by a build that no longer runs (small numbers such as 17
+/// may be the kernel's own threads, alive).
+public func endedProcessID() throws -> Int32 {
+  let ended = Process()
+  ended.executableURL = URL(fileURLWithPath: "/bin/true")
+  try ended.run()
+  ended.waitUntilExit()
+  return ended.processIdentifier
+}
