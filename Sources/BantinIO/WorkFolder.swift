@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -18,17 +19,22 @@ public final class WorkFolder: @unchecked Sendable {
   /// A new folder `<parent>/<prefix><pid>-<random>`, locked; `parent` is made if missing.
   public init(in parent: String, prefix: String) throws {
     try POSIX.makeParents(of: parent + "/x")
-    let path = WorkFolder.name(in: parent, prefix: prefix)
-    self.path = path
-    WorkFolder.making.insert(path)
-    defer { WorkFolder.making.remove(path) }
-    try POSIX.makeDirectory(path)
-    descriptor = try WorkFolder.lock(path)
-    WorkFolder.live.add(self)
+    path = WorkFolder.name(in: parent, prefix: prefix)
+    descriptor = try WorkFolder.make(path) { try POSIX.makeDirectory($0) }
+    WorkFolder.hold(self)
   }
 
   private static func name(in parent: String, prefix: String) -> String {
     parent + "/" + prefix + "\(getpid())-" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
+  }
+
+  /// Makes the folder at `path` with `make` and locks it; `removeStale` leaves it
+  /// alone until it is locked.
+  private static func make(_ path: String, _ make: (String) throws -> Void) throws -> Int32 {
+    making.withLock { _ = $0.insert(path) }
+    defer { making.withLock { _ = $0.remove(path) } }
+    try make(path)
+    return try lock(path)
   }
 
   /// An open descriptor of the folder at `path`, holding its lock; the folder is
@@ -47,13 +53,11 @@ public final class WorkFolder: @unchecked Sendable {
   /// The folder at `existing`, renamed to a new work folder name and locked: a
   /// folder a build reuses (the held tree) is claimed by one build only.
   public init(adopting existing: String, in parent: String, prefix: String) throws {
-    let path = WorkFolder.name(in: parent, prefix: prefix)
-    self.path = path
-    WorkFolder.making.insert(path)
-    defer { WorkFolder.making.remove(path) }
-    guard rename(existing, path) == 0 else { throw FileSystemError.errno(existing, "cannot claim the folder") }
-    descriptor = try WorkFolder.lock(path)
-    WorkFolder.live.add(self)
+    path = WorkFolder.name(in: parent, prefix: prefix)
+    descriptor = try WorkFolder.make(path) { path in
+      guard rename(existing, path) == 0 else { throw FileSystemError.errno(existing, "cannot claim the folder") }
+    }
+    WorkFolder.hold(self)
   }
 
   /// Removes the folder and everything in it.
@@ -64,7 +68,7 @@ public final class WorkFolder: @unchecked Sendable {
       close(descriptor)
       descriptor = -1
     }
-    WorkFolder.live.remove(self)
+    WorkFolder.release(self)
   }
 
   /// Lets the folder stay (renamed into place, say) and drops the lock.
@@ -74,7 +78,7 @@ public final class WorkFolder: @unchecked Sendable {
       close(descriptor)
       descriptor = -1
     }
-    WorkFolder.live.remove(self)
+    WorkFolder.release(self)
   }
 
   deinit {
@@ -108,7 +112,7 @@ public final class WorkFolder: @unchecked Sendable {
   /// process's made in the last minute. It is not even tried for its lock, which
   /// would keep its maker from taking it.
   private static func mayBeMaking(_ path: String, name: String, prefix: String) -> Bool {
-    if making.contains(path) { return true }
+    if making.withLock({ $0.contains(path) }) { return true }
     guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0 != "-" }), pid != getpid() else { return false }
     guard kill(pid, 0) == 0 || errno == EPERM else { return false }  // its maker has ended
     var info = stat()
@@ -119,25 +123,15 @@ public final class WorkFolder: @unchecked Sendable {
   /// Removes every work folder this process still holds: for a process about to
   /// end itself (a watchdog), so that it leaves nothing even for the next run.
   public static func removeAllHeld() {
-    for folder in live.all() { folder.remove() }
+    for folder in live.withLock({ Array($0.values) }) { folder.remove() }
   }
 
-  private static let live = Registry()
-  private static let making = Paths()
+  /// The folders this process holds, and the paths it is making (not yet locked).
+  private static let live = Mutex<[ObjectIdentifier: WorkFolder]>([:])
+  private static let making = Mutex<Set<String>>([])
 
-  private final class Paths: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-    func insert(_ path: String) { _ = lock.withLock { paths.insert(path) } }
-    func remove(_ path: String) { _ = lock.withLock { paths.remove(path) } }
-    func contains(_ path: String) -> Bool { lock.withLock { paths.contains(path) } }
-  }
-
-  private final class Registry: @unchecked Sendable {
-    private let lock = NSLock()
-    private var folders: [ObjectIdentifier: WorkFolder] = [:]
-    func add(_ folder: WorkFolder) { lock.withLock { folders[ObjectIdentifier(folder)] = folder } }
-    func remove(_ folder: WorkFolder) { _ = lock.withLock { folders.removeValue(forKey: ObjectIdentifier(folder)) } }
-    func all() -> [WorkFolder] { lock.withLock { Array(folders.values) } }
+  private static func hold(_ folder: WorkFolder) { live.withLock { $0[ObjectIdentifier(folder)] = folder } }
+  private static func release(_ folder: WorkFolder) {
+    _ = live.withLock { $0.removeValue(forKey: ObjectIdentifier(folder)) }
   }
 }

@@ -87,4 +87,18 @@ struct PublisherTests {
     running.remove()
     #expect(scratch.entries() == ["public", "site"])
   }
+
+  @Test("a work folder no process holds is removed, unless its maker lives and made it in the last minute")
+  func leftBehind() throws {
+    let parent = try Scratch(onDisk: true)
+    let living = getppid()
+    for name in ["build-\(try endedProcessID())-a", "build-\(living)-b", "build-old-c", "build-\(getpid())-d"] {
+      try FileManager.default.createDirectory(atPath: parent.path + "/" + name, withIntermediateDirectories: false)
+    }
+    let held = try WorkFolder(in: parent.path, prefix: "build-")
+    #expect(WorkFolder.removeStale(in: parent.path, prefix: "build-") == 3)
+    let left = try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted()
+    #expect(left == ["build-\(living)-b", String(held.path.split(separator: "/").last!)].sorted())
+    held.remove()
+  }
 }

@@ -1,6 +1,8 @@
 import BantinCore
 import BantinIO
+import Dispatch
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -128,5 +130,34 @@ struct DerivedStoreTests {
       ])
     #expect(runs["refuse"] == 1)
     #expect(site.snapshot("public") == before)
+  }
+
+  @Test("two builds that start at once on a new cache both get their files (the cache's .gitignore made once)")
+  func buildsAtOnce() throws {
+    let site = try Scratch(onDisk: true)
+    try site.write("content/a.txt", "chữ")
+    let job = DerivedJob(recipe: "shout", settings: "", inputs: ["content/a.txt"])
+    let root = site.path
+    let runs = Runs()
+    let rounds = 300
+    let failures = Mutex<[String]>([])
+    for round in 0..<rounds {
+      let cache = root + "/cache-\(round)"
+      let ready = Atomic<Int>(0)
+      DispatchQueue.concurrentPerform(iterations: 2) { _ in
+        let store = DerivedStore(cache: cache, siteRoot: root, recipes: [Shout(runs: runs)])
+        // Both start together (one a core), as a hook and `serve` may.
+        ready.add(1, ordering: .relaxed)
+        while ready.load(ordering: .relaxed) < 2 { sched_yield() }
+        if case .failure(let failure) = store.make([job])[0] {
+          failures.withLock { $0.append("round \(round): \(failure.message)") }
+        }
+      }
+      #expect(
+        try String(contentsOfFile: cache + "/.gitignore", encoding: .utf8)
+          == "# bantin's build cache: never committed\n*\n")
+    }
+    let failed = failures.withLock { $0 }
+    #expect(failed.count == 0, "\(failed.count) of \(rounds) rounds failed, as \(failed.prefix(2))")
   }
 }
